@@ -1,0 +1,1 @@
+"""Gazette: news articles in, structured entities out, over a typed REST API."""

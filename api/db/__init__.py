@@ -1,0 +1,1 @@
+"""Database access: the only package that talks to Postgres. SQL lives in ../sql/."""

@@ -1,0 +1,49 @@
+"""Run a named query and turn its rows into Structs."""
+
+from __future__ import annotations
+
+from typing import Any, TypeAlias, TypeVar
+
+import asyncpg
+import msgspec
+from asyncpg.pool import PoolConnectionProxy
+
+from api.db.sql import query
+
+T = TypeVar("T")
+
+# Anything that runs queries: the pool, or one connection (inside a transaction).
+Db: TypeAlias = (
+    "asyncpg.Pool[asyncpg.Record] | asyncpg.Connection[asyncpg.Record]"
+    " | PoolConnectionProxy[asyncpg.Record]"
+)
+
+
+# One connection: what transactions and advisory locks need.
+Conn: TypeAlias = "asyncpg.Connection[asyncpg.Record] | PoolConnectionProxy[asyncpg.Record]"
+
+
+def to_struct(record: asyncpg.Record, type_: type[T]) -> T:
+    # Extra columns (filter keys of the read views) are ignored by msgspec.convert.
+    return msgspec.convert(dict(record), type_)
+
+
+async def fetch_all(db: Db, name: str, type_: type[T], *args: Any) -> list[T]:
+    return [to_struct(r, type_) for r in await db.fetch(query(name), *args)]
+
+
+async def fetch_one(db: Db, name: str, type_: type[T], *args: Any) -> T | None:
+    record = await db.fetchrow(query(name), *args)
+    return None if record is None else to_struct(record, type_)
+
+
+async def fetch_record(db: Db, name: str, *args: Any) -> asyncpg.Record | None:
+    return await db.fetchrow(query(name), *args)
+
+
+async def fetch_value(db: Db, name: str, *args: Any) -> Any:
+    return await db.fetchval(query(name), *args)
+
+
+async def execute(db: Db, name: str, *args: Any) -> str:
+    return await db.execute(query(name), *args)

@@ -1,0 +1,620 @@
+"""Stage 1: actors — the people, organisations, states, forces, groups and media an article names.
+
+One actor per real-world entity per article. spaCy's small model labels the same name
+differently from sentence to sentence ("Trump" is PERSON once and ORG the next time, "Kyiv" is
+PERSON), so labels are treated as votes and names are consolidated first:
+
+* full personal names ("Dmitry Peskov") anchor person actors; a bare surname ("Peskov"),
+  whatever its label, joins the nearest full name ending in it;
+* country names, their aliases and metonyms ("the Kremlin") are `state` actors; capitals
+  ("Moscow", "Kyiv", "Washington") are states only where they act, not where they locate;
+* titles in front of a name or in apposition are attributes, never part of the name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from api.extract.gazetteer import Gazetteer
+from api.extract.types import ActorKind, ExtractedActor, Span
+
+DATA = Path(__file__).parent / "data"
+
+# Entity labels that can name an actor; others (DATE, CARDINAL, ...) never do.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+# A capital used after these prepositions is a location ("talks in Moscow"), not an agent.
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "from",
+        "near",
+        "to",
+        "into",
+        "outside",
+        "around",
+        "across",
+        "through",
+        "inside",
+        "toward",
+        "towards",
+        "via",
+        "over",
+        "within",
+        "between",
+        "of",
+    }
+)
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dobj", "conj", "appos"})
+
+RSQUO = "\u2019"  # right single quotation mark: the curly apostrophe
+POSSESSIVE_RE = re.compile("(?:['\u2019]s|(?<=s)['\u2019])$")
+EDGE_CHARS = " \"“”'([,;:-\u2018\u2019"
+
+# Name patterns for organisation sub-kinds, checked on the canonical name.
+MEDIA_RE = re.compile(
+    r"\b(news|times|post|journal|herald|tribune|telegraph|guardian|gazette|agency|radio|tv|"
+    r"television|channel|broadcasting|press|reuters|bbc|cnn|nbc|cbs|abc|fox|afp|ap|"
+    r"associated press|bloomberg|al jazeera|interfax|tass|ria|xinhua|yonhap|kcna|sky|"
+    r"economist|daily|magazine|network|zvezda|ukrinform|dpa|kyodo|itv)\b",
+    re.I,
+)
+MILITARY_RE = re.compile(
+    r"\b(army|armed forces|forces|navy|air force|marines?|brigade|regiment|battalion|corps|"
+    r"division|military|general staff|troops|national guard|command|militia)\b",
+    re.I,
+)
+GROUP_RE = re.compile(
+    r"\b(taliban|hamas|hezbollah|houthis?|al[- ]qaeda|isis|isil|islamic state|wagner|"
+    r"angels|gang|rebels?|insurgents?|separatists?|movement|front|cartel|militants?)\b",
+    re.I,
+)
+# A name only ever used after these prepositions, or before these nouns, is a place ("in
+# Zaporizhzhia", "the Luhansk region"), even when the small model tags it PERSON.
+PLACE_PREPS = frozenset(
+    {"in", "near", "outside", "around", "into", "toward", "towards", "across", "at"}
+)
+PLACE_NOUNS = frozenset(
+    {
+        "region",
+        "oblast",
+        "city",
+        "province",
+        "district",
+        "village",
+        "town",
+        "area",
+        "front",
+        "direction",
+        "sector",
+        "road",
+        "street",
+        "avenue",
+        "square",
+        "airport",
+        "county",
+        "state",
+    }
+)
+PLACE_SUFFIX_RE = re.compile(r"\b(Road|Street|Avenue|Square|Boulevard|Lane|Bridge|Airport)$")
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Words that make a name an institution, never a person ("Refugee Council", "Home Office").
+ORG_WORD_RE = re.compile(
+    r"\b(council|office|ministry|party|committee|union|company|inc|corp|group|bank|university|"
+    r"association|department|agency|commission|organi[sz]ation|institute|foundation|court|"
+    r"parliament|government|cross|service|airlines?|airways|board|authority|club|league)\b",
+    re.I,
+)
+# Head nouns of armed forces named by nationality ("Russian troops", "Ukraine's army").
+FORCE_NOUNS = frozenset({"army", "forces", "troops", "military", "navy", "soldiers"})
+
+
+@dataclass(frozen=True)
+class StateData:
+    """Country names → canonical country; capitals and metonyms that may stand for the state."""
+
+    names: dict[str, str]
+    capitals: dict[str, str]
+    demonyms: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def load_states() -> StateData:
+    """Read data/states.json once (countries, aliases, capitals, metonyms, demonyms)."""
+    raw = json.loads((DATA / "states.json").read_text(encoding="utf-8"))
+    names: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for country, info in raw["countries"].items():
+        names[_key(country)] = country
+        for alias in info["aliases"]:
+            names[_key(alias)] = country
+        for cap in info["capitals"]:
+            capitals[_key(cap)] = country
+    for metonym, country in raw["metonyms"].items():
+        names[_key(metonym)] = country
+    demonyms = {_key(d): c for d, c in raw["demonyms"].items()}
+    return StateData(names=names, capitals=capitals, demonyms=demonyms)
+
+
+@lru_cache(maxsize=1)
+def load_title_words() -> frozenset[str]:
+    """Role nouns from data/titles.txt ("spokesman", "president", ...)."""
+    words = set()
+    for line in (DATA / "titles.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(line.split()[0].lower())
+    return frozenset(words)
+
+
+def _key(name: str) -> str:
+    """Lookup key: "the Kremlin" → "kremlin", "U.S." → "u.s.", "Kyiv's" → "kyiv"."""
+    s = name.strip().replace(RSQUO, "'").lower()
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"'s$", "", s)
+    return re.sub(r"\s+", " ", s)
+
+
+@dataclass
+class Mention:
+    """One cleaned entity mention: char offsets into the body, its label and what it may be."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    root: Token
+    state: str | None = None  # canonical country if this mention names a state
+    titles: list[str] = field(default_factory=list)
+    military: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+@dataclass
+class Cluster:
+    """Mentions that refer to one real-world entity."""
+
+    mentions: list[Mention]
+    state: str | None = None
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+# ---------------------------------------------------------------- mention cleaning
+
+
+def _clean_span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int] | None:
+    """Char offsets of an entity without determiner, possessive or edge punctuation.
+
+    "the Kremlin" → "Kremlin"; "Volodymyr Zelenskyy's" → "Volodymyr Zelenskyy"; "Kyiv's" → "Kyiv".
+    """
+    while start_tok < end_tok and doc[start_tok].lower_ in ("the", "a", "an"):
+        start_tok += 1
+    while end_tok > start_tok and doc[end_tok - 1].text in ("'s", RSQUO + "s", "'", RSQUO):
+        end_tok -= 1
+    if start_tok >= end_tok:
+        return None
+    start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+    text = doc.text[start:end]
+    m = POSSESSIVE_RE.search(text)
+    if m:
+        end -= len(m.group(0))
+    text = doc.text[start:end]
+    lead = len(text) - len(text.lstrip(EDGE_CHARS + "."))
+    trail = len(text) - len(text.rstrip(EDGE_CHARS))
+    start, end = start + lead, end - trail
+    if end <= start:
+        return None
+    return start, end
+
+
+def _leading_titles(doc: Doc, ent: SpacySpan) -> tuple[int, str | None]:
+    """Split title words off the front of a PERSON entity.
+
+    "President Donald Trump" → (index of "Donald", "President"); "Dmitry Peskov" → (start, None).
+    """
+    titles = load_title_words()
+    i = ent.start
+    while i < ent.end - 1 and doc[i].lower_ in titles:
+        i += 1
+    if i == ent.start:
+        return ent.start, None
+    return i, doc[ent.start : i].text
+
+
+def _premodifier_title(doc: Doc, start_tok: int) -> str | None:
+    """Title words right before a name.
+
+    "Kremlin spokesman Dmitry Peskov" → "Kremlin spokesman"; "Russian President Vladimir Putin"
+    → "Russian President"; "Trump's son-in-law Jared Kushner" → "son-in-law" (stops at 's).
+    """
+    titles = load_title_words()
+    i = start_tok - 1
+    first = start_tok
+    has_title = False
+    while i >= 0 and start_tok - i <= 6:
+        tok = doc[i]
+        if (tok.is_punct and tok.text != "-") or tok.pos_ in (
+            "DET",
+            "VERB",
+            "AUX",
+            "ADP",
+            "PRON",
+            "PART",
+            "NUM",
+            "CCONJ",
+            "SCONJ",
+        ):
+            break
+        if tok.lower_ in titles or ("-" in tok.text and tok.lower_.split("-")[0] in titles):
+            has_title = True
+        elif tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.dep_ not in MODIFIER_DEPS:
+            break
+        first = i
+        i -= 1
+    if not has_title or first == start_tok:
+        return None
+    # the word next to the name must itself be a role noun or title ("Kremlin spokesman")
+    last = doc[start_tok - 1]
+    if last.lower_ not in titles and last.pos_ != "NOUN" and "-" not in last.text:
+        return None
+    return doc[first:start_tok].text
+
+
+def _apposition_title(ent: SpacySpan) -> str | None:
+    """A role noun in apposition to a name.
+
+    "Viktor Trehubov, a spokesman for ..." → "spokesman"; "Russia's chief of the General
+    Staff, Valery Gerasimov" → "chief of the General Staff"; "the region's acting governor"
+    → "acting governor".
+    """
+    root = ent.root
+    candidates = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        candidates.append(root.head)
+    for noun in candidates:
+        left = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i == noun.i - 1]
+        start = left[0].i if left else noun.i
+        end = noun.i + 1
+        for child in noun.rights:
+            # "chief of the General Staff": keep a short "of ..." phrase
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+                sub_end = max(t.i for t in child.subtree) + 1
+                overlaps = any(ent.start <= t.i < ent.end for t in child.subtree)
+                if sub_end - end <= 5 and not overlaps:
+                    end = sub_end
+        return str(noun.doc[start:end].text)
+    return None
+
+
+def _is_agentive(root: Token) -> bool:
+    """A capital acts ("Moscow has reiterated", "Kyiv's army") rather than locates ("in Moscow")."""
+    if root.dep_ == "pobj":
+        return root.head.lower_ not in LOCATIVE_PREPS
+    if root.dep_ == "compound":
+        return False
+    return root.dep_ in AGENT_DEPS or root.dep_ == "ROOT"
+
+
+def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Every entity that may name an actor, cleaned, with state and title information."""
+    states = load_states()
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        start_tok = ent.start
+        titles: list[str] = []
+        if ent.label_ == "PERSON":
+            start_tok, lead = _leading_titles(doc, ent)
+            if lead:
+                titles.append(lead)
+        offsets = _clean_span(doc, start_tok, ent.end)
+        if offsets is None:
+            continue
+        start, end = offsets
+        text = doc.text[start:end]
+        if not any(ch.isalpha() for ch in text) or text[0].islower():
+            continue
+        key = _key(text)
+        m = Mention(start, end, text, ent.label_, ent.root)
+        if key in states.names:
+            m.state = states.names[key]
+        elif key in states.capitals and ent.label_ != "NORP":
+            if not _is_agentive(ent.root):
+                continue  # a place named only as a location is not an actor
+            m.state = states.capitals[key]
+        elif ent.label_ == "NORP":
+            continue  # "Russian", "Muscovites": descriptions, not actors
+        pre = _premodifier_title(doc, start_tok)
+        if pre:
+            titles.insert(0, pre)
+        appos = _apposition_title(ent)
+        if appos:
+            titles.append(appos)
+        m.titles = titles
+        out.append(m)
+    out += _force_mentions(doc, states)
+    out += _missed_states(doc, states)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _missed_states(doc: Doc, states: StateData) -> list[Mention]:
+    """Country names and capitals the entity tagger skipped ("Kyiv rejected it" with no entity)."""
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "PROPN":
+            continue
+        key = _key(tok.text)
+        country = states.names.get(key)
+        if country is None and key in states.capitals and _is_agentive(tok):
+            country = states.capitals[key]
+        if country is not None:
+            m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, "GPE", tok)
+            m.state = country
+            out.append(m)
+    return out
+
+
+def _force_mentions(doc: Doc, states: StateData) -> list[Mention]:
+    """Armed forces named by nationality: "Russian troops", "Ukraine's army", "Ukrainian forces"."""
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.lower_ not in FORCE_NOUNS or tok.pos_ != "NOUN":
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss") and c.i >= tok.i - 3]
+        for mod in mods:
+            country = states.demonyms.get(_key(mod.text)) or states.names.get(_key(mod.text))
+            if country:
+                span = doc[mod.i : tok.i + 1]
+                offsets = _clean_span(doc, span.start, span.end)
+                if offsets:
+                    m = Mention(
+                        offsets[0], offsets[1], doc.text[offsets[0] : offsets[1]], "MIL", tok
+                    )
+                    m.state = country
+                    m.military = True
+                    out.append(m)
+                break
+    return out
+
+
+# ---------------------------------------------------------------- clustering
+
+
+def _initials(name: str) -> str:
+    """ "Korean Central News Agency" → "KCNA" (skips "of", "the", "for", "and")."""
+    skip = ("of", "the", "for", "and", "de")
+    return "".join(w[0] for w in name.split() if w.lower() not in skip).upper()
+
+
+def _cluster(mentions: list[Mention], gazetteer: Gazetteer) -> list[Cluster]:
+    """Group mentions of one entity: same state, same full name, surname → nearest full name."""
+    clusters: list[Cluster] = []
+    by_state: dict[tuple[str, bool], Cluster] = {}
+    by_name: dict[str, Cluster] = {}
+    singles: list[Mention] = []
+
+    for m in mentions:
+        if m.state is not None:
+            key = (m.state, m.military)
+            if key not in by_state:
+                by_state[key] = Cluster([], state=m.state)
+                clusters.append(by_state[key])
+            by_state[key].mentions.append(m)
+        elif len(m.words) >= 2 or (m.label in ("ORG", "FAC") and m.text.isupper()):
+            k = _key(m.text)
+            if k not in by_name:
+                by_name[k] = Cluster([])
+                clusters.append(by_name[k])
+            by_name[k].mentions.append(m)
+        else:
+            singles.append(m)
+
+    # full personal names, indexed by surname, in order of first mention
+    persons = [
+        c for c in clusters if c.state is None and any(x.label == "PERSON" for x in c.mentions)
+    ]
+    orgs = [c for c in clusters if c.state is None and c not in persons]
+    for m in singles:
+        target = _surname_target(m, persons) or _org_target(m, orgs)
+        if target is not None:
+            target.mentions.append(m)
+            continue
+        k = _key(m.text)
+        if k not in by_name:
+            by_name[k] = Cluster([])
+            clusters.append(by_name[k])
+        by_name[k].mentions.append(m)
+
+    # acronyms and shortened organisation names: "KCNA"; "Home Office" in "UK Home Office"
+    merged: list[Cluster] = []
+    for c in sorted(clusters, key=lambda c: -max(len(x.words) for x in c.mentions)):
+        host = None if c.state else _org_host(c, merged)
+        if host is not None:
+            host.mentions += c.mentions
+        else:
+            merged.append(c)
+    return merged
+
+
+def _surname_target(m: Mention, persons: list[Cluster]) -> Cluster | None:
+    """The full name this bare surname refers to: the nearest preceding one, else the next.
+
+    "Putin" → "Vladimir Putin"; "Witkoff" (labelled GPE) → "Steve Witkoff".
+    """
+    word = _key(m.text)
+    before: tuple[int, Cluster] | None = None
+    after: tuple[int, Cluster] | None = None
+    for c in persons:
+        for x in c.mentions:
+            if x.label != "PERSON" or len(x.words) < 2 or _key(x.words[-1]) != word:
+                continue
+            if x.start < m.start and (before is None or x.start > before[0]):
+                before = (x.start, c)
+            elif x.start > m.start and (after is None or x.start < after[0]):
+                after = (x.start, c)
+    chosen = before or after
+    return chosen[1] if chosen else None
+
+
+def _org_target(m: Mention, orgs: list[Cluster]) -> Cluster | None:
+    """An acronym of a longer organisation name: "KCNA" → "Korean Central News Agency"."""
+    if not (m.text.isupper() and len(m.text) >= 2):
+        return None
+    for c in orgs:
+        acronym = m.text.replace(".", "")
+        if any(_initials(x.text) == acronym for x in c.mentions if len(x.words) >= 2):
+            return c
+    return None
+
+
+def _org_host(c: Cluster, merged: list[Cluster]) -> Cluster | None:
+    """A longer non-person name ending with this one: "United Kingdom Home Office" hosts
+    "Home Office"."""
+    if any(x.label == "PERSON" for x in c.mentions):
+        return None
+    names = {_key(x.text) for x in c.mentions}
+    for host in merged:
+        if host.state or any(x.label == "PERSON" for x in host.mentions):
+            continue
+        for x in host.mentions:
+            hk = _key(x.text)
+            for n in names:
+                if len(n.split()) >= 2 and hk != n and hk.endswith(" " + n):
+                    return host
+                if (
+                    n.isalpha()
+                    and n.upper() == _initials(x.text).upper()
+                    and len(n) >= 2
+                    and any(y.text.isupper() for y in c.mentions)
+                ):
+                    return host
+    return None
+
+
+# ---------------------------------------------------------------- kinds and names
+
+
+def _kind(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
+    """Decide the kind over all mentions; None when the cluster is not an actor at all.
+
+    A cluster with a two-word PERSON name is a person; a lone word that is mostly tagged as a
+    place (or that the gazetteer knows as a place) is not an actor.
+    """
+    if c.state is not None:
+        return "military" if any(m.military for m in c.mentions) else "state"
+    labels = Counter(m.label for m in c.mentions)
+    multi_person = any(m.label == "PERSON" and len(m.words) >= 2 for m in c.mentions)
+    name = _canonical(c)
+    if multi_person:
+        return None if _looks_like_place(c, name, gazetteer) else "person"
+    place_votes = labels["GPE"] + labels["LOC"] + labels["FAC"]
+    if labels["PERSON"] and labels["PERSON"] >= labels["ORG"] and labels["PERSON"] > place_votes:
+        if _looks_like_place(c, name, gazetteer):
+            return None
+        return "person"
+    if _titled_person_name(c, name):
+        return "person"  # "Nadia Okafor, a nurse" even when tagged ORG
+    if labels["ORG"] == 0 or place_votes > labels["ORG"]:
+        return None  # cities, regions, landmarks: places, not actors
+    if MEDIA_RE.search(name):
+        return "media"
+    if MILITARY_RE.search(name):
+        return "military"
+    if GROUP_RE.search(name):
+        return "group"
+    return "organization"
+
+
+def _titled_person_name(c: Cluster, name: str) -> bool:
+    """A two-to-four word capitalised name with a role title and no institution word."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if ORG_WORD_RE.search(name) or MEDIA_RE.search(name) or MILITARY_RE.search(name):
+        return False
+    return any(m.titles for m in c.mentions)
+
+
+def _located(m: Mention) -> bool:
+    """The mention is used as a location: "in Sumy", "the Luhansk region", "Castlefrank Road"."""
+    root = m.root
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+        return True
+    if root.dep_ == "compound" and root.head.lower_ in PLACE_NOUNS:
+        return True
+    prev = root.doc[root.i - 2 : root.i]
+    return len(prev) == 2 and prev[0].lower_ in PLACE_NOUNS and prev[1].lower_ == "of"
+
+
+def _looks_like_place(c: Cluster, name: str, gazetteer: Gazetteer) -> bool:
+    """A would-be person that is really a place: the gazetteer knows it (and no title says
+    otherwise), its name ends like a street, or every mention locates something."""
+    if any(m.titles for m in c.mentions):
+        return False
+    if PLACE_SUFFIX_RE.search(name) or gazetteer.is_place_name(name):
+        return True
+    return all(_located(m) for m in c.mentions)
+
+
+def _canonical(c: Cluster) -> str:
+    """Fullest proper name: country for states, else the longest PERSON name, else the longest."""
+    if c.state is not None and not any(m.military for m in c.mentions):
+        return c.state
+    people = [m for m in c.mentions if m.label == "PERSON"]
+    pool = people if any(len(m.words) >= 2 for m in people) else c.mentions
+    best = max(pool, key=lambda m: (len(m.words), len(m.text), -m.start))
+    return best.text
+
+
+def find_actors(doc: Doc, gazetteer: Gazetteer) -> list[ExtractedActor]:
+    """Consolidated actors in order of first mention, keyed "a0", "a1", ...
+
+    "Kremlin spokesman Dmitry Peskov said ... Peskov said" → one person actor "Dmitry Peskov",
+    titles ["Kremlin spokesman"], aliases ["Peskov"].
+    """
+    clusters = _cluster(_mentions(doc, gazetteer), gazetteer)
+    out: list[ExtractedActor] = []
+    for c in sorted(clusters, key=lambda c: c.first):
+        kind = _kind(c, gazetteer)
+        if kind is None:
+            continue
+        name = _canonical(c)
+        aliases: list[str] = []
+        titles: list[str] = []
+        for m in sorted(c.mentions, key=lambda m: m.start):
+            if m.text != name and m.text not in aliases:
+                aliases.append(m.text)
+            for t in m.titles:
+                if t not in titles:
+                    titles.append(t)
+        mentions = [Span(m.start, m.end, m.text) for m in sorted(c.mentions, key=lambda m: m.start)]
+        affiliation = c.state if kind == "military" else None
+        out.append(
+            ExtractedActor(
+                key=f"a{len(out)}",
+                name=name,
+                kind=kind,
+                aliases=aliases,
+                titles=titles if kind == "person" else [],
+                affiliation=affiliation,
+                mentions=mentions,
+            )
+        )
+    return out

@@ -1,0 +1,814 @@
+"""Stage 4: territorial claims — who says which side holds, took, lost or should cede a place.
+
+Rules over the parsed sentences (no extra parse):
+
+1. a *trigger* word sets the claim type: "captured", "seized", “liberated” (capture);
+   "controls", "holds", "in control of", "under Russian control", "Ukrainian-held" (control);
+   "entered", "pushed into", "foothold" (advance); "withdrew from", "pulled back" (withdrawal);
+   "fighting for control of" (contested); "cede", "hand over", "must leave" (cession);
+   "annexed", "claims … as its own" (annexation);
+2. the *place* is the first place named after the trigger (with the places coordinated with
+   it: "Sverdlikovo and Pokrovsky"), or, for passive and relative forms ("Sudzha, the largest
+   town held by Ukrainian forces", "which its forces have never captured"), the place before
+   it; "the city", "the village", "the region" refer back to the last place of that kind;
+3. the *controller* is the state behind the subject or agent ("Russian troops" → Russia,
+   "its forces" → the country of the body that said it); withdrawals and cessions give the
+   place to the other side;
+4. *stance* is `denied` when the trigger is negated ("had not entered", "never captured") or
+   the sentence rejects it ("denied reports that …", "is not true"); a bare rejection
+   ("Kyiv dismissed it as a fantasy") answers the last claim by the other side (`responds_to`);
+5. *modality* from modals and cues: would/could → hypothetical, must/demand → demanded,
+   plan/draft → proposed, "could not be independently verified" → unverified.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from api.extract.types import (
+    ActorKind,
+    ClaimType,
+    ExtractedActor,
+    ExtractedClaim,
+    ExtractedPlace,
+    Modality,
+)
+from api.extract.types import Span as TextSpan
+
+# ---------------------------------------------------------------- lexicon
+
+# Country names, demonyms and metonyms → the state's canonical name.
+COUNTRY_WORDS: dict[str, str] = {
+    "russia": "Russia",
+    "russian": "Russia",
+    "russians": "Russia",
+    "moscow": "Russia",
+    "kremlin": "Russia",
+    "russia's": "Russia",
+    "ukraine": "Ukraine",
+    "ukrainian": "Ukraine",
+    "ukrainians": "Ukraine",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "iraq": "Iraq",
+    "iraqi": "Iraq",
+    "baghdad": "Iraq",
+    "comoros": "Comoros",
+    "comoran": "Comoros",
+    "comorian": "Comoros",
+    "israel": "Israel",
+    "israeli": "Israel",
+    "syria": "Syria",
+    "syrian": "Syria",
+    "united states": "United States",
+    "american": "United States",
+    "washington": "United States",
+    "u.s.": "United States",
+}
+# In a two-sided war the place a side gives up goes to the other one.
+OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia"}
+COUNTRY_CODES = {
+    "Russia": "RU",
+    "Ukraine": "UA",
+    "Iraq": "IQ",
+    "Comoros": "KM",
+    "Israel": "IL",
+    "Syria": "SY",
+    "United States": "US",
+}
+
+CAPTURE_LEMMAS = frozenset(
+    {"capture", "seize", "retake", "recapture", "liberate", "regain", "conquer", "storm"}
+)
+CONTROL_LEMMAS = frozenset({"control", "hold", "occupy"})
+ADVANCE_LEMMAS = frozenset({"enter", "infiltrate", "advance", "foothold", "penetrate"})
+WITHDRAWAL_LEMMAS = frozenset({"withdraw", "retreat", "abandon"})
+CESSION_LEMMAS = frozenset({"cede", "surrender"})
+ANNEX_LEMMAS = frozenset({"annex", "annexation"})
+SPEECH_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "insist",
+        "claim",
+        "report",
+        "announce",
+        "state",
+        "write",
+        "add",
+        "deny",
+        "reject",
+        "dismiss",
+        "confirm",
+        "post",
+    }
+)
+DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
+DEMAND_LEMMAS = frozenset({"demand", "insist", "expect", "require", "want", "urge", "must"})
+PLAN_WORDS = frozenset({"plan", "proposal", "draft", "framework", "deal", "agreement"})
+ANAPHORS = {
+    "city": "settlement",
+    "town": "settlement",
+    "village": "settlement",
+    "settlement": "settlement",
+    "region": "region",
+    "oblast": "region",
+}
+COORDINATION = re.compile(
+    r"^(?:\s|,|and|or|as well as|along with|the|villages?|towns?|cities|of)*$", re.I
+)
+NEGATION_TEXT = re.compile(
+    r"\b(?:not true|do(?:es)? not correspond to reality|was false|is false|untrue|a fantasy|"
+    r"wishful thinking)\b",
+    re.I,
+)
+UNVERIFIED = re.compile(r"could not (?:be )?(?:independently )?(?:verif|confirm)", re.I)
+EXTENT = re.compile(
+    r"\b(?:(?:more than|less than|about|roughly|some|almost|nearly|around|over|only|"
+    r"approximately)\s+)?(?:\d[\d,.]*\s*(?:percent|per cent|%)|"
+    r"\d[\d,.]*\s*square kilomet(?:re|er)s|"
+    r"(?:one|two|three|four)[- ](?:fifths?|thirds?|quarters?)|an? (?:fifth|third|quarter|half)|"
+    r"half|all|most|part|parts|the whole|the entire|completely|entirely|full|fully)\b",
+    re.I,
+)
+FRACTIONS = {"fifth": 0.2, "third": 1 / 3, "quarter": 0.25, "half": 0.5}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass
+class PlaceRef:
+    """A place the claim is about: its key (if resolved), the text as written, its offsets."""
+
+    key: str | None
+    text: str
+    start: int
+    end: int
+    kind: str  # settlement | region | country | unknown
+
+
+@dataclass
+class Trigger:
+    token: Token
+    type: ClaimType
+    backward: bool  # the place comes before the trigger (passive, relative, "under control")
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def find_claims(
+    doc: Doc, actors: list[ExtractedActor], places: list[ExtractedPlace], source: str | None
+) -> tuple[list[ExtractedClaim], list[ExtractedActor]]:
+    """Territorial claims in article order, plus the actors they needed that `actors` lacks.
+
+    >>> # "Russian troops captured Pokrovsk, the defence ministry said."
+    >>> # → capture of Pokrovsk, controller Russia, claimant the defence ministry
+    """
+    book = ActorBook(actors)
+    refs = place_refs(doc, places)
+    claims: list[ExtractedClaim] = []
+    claim_sents: list[int] = []
+    last_controller: str | None = None
+    for sent_index, sent in enumerate(doc.sents):
+        claimant_name, claimant_text = attribution(sent, source)
+        speaker_country = country_of_text(claimant_text or "") or None
+        sentence_claims: list[ExtractedClaim] = []
+        seen: set[tuple[str, int]] = set()
+        for trig in triggers(sent):
+            targets = claim_places(doc, sent, trig, refs)
+            if not targets:
+                continue
+            ctype = trig.type
+            modality = modality_of(sent, trig.token)
+            if ctype == "withdrawal" and modality in {"demanded", "proposed", "hypothetical"}:
+                ctype = "cession"
+            denied = is_denied(sent, trig.token)
+            actor_country = controller_country(sent, trig, speaker_country, last_controller)
+            controller: str | None = actor_country
+            previous: str | None = None
+            if ctype in {"withdrawal", "cession"} and actor_country is not None:
+                controller = OPPONENT.get(actor_country)
+                previous = actor_country
+                if trig.token.lemma_ in {"hand", "return"}:  # "hand back" gives it back
+                    controller, previous = OPPONENT.get(actor_country), actor_country
+            if ctype == "contested":
+                controller = None
+            if controller is not None:
+                last_controller = controller if ctype != "contested" else last_controller
+            extent_text = extent_between(doc, trig.token, targets[0])
+            value, unit = extent_value(extent_text)
+            for target in targets:
+                if (target.text.lower(), trig.token.i) in seen:
+                    continue
+                seen.add((target.text.lower(), trig.token.i))
+                sentence_claims.append(
+                    ExtractedClaim(
+                        place_text=target.text,
+                        type=ctype,
+                        stance="denied" if denied else "asserted",
+                        modality=modality,
+                        evidence=TextSpan(sent.start_char, sent.end_char, sent.text),
+                        place=target.key,
+                        claimant=book.key_for(
+                            claimant_name, "media" if claimant_name == source else "organization"
+                        )
+                        if claimant_name
+                        else None,
+                        claimant_text=claimant_text,
+                        controller=book.state_key(controller) if controller else None,
+                        controller_text=controller,
+                        previous_controller=book.state_key(previous) if previous else None,
+                        extent_text=extent_text,
+                        extent_value=value,
+                        extent_unit=unit,
+                        confidence=0.6,
+                    )
+                )
+        if not sentence_claims:
+            bare = bare_denial(sent, claims, claim_sents, sent_index, claimant_text, book)
+            if bare is not None:
+                sentence_claims.append(bare)
+        for claim in sentence_claims:
+            if claim.stance == "denied" and claim.responds_to is None:
+                claim.responds_to = answered_claim(claims, claim)
+        claims.extend(sentence_claims)
+        claim_sents.extend([sent_index] * len(sentence_claims))
+    mark_unverified(doc, claims, claim_sents)
+    drop_redundant_bare_denials(claims, claim_sents)
+    return claims, book.extra
+
+
+# ---------------------------------------------------------------- actors
+
+
+class ActorBook:
+    """Finds actor keys by name, creating the missing ones ("c0", "c1", …)."""
+
+    def __init__(self, actors: list[ExtractedActor]) -> None:
+        self.actors = actors
+        self.extra: list[ExtractedActor] = []
+
+    def _find(self, names: set[str], kinds: set[ActorKind] | None = None) -> str | None:
+        for actor in [*self.actors, *self.extra]:
+            if kinds is not None and actor.kind not in kinds:
+                continue
+            if {actor.name.lower(), *(a.lower() for a in actor.aliases)} & names:
+                return actor.key
+        return None
+
+    def state_key(self, country: str) -> str:
+        """The state actor for 'Russia' (also found as 'Moscow', 'the Kremlin')."""
+        names = {country.lower()} | {
+            w
+            for w, c in COUNTRY_WORDS.items()
+            if c == country and w in {"moscow", "kremlin", "kyiv", "washington"}
+        }
+        key = self._find({country.lower()}) or self._find(names, {"state"})
+        return key or self._create(country, "state")
+
+    def key_for(self, name: str, kind: ActorKind) -> str:
+        """The actor called `name` (or an alias of it); created when missing."""
+        lowered = name.lower()
+        key = self._find({lowered, lowered.removeprefix("the ")})
+        if key is None and lowered.removeprefix("the ") in COUNTRY_WORDS:
+            return self.state_key(COUNTRY_WORDS[lowered.removeprefix("the ")])
+        return key or self._within(lowered) or self._create(name, kind)
+
+    def _within(self, phrase: str) -> str | None:
+        """The known person or organisation named inside a longer phrase, longest name first.
+
+        >>> # "Ukrainian President Volodymyr Zelenskyy" → the actor "Volodymyr Zelenskyy"
+        """
+        padded = f" {phrase} "
+        best: tuple[int, str] | None = None
+        for actor in [*self.actors, *self.extra]:
+            if actor.kind not in ("person", "organization", "military", "media"):
+                continue
+            for name in (actor.name, *actor.aliases):
+                inside = len(name) > 3 and f" {name.lower()} " in padded
+                if inside and (best is None or len(name) > best[0]):
+                    best = (len(name), actor.key)
+        return None if best is None else best[1]
+
+    def _create(self, name: str, kind: ActorKind) -> str:
+        key = f"c{len(self.extra)}"
+        self.extra.append(ExtractedActor(key=key, name=name, kind=kind))
+        return key
+
+
+# ---------------------------------------------------------------- places
+
+
+def place_refs(doc: Doc, places: list[ExtractedPlace]) -> list[PlaceRef]:
+    """Every place mention (from stage 2) plus names after 'the village of' that the
+    gazetteer does not know ('the villages of Sverdlikovo and Pokrovsky')."""
+    refs = [
+        PlaceRef(p.key, m.text, m.start, m.end, p.place.kind) for p in places for m in p.mentions
+    ]
+    covered = {(r.start, r.end) for r in refs}
+    for token in doc:
+        if (
+            token.lower_ in {"village", "villages", "town", "settlement", "settlements"}
+            and token.i + 2 < len(doc)
+            and doc[token.i + 1].lower_ == "of"
+        ):
+            j = token.i + 2
+            while j < len(doc):
+                if doc[j].text[:1].isupper():
+                    k = j
+                    while k + 1 < len(doc) and (
+                        doc[k + 1].text[:1].isupper()
+                        or (doc[k + 1].text == "-" and not doc[k].whitespace_)
+                    ):
+                        k += 1
+                    start, end = doc[j].idx, doc[k].idx + len(doc[k].text)
+                    if not any(s <= start < e for s, e in covered):
+                        refs.append(PlaceRef(None, doc.text[start:end], start, end, "settlement"))
+                    j = k + 1
+                elif doc[j].text in {",", "and", "or"}:
+                    j += 1
+                else:
+                    break
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def territory_ref(sent: Span, after: int) -> PlaceRef | None:
+    """'roughly one-fifth of Ukrainian territory' → a reference to Ukraine by its demonym."""
+    for token in sent:
+        if token.i <= after or token.lower_ != "territory" or token.i == sent.start:
+            continue
+        prev = token.doc[token.i - 1]
+        country = COUNTRY_WORDS.get(prev.lower_)
+        if country is not None:
+            start, end = prev.idx, token.idx + len(token.text)
+            return PlaceRef(None, token.doc.text[start:end], start, end, "country")
+    return None
+
+
+def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """The places a trigger is about (see module docstring, rule 2)."""
+    t = trig.token
+    in_sent = [r for r in refs if sent.start_char <= r.start < sent.end_char]
+    if trig.backward:
+        before = [r for r in in_sent if r.end <= t.idx]
+        head_ref = anaphor_ref(doc, t, refs, backward=True)
+        options = [*before[-1:], *([head_ref] if head_ref else [])]
+        # the nearest wins: "Ukraine denied that the city was under Russian control" → the city
+        return [max(options, key=lambda r: r.start)] if options else []
+    limit = clause_end(sent, t)
+    after = [r for r in in_sent if t.idx < r.start < limit]
+    anaphor = anaphor_ref(doc, t, refs, backward=False, limit=limit)
+    territory = territory_ref(sent, t.i)
+    first: PlaceRef | None = after[0] if after else None
+    for cand in (anaphor, territory):
+        if cand is not None and cand.start < limit and (first is None or cand.start < first.start):
+            first = cand
+    if first is None:
+        return []
+    chain = [first]
+    for ref in after:
+        if ref.start <= chain[-1].start:
+            continue
+        gap = doc.text[chain[-1].end : ref.start]
+        if COORDINATION.match(gap) and gap.strip():
+            chain.append(ref)
+        else:
+            break
+    return chain
+
+
+def clause_end(sent: Span, t: Token) -> int:
+    """Character offset where the trigger's clause (as far as its object goes) ends."""
+    count = 0
+    for token in sent:
+        if token.i <= t.i:
+            continue
+        count += 1
+        if token.text in {";", "“", '"'} or count > 18:
+            return token.idx
+        if token.lemma_ in SPEECH_LEMMAS and token.pos_ == "VERB":
+            return token.idx
+    return sent.end_char
+
+
+def anaphor_ref(
+    doc: Doc, t: Token, refs: list[PlaceRef], backward: bool, limit: int | None = None
+) -> PlaceRef | None:
+    """'the city' / 'the village' / 'the region' / 'it' near the trigger → the last place of
+    that kind named before it."""
+    window = range(max(t.i - 6, 0), t.i) if backward else range(t.i + 1, min(t.i + 12, len(doc)))
+    for i in reversed(window) if backward else window:
+        token = doc[i]
+        if limit is not None and token.idx >= limit:
+            break
+        kind = ANAPHORS.get(token.lower_)
+        pronoun = token.lower_ == "it" and token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}
+        if kind is None and not pronoun:
+            continue
+        if kind is not None and (i == 0 or doc[i - 1].lower_ not in {"the", "that", "this"}):
+            continue
+        if kind is not None and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+            continue  # "the city of Pokrovsk" names the place itself
+        earlier = [
+            r
+            for r in refs
+            if r.end <= token.idx and r.key is not None and (kind is None or r.kind == kind)
+        ]
+        if earlier:
+            ante = earlier[-1]
+            start = doc[i - 1].idx if kind is not None else token.idx
+            end = token.idx + len(token.text)
+            return PlaceRef(
+                ante.key, ante.text if kind is None else doc.text[start:end], start, end, ante.kind
+            )
+    return None
+
+
+# ---------------------------------------------------------------- triggers
+
+
+def triggers(sent: Span) -> list[Trigger]:
+    """Claim triggers in a sentence, each with its type."""
+    found: list[Trigger] = []
+    for t in sent:
+        ttype = trigger_type(t)
+        if ttype is None:
+            continue
+        found.append(Trigger(t, ttype, is_backward(t, ttype)))
+    # "taken full control of", "regained control of": one claim, typed by the verb
+    kept: list[Trigger] = []
+    for trig in found:
+        if (
+            trig.token.lemma_ == "control"
+            and trig.token.pos_ == "NOUN"
+            and kept
+            and trig.token.i - kept[-1].token.i <= 3
+            and kept[-1].type != "contested"
+        ):
+            continue
+        kept.append(trig)
+    return kept
+
+
+def trigger_type(t: Token) -> ClaimType | None:
+    """The claim type a word signals here, if any."""
+    lemma = t.lemma_.lower()
+    lower = t.lower_
+    nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+    if lower.endswith("-held") or (lower == "held" and prev == "-"):
+        return "control"
+    if lemma == "control" and t.pos_ == "NOUN":
+        window = [t.doc[i].lower_ for i in range(max(t.i - 8, 0), t.i)]
+        if {"fighting", "battle", "struggle", "fight", "fought"} & set(window):
+            return "contested"
+        if prev in {"taken", "took", "take", "seized", "regained", "established"} or (
+            t.i >= 2 and t.doc[t.i - 2].lower_ in {"taken", "took", "regained", "seized"}
+        ):
+            return "capture"
+        if prev in {"under", "of"} or nxt == "of" or "under" in window or "in" in window:
+            return "control"
+        return None
+    if lemma == "hand" and t.pos_ == "NOUN" and prev in {"ukrainian", "russian", "our", "their"}:
+        return "control"
+    if lemma == "hand" and nxt in {"over", "back"}:
+        return "cession"
+    if lemma in {"give", "sign"} and nxt in {"up", "away"}:
+        return "cession"
+    if lemma == "take" and t.pos_ in {"VERB", "AUX"}:
+        return "capture" if nxt not in {"up", "part", "place"} else None
+    if lemma == "claw" and nxt == "back":
+        return "capture"
+    if lemma in {"fall"} and t.pos_ == "NOUN" and nxt == "of":
+        return "capture"
+    if lemma == "pull" and nxt in {"back", "out"}:
+        return "withdrawal"
+    if lemma in {"leave"} and t.pos_ == "VERB" and nxt not in {"while", "for"}:
+        return "withdrawal"
+    if lemma in {"push"} and nxt in {"into", "in"}:
+        return "advance"
+    if (
+        lemma in {"fight", "fighting", "battle"}
+        and nxt in {"inside", "for", "in"}
+        and t.pos_ in {"VERB", "NOUN"}
+    ):
+        return "contested"
+    if lemma == "raise" and any(
+        t.doc[i].lower_ == "flag" for i in range(t.i, min(t.i + 4, len(t.doc)))
+    ):
+        return "advance"
+    if lemma == "recognise" or lemma == "recognize":
+        return "annexation"
+    if (
+        lemma == "claim"
+        and t.pos_ == "VERB"
+        and any(w.lower_ in {"part", "own"} for w in t.doc[t.i : min(t.i + 12, len(t.doc))])
+    ):
+        return "annexation"
+    if lemma == "liberate" or lower.startswith("liberat"):
+        return "capture"
+    if lemma in CAPTURE_LEMMAS:
+        return "capture"
+    if lemma in CONTROL_LEMMAS and t.pos_ in {"VERB", "AUX"}:
+        return "control"
+    if lemma in ADVANCE_LEMMAS:
+        return "advance"
+    if lemma in WITHDRAWAL_LEMMAS:
+        return "withdrawal"
+    if lemma in CESSION_LEMMAS:
+        return "cession"
+    if lemma in ANNEX_LEMMAS:
+        return "annexation"
+    return None
+
+
+def is_backward(t: Token, ttype: ClaimType) -> bool:
+    """Passive, relative and predicate forms whose place comes before the trigger."""
+    hyphen_held = t.lower_ == "held" and t.i > 0 and t.doc[t.i - 1].text == "-"
+    if t.lower_.endswith("-held") or hyphen_held:
+        return False  # "the Ukrainian-held city of Pokrovsk"
+    nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    before = {t.doc[i].lower_ for i in range(max(t.i - 3, 0), t.i)}
+    if t.pos_ == "NOUN" and ttype == "control" and (nxt != "of" or "under" in before):
+        return True  # "the city was under Russian control", "remains under the control of"
+    if t.lemma_ == "hand" and t.pos_ == "NOUN":
+        return True  # "remains in Ukrainian hands"
+    if any(c.dep_ in {"auxpass", "agent"} for c in t.children) or nxt == "by":
+        return True  # "was seized by Russian troops", "held by Ukrainian forces"
+    # "which its forces have never captured": a relative clause without its own object
+    return t.dep_ == "relcl" and not any(
+        c.dep_ in {"dobj", "prep"} for c in t.children if c.i > t.i
+    )
+
+
+# ---------------------------------------------------------------- stance, modality
+
+
+def is_denied(sent: Span, t: Token) -> bool:
+    """Negated trigger ('had not entered', 'never captured') or rejected statement."""
+    for tok in [t, t.head]:
+        if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in tok.children):
+            return True
+    if NEGATION_TEXT.search(sent.text):
+        return True
+    return any(tok.lemma_ in DENIAL_LEMMAS and tok.i < t.i for tok in sent)
+
+
+def modality_of(sent: Span, t: Token) -> Modality:
+    """factual / hypothetical / demanded / proposed for one trigger."""
+    window = [tok for tok in sent if tok.i < t.i]
+    aux = {c.lower_ for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    near = {tok.lower_ for tok in window[-8:]}
+    lemmas = {tok.lemma_.lower() for tok in window}
+    if "must" in aux or "must" in near or lemmas & DEMAND_LEMMAS or "demand" in lemmas:
+        return "demanded"
+    if {"would", "could", "might"} & (aux | near):
+        if {w.lower_ for w in sent} & PLAN_WORDS and "have" not in aux:
+            return "proposed"
+        return "hypothetical"
+    return "factual"
+
+
+def mark_unverified(doc: Doc, claims: list[ExtractedClaim], claim_sents: list[int]) -> None:
+    """Claims up to two sentences before 'could not be independently verified' are unverified."""
+    for sent_index, sent in enumerate(doc.sents):
+        if not UNVERIFIED.search(sent.text):
+            continue
+        for claim, index in zip(claims, claim_sents, strict=True):
+            if (
+                sent_index - 2 <= index <= sent_index
+                and claim.modality == "factual"
+                and claim.stance == "asserted"
+            ):
+                claim.modality = "unverified"
+
+
+# ---------------------------------------------------------------- attribution, controller
+
+
+def attribution(sent: Span, source: str | None) -> tuple[str | None, str | None]:
+    """Who says the sentence: the subject of its speech verb, 'according to X', or the outlet."""
+    for token in sent:
+        if token.lemma_ in SPEECH_LEMMAS and token.pos_ == "VERB":
+            subj = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if subj and subj[0].lower_ not in {"it", "he", "she", "they", "which", "who"}:
+                phrase = subject_phrase(subj[0])
+                return phrase, phrase
+        if (
+            token.lower_ == "according"
+            and token.i + 2 < len(sent.doc)
+            and sent.doc[token.i + 1].lower_ == "to"
+        ):
+            obj = sent.doc[token.i + 2]
+            phrase = subject_phrase(obj.head if obj.dep_ == "det" else obj)
+            return phrase, phrase
+    return source, source
+
+
+def subject_phrase(token: Token) -> str:
+    """'Russia's defence ministry' for the head 'ministry' (no relative clauses or appositions)."""
+    keep = [t for t in token.subtree if t.i <= token.i or t.dep_ in {"compound", "flat"}]
+    keep = [
+        t
+        for t in keep
+        if not any(
+            a.dep_ in {"appos", "relcl", "acl"}
+            for a in [t, *t.ancestors]
+            if a.i != token.i and token in a.ancestors
+        )
+    ]
+    text = token.doc.text[keep[0].idx : keep[-1].idx + len(keep[-1].text)] if keep else token.text
+    return text.removeprefix("the ").removeprefix("The ")
+
+
+def country_of_text(text: str) -> str | None:
+    """'Russian troops' → 'Russia'; 'Ukraine's General Staff' → 'Ukraine'; 'Bondar' → None."""
+    for word in re.findall(r"[A-Za-z.]+(?:'s)?", text.replace("\u2019", "'")):
+        country = COUNTRY_WORDS.get(word.lower()) or COUNTRY_WORDS.get(
+            word.lower().removesuffix("'s")
+        )
+        if country is not None:
+            return country
+    return None
+
+
+def controller_country(
+    sent: Span, trig: Trigger, speaker_country: str | None, fallback: str | None
+) -> str | None:
+    """The state behind the actor of the trigger (see module docstring, rule 3)."""
+    t = trig.token
+    doc = t.doc
+    # "Ukrainian-held", "under Russian control", "in the hands of Ukrainian units"
+    if t.lower_.endswith("-held"):
+        return country_of_text(t.text.split("-")[0])
+    if t.lower_ == "held" and t.i >= 2 and doc[t.i - 1].text == "-":
+        return country_of_text(doc[t.i - 2].text)
+    if t.pos_ == "NOUN" and trig.type in {"control"}:
+        around = doc[max(t.i - 3, sent.start) : min(t.i + 8, sent.end)].text
+        found = country_of_text(around)
+        if found is not None:
+            return found
+    agent = [c for c in t.children if c.dep_ == "agent"]
+    if agent or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by"):
+        by = agent[0] if agent else doc[t.i + 1]
+        found = country_of_text(" ".join(w.text for w in by.subtree)) or country_of_text(
+            doc[by.i : min(by.i + 4, sent.end)].text
+        )
+        if found is not None:
+            return found
+    subj = subject_of(t)
+    if subj is not None:
+        phrase = " ".join(w.text for w in subj.subtree)
+        found = country_of_text(phrase)
+        if found is not None:
+            return found
+        if subj.lower_ in {"we", "our"} or any(
+            w.lower_ in {"its", "our", "his", "their", "we"} for w in subj.subtree
+        ):
+            return speaker_country or fallback
+    return speaker_country or fallback
+
+
+def subject_of(t: Token) -> Token | None:
+    """The subject of a verb, climbing through auxiliaries, xcomp and conj ('had pushed … and
+    had liberated')."""
+    node: Token | None = t
+    for _ in range(4):
+        if node is None:
+            return None
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            return subj[0]
+        if (
+            node.dep_ in {"xcomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj"}
+            and node.head is not node
+        ):
+            node = node.head
+        else:
+            return None
+    return None
+
+
+# ---------------------------------------------------------------- extent
+
+
+def extent_between(doc: Doc, t: Token, target: PlaceRef) -> str | None:
+    """'roughly one-fifth', 'more than 70 percent', 'completely' near the trigger."""
+    start = max(t.idx - 40, 0) if target.start > t.idx else target.start
+    end = target.start if target.start > t.idx else t.idx
+    text = doc.text[start:end]
+    found = EXTENT.findall(text)
+    match = None
+    for m in EXTENT.finditer(text):
+        match = m
+    if not found or match is None:
+        return None
+    return match.group(0)
+
+
+def extent_value(text: str | None) -> tuple[float | None, str | None]:
+    """('more than 70 percent') → (70.0, 'percent'); ('roughly one-fifth') → (0.2, 'fraction')."""
+    if not text:
+        return None, None
+    lowered = text.lower()
+    number = re.search(r"\d[\d,.]*", lowered)
+    if number and ("percent" in lowered or "%" in lowered):
+        return float(number.group(0).replace(",", "")), "percent"
+    if number and "square" in lowered:
+        return float(number.group(0).replace(",", "")), "km2"
+    frac = re.search(r"(one|two|three|four|an?)[- ](fifth|third|quarter|half)", lowered)
+    if frac:
+        return NUMBER_WORDS[frac.group(1)] * FRACTIONS[frac.group(2)], "fraction"
+    if "half" in lowered:
+        return 0.5, "fraction"
+    if any(w in lowered for w in ("completely", "entirely", "full", "whole", "entire", "all")):
+        return 1.0, "fraction"
+    return None, None
+
+
+# ---------------------------------------------------------------- denials without a place
+
+
+def bare_denial(
+    sent: Span,
+    claims: list[ExtractedClaim],
+    claim_sents: list[int],
+    sent_index: int,
+    claimant_text: str | None,
+    book: ActorBook,
+) -> ExtractedClaim | None:
+    """'Kyiv dismissed it as a fantasy', 'said the Russian account was false': a denial of the
+    latest asserted claim made by the other side, within the last three sentences."""
+    rejecting = (
+        any(t.lemma_ in DENIAL_LEMMAS and t.pos_ == "VERB" for t in sent)
+        or NEGATION_TEXT.search(sent.text) is not None
+    )
+    if not rejecting:
+        return None
+    denier = country_of_text(claimant_text or "") or country_of_text(sent.text)
+    for claim, index in zip(reversed(claims), reversed(claim_sents), strict=True):
+        if sent_index - index > 3:
+            break
+        if claim.stance != "asserted" or claim.controller_text in {None, denier}:
+            continue
+        return ExtractedClaim(
+            place_text=claim.place_text,
+            type=claim.type,
+            stance="denied",
+            modality="factual",
+            evidence=TextSpan(sent.start_char, sent.end_char, sent.text),
+            place=claim.place,
+            claimant=book.key_for(claimant_text, "organization") if claimant_text else None,
+            claimant_text=claimant_text,
+            controller=claim.controller,
+            controller_text=claim.controller_text,
+            confidence=0.4,
+        )
+    return None
+
+
+def answered_claim(claims: list[ExtractedClaim], denial: ExtractedClaim) -> int | None:
+    """Index of the latest asserted claim about the same place that a denial answers."""
+    for i in range(len(claims) - 1, -1, -1):
+        claim = claims[i]
+        same_place = (
+            claim.place is not None and claim.place == denial.place
+        ) or claim.place_text.lower() == denial.place_text.lower()
+        if claim.stance == "asserted" and same_place:
+            return i
+    return None
+
+
+def drop_redundant_bare_denials(claims: list[ExtractedClaim], claim_sents: list[int]) -> None:
+    """A bare rejection followed within two sentences by an explicit denial of the same place
+    ("rejected the claim. 'The capture of Chasiv Yar is not true'") is one denial, not two."""
+    drop: set[int] = set()
+    for i, claim in enumerate(claims):
+        if claim.stance != "denied" or claim.confidence >= 0.5:
+            continue
+        for j in range(i + 1, len(claims)):
+            if claim_sents[j] - claim_sents[i] > 2:
+                break
+            if claims[j].stance == "denied" and claims[j].place == claim.place:
+                drop.add(i)
+    if not drop:
+        return
+    remap: dict[int, int] = {}
+    kept: list[ExtractedClaim] = []
+    kept_sents: list[int] = []
+    for i, claim in enumerate(claims):
+        if i in drop:
+            continue
+        remap[i] = len(kept)
+        kept.append(claim)
+        kept_sents.append(claim_sents[i])
+    for claim in kept:
+        if claim.responds_to is not None:
+            claim.responds_to = remap.get(claim.responds_to)
+    claims[:] = kept
+    claim_sents[:] = kept_sents

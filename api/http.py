@@ -1,0 +1,70 @@
+"""Building responses: JSON bodies with a strong ETag, 304 on a matching If-None-Match,
+and an RFC 8288 `Link: rel="next"` header on pages."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, TypeVar
+
+import msgspec
+from litestar import MediaType, Request, Response
+
+from api.cursor import encode_cursor
+from api.db.reads import Slice
+from api.schemas import Page
+
+T = TypeVar("T")
+
+_encoder = msgspec.json.Encoder()
+
+
+def etag_for(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def _matches(if_none_match: str | None, etag: str) -> bool:
+    if not if_none_match:
+        return False
+    if if_none_match.strip() == "*":
+        return True
+    candidates = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+    return etag in candidates
+
+
+def json_response(
+    request: Request[Any, Any, Any],
+    payload: Any,
+    *,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+    media_type: str = MediaType.JSON,
+) -> Response[Any]:
+    """Encode `payload`; a GET whose If-None-Match matches the ETag gets an empty 304."""
+    body = _encoder.encode(payload)
+    etag = etag_for(body)
+    all_headers = {"ETag": etag, **(headers or {})}
+    if request.method == "GET" and _matches(request.headers.get("if-none-match"), etag):
+        return Response(content=b"", status_code=304, headers=all_headers)
+    return Response(
+        content=body, status_code=status_code, media_type=media_type, headers=all_headers
+    )
+
+
+def page_response(
+    request: Request[Any, Any, Any], rows: Slice[Any], id_of: Any = None
+) -> Response[Any]:
+    """A Page with `next_cursor` and a `Link: <…>; rel="next"` header when more rows follow."""
+    next_cursor = encode_cursor(rows.rows[-1].id) if rows.has_more and rows.rows else None
+    headers: dict[str, str] = {}
+    if next_cursor is not None:
+        next_url = request.url.with_replacements(query=_with_cursor(request.url.query, next_cursor))
+        headers["Link"] = f'<{next_url}>; rel="next"'
+    return json_response(request, Page(data=rows.rows, next_cursor=next_cursor), headers=headers)
+
+
+def _with_cursor(query: str, cursor: str) -> str:
+    from urllib.parse import parse_qsl, urlencode
+
+    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "cursor"]
+    pairs.append(("cursor", cursor))
+    return urlencode(pairs)

@@ -1,0 +1,219 @@
+"""RFC 9457 problem details: every error the API returns, and how each exception maps to one.
+
+One table from exception to status (PostgREST's errors.rst idea): validation → 400, unknown
+id → 404, too large → 413, database unavailable or too slow → 503. Anything else is a bug:
+logged with its traceback, answered as a bare 500 problem without internals.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import asyncpg
+import msgspec
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
+
+from api.schemas import Problem, ProblemError
+
+log = logging.getLogger("gazette.errors")
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class ApiError(Exception):
+    """An error with a status and a message meant for the client."""
+
+    def __init__(
+        self,
+        status: int,
+        title: str,
+        detail: str,
+        errors: list[ProblemError] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers or {}
+
+
+def bad_parameter(source: str, name: str, message: str) -> ApiError:
+    """A 400 that names the parameter, e.g. bad_parameter("query", "bbox", "needs 4 numbers")."""
+    return ApiError(
+        400,
+        "Invalid request",
+        f"{source} parameter {name!r}: {message}",
+        [ProblemError(source=source, name=name, message=message)],
+    )
+
+
+def not_found(kind: str, entity_id: str) -> ApiError:
+    return ApiError(404, "Not found", f"no {kind} with id {entity_id!r}")
+
+
+def problem_response(
+    request: Request[Any, Any, Any], problem: Problem, headers: dict[str, str] | None = None
+) -> Response[bytes]:
+    return Response(
+        content=msgspec.json.encode(problem),
+        status_code=problem.status,
+        media_type=PROBLEM_JSON,
+        headers=headers,
+    )
+
+
+def _on_api_error(request: Request[Any, Any, Any], exc: ApiError) -> Response[bytes]:
+    problem = Problem(
+        title=exc.title,
+        status=exc.status,
+        detail=exc.detail,
+        errors=exc.errors,
+        instance=request.url.path,
+    )
+    return problem_response(request, problem, exc.headers)
+
+
+def _source_name(source: Any) -> str:
+    """Litestar gives a ParamType enum ("query", "path", "header") or nothing for the body."""
+    if source is None:
+        return "body"
+    return str(getattr(source, "value", source))
+
+
+def _validation_errors(exc: ValidationException) -> list[ProblemError]:
+    """Litestar's `extra` is a list of {message, key, source} dicts, one per bad input."""
+    errors: list[ProblemError] = []
+    extra = exc.extra if isinstance(exc.extra, list) else []
+    for item in extra:
+        if isinstance(item, dict):
+            errors.append(
+                ProblemError(
+                    source=_source_name(item.get("source")),
+                    name=str(item.get("key") or ""),
+                    message=str(item.get("message") or "invalid value"),
+                )
+            )
+    return errors
+
+
+def _on_validation_error(
+    request: Request[Any, Any, Any], exc: ValidationException
+) -> Response[bytes]:
+    errors = _validation_errors(exc)
+    if errors:
+        detail = "; ".join(
+            f"{e.source} parameter {e.name!r}: {e.message}" if e.name else e.message for e in errors
+        )
+    else:
+        detail = str(exc.detail)
+    problem = Problem(
+        title="Invalid request",
+        status=400,
+        detail=detail,
+        errors=errors or None,
+        instance=request.url.path,
+    )
+    return problem_response(request, problem)
+
+
+def _on_http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[bytes]:
+    if isinstance(exc, ValidationException):
+        return _on_validation_error(request, exc)
+    status = exc.status_code
+    title = {
+        404: "Not found",
+        405: "Method not allowed",
+        413: "Request body too large",
+        415: "Unsupported media type",
+        406: "Not acceptable",
+    }.get(status, "Request failed")
+    detail = str(exc.detail) if exc.detail else title
+    problem = Problem(title=title, status=status, detail=detail, instance=request.url.path)
+    return problem_response(request, problem, dict(exc.headers or {}))
+
+
+def _unavailable(request: Request[Any, Any, Any], detail: str) -> Response[bytes]:
+    problem = Problem(
+        title="Service unavailable", status=503, detail=detail, instance=request.url.path
+    )
+    return problem_response(request, problem, {"Retry-After": "5"})
+
+
+def _on_database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
+    if isinstance(exc, asyncpg.QueryCanceledError):
+        return _unavailable(request, "the database took too long to answer; try again")
+    if isinstance(exc, asyncpg.PostgresError) and not isinstance(
+        exc, asyncpg.PostgresConnectionError | asyncpg.InterfaceError
+    ):
+        return _on_unexpected(request, exc)
+    return _unavailable(request, "the database is unavailable; try again shortly")
+
+
+def _on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
+    if isinstance(exc, HTTPException):
+        return _on_http_error(request, exc)
+    if isinstance(exc, OSError | asyncpg.PostgresConnectionError | asyncpg.InterfaceError):
+        return _on_database_error(request, exc)
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    problem = Problem(
+        title="Internal server error",
+        status=500,
+        detail="an unexpected error occurred; it has been logged",
+        instance=request.url.path,
+    )
+    return problem_response(request, problem)
+
+
+EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
+    ApiError: _on_api_error,
+    HTTPException: _on_http_error,
+    asyncpg.PostgresError: _on_database_error,
+    asyncpg.InterfaceError: _on_database_error,
+    OSError: _on_database_error,
+    Exception: _on_unexpected,
+}
+
+
+def problem_spec(description: str) -> ResponseSpec:
+    return ResponseSpec(
+        data_container=Problem,
+        description=description,
+        media_type=PROBLEM_JSON,
+        generate_examples=False,
+    )
+
+
+BAD_REQUEST = {400: problem_spec("A parameter or the body is invalid; `errors` names each one.")}
+NOT_FOUND = {404: problem_spec("No entity has this id.")}
+UNAVAILABLE = {
+    503: problem_spec("The database is unavailable or too slow; retry after `Retry-After`.")
+}
+UNPROCESSABLE = {
+    422: problem_spec(
+        "The article is well-formed but cannot be stored: blank, too long, or NUL characters."
+    )
+}
+TOO_LARGE = {413: problem_spec("The request body is larger than the configured limit.")}
+NOT_ACCEPTABLE = {
+    406: problem_spec("The Accept header asks for a media type this operation cannot give.")
+}
+NOT_MODIFIED = {
+    304: ResponseSpec(
+        data_container=None,
+        description="The entity matches `If-None-Match`: not modified.",
+        generate_examples=False,
+    )
+}
+
+LIST_RESPONSES: dict[int, ResponseSpec] = {**BAD_REQUEST, **NOT_MODIFIED, **UNAVAILABLE}
+DETAIL_RESPONSES: dict[int, ResponseSpec] = {
+    **BAD_REQUEST,
+    **NOT_FOUND,
+    **NOT_MODIFIED,
+    **UNAVAILABLE,
+}

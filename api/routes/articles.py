@@ -1,0 +1,199 @@
+"""/v1/articles: ingest, list, read annotated, delete."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Request, Response, delete, get, post
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import JSONBody, QueryParameter
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from api import ingest as ingest_step
+from api.db import reads, writes
+from api.http import json_response, page_response
+from api.params import (
+    After,
+    Before,
+    Cursor,
+    Limit,
+    SearchText,
+    clean_text,
+    cursor_after,
+    time_range,
+)
+from api.problems import (
+    BAD_REQUEST,
+    DETAIL_RESPONSES,
+    LIST_RESPONSES,
+    NOT_FOUND,
+    TOO_LARGE,
+    UNAVAILABLE,
+    UNPROCESSABLE,
+    ApiError,
+    bad_parameter,
+    not_found,
+)
+from api.routes.common import ArticleIdPath, id_filter, resources
+from api.schemas import Article, ArticleIn, ArticleSummary, Page, ProblemError
+
+TAGS = ["articles"]
+
+
+def strict_article(raw: bytes) -> ArticleIn:
+    """Decode the body again, strictly.
+
+    Litestar converts request bodies with msgspec's `strict=False`, which turns numbers into
+    datetimes (unix time); the contract says `published_at` is an RFC 3339 string.
+    """
+    try:
+        return msgspec.json.decode(raw, type=ArticleIn)
+    except msgspec.ValidationError as exc:
+        path = str(exc).rsplit("$.", 1)[-1].rstrip("`") if "$." in str(exc) else ""
+        raise bad_parameter("body", path.split(".")[0] or "body", str(exc)) from exc
+
+
+def check_article(article: ArticleIn, max_body_chars: int) -> None:
+    """What the body schema cannot say: no NUL or lone surrogates, a body within the limit."""
+    errors: list[ProblemError] = []
+    for name in ("title", "body", "source", "url"):
+        value = getattr(article, name)
+        if value is None:
+            continue
+        if "\x00" in value:
+            errors.append(
+                ProblemError(source="body", name=name, message="must not contain NUL characters")
+            )
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            errors.append(
+                ProblemError(source="body", name=name, message="must be valid Unicode text")
+            )
+    if not article.title.strip():
+        errors.append(ProblemError(source="body", name="title", message="must not be blank"))
+    if not article.body.strip():
+        errors.append(ProblemError(source="body", name="body", message="must not be blank"))
+    if len(article.body) > max_body_chars:
+        errors.append(
+            ProblemError(
+                source="body",
+                name="body",
+                message=f"is {len(article.body)} characters; the limit is {max_body_chars}",
+            )
+        )
+    if errors:
+        detail = "; ".join(f"{e.name}: {e.message}" for e in errors)
+        raise ApiError(422, "Unprocessable article", detail, errors)
+
+
+ALREADY_STORED = {
+    200: ResponseSpec(
+        data_container=Article,
+        generate_examples=False,
+        description="An article with this url or this body is already stored: here it is.",
+    )
+}
+
+
+@post(
+    "/v1/articles",
+    operation_id="createArticle",
+    summary="Ingest an article",
+    description=(
+        "Extracts actors, quotes, places and claims and stores them with the article in one "
+        "transaction. Idempotent: an article whose url or body is already stored is returned "
+        "with 200 instead of 201."
+    ),
+    tags=TAGS,
+    status_code=HTTP_201_CREATED,
+    responses={**ALREADY_STORED, **BAD_REQUEST, **UNPROCESSABLE, **TOO_LARGE, **UNAVAILABLE},
+)
+async def create_article(
+    request: Request[Any, Any, Any], data: JSONBody[ArticleIn]
+) -> Response[Article]:
+    # `data` declares and validates the body; strict_article then re-reads it strictly.
+    res = resources(request)
+    article_in = strict_article(await request.body())
+    check_article(article_in, res.settings.max_body_chars)
+    result = await ingest_step.ingest(res.pool, res.extractor, res.executor, article_in)
+    article = await reads.get_article(res.pool, result.article_id)
+    if article is None:  # deleted between the insert and this read
+        raise not_found("article", result.article_id)
+    status = HTTP_201_CREATED if result.created else HTTP_200_OK
+    return json_response(
+        request,
+        article,
+        status_code=status,
+        headers={"Location": f"/v1/articles/{article.id}"},
+    )
+
+
+@get(
+    "/v1/articles",
+    operation_id="listArticles",
+    summary="List articles, newest first",
+    tags=TAGS,
+    responses=LIST_RESPONSES,
+)
+async def list_articles(
+    request: Request[Any, Any, Any],
+    q: SearchText = None,
+    source: Annotated[
+        str | None, QueryParameter(min_length=1, max_length=200, description="Exact outlet name.")
+    ] = None,
+    actor: Annotated[
+        str | None, id_filter("actor", "Only articles that involve this actor.")
+    ] = None,
+    place: Annotated[str | None, id_filter("place", "Only articles that name this place.")] = None,
+    published_after: After = None,
+    published_before: Before = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response[Page[ArticleSummary]]:
+    after, before = time_range(published_after, published_before)
+    rows = await reads.list_articles(
+        resources(request).pool,
+        q=clean_text("q", q),
+        source=clean_text("source", source),
+        actor=actor,
+        place=place,
+        published_after=after,
+        published_before=before,
+        after=cursor_after("article", cursor),
+        limit=limit,
+    )
+    return page_response(request, rows)
+
+
+@get(
+    "/v1/articles/{article_id:str}",
+    operation_id="getArticle",
+    summary="Get an article annotated with its actors, quotes, claims and places",
+    tags=TAGS,
+    responses=DETAIL_RESPONSES,
+)
+async def get_article(
+    request: Request[Any, Any, Any], article_id: ArticleIdPath
+) -> Response[Article]:
+    article = await reads.get_article(resources(request).pool, article_id)
+    if article is None:
+        raise not_found("article", article_id)
+    return json_response(request, article)
+
+
+@delete(
+    "/v1/articles/{article_id:str}",
+    operation_id="deleteArticle",
+    summary="Delete an article and everything extracted from it",
+    tags=TAGS,
+    responses={**BAD_REQUEST, **NOT_FOUND, **UNAVAILABLE},
+)
+async def delete_article(request: Request[Any, Any, Any], article_id: ArticleIdPath) -> None:
+    if not await writes.delete_article(resources(request).pool, article_id):
+        raise not_found("article", article_id)
+
+
+ROUTES = [create_article, list_articles, get_article, delete_article]

@@ -1,0 +1,43 @@
+"""Liveness and readiness."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, Response, get
+
+from api.db.rows import fetch_value
+from api.http import json_response
+from api.problems import NOT_MODIFIED, UNAVAILABLE
+from api.routes.common import resources
+from api.schemas import Health, Readiness
+
+TAGS = ["health"]
+
+
+@get(
+    "/healthz",
+    operation_id="getHealth",
+    summary="Liveness: the process answers",
+    tags=TAGS,
+    responses=NOT_MODIFIED,
+)
+async def healthz(request: Request[Any, Any, Any]) -> Response[Health]:
+    return json_response(request, Health(status="ok"), headers={"Cache-Control": "no-store"})
+
+
+@get(
+    "/readyz",
+    operation_id="getReadiness",
+    summary="Readiness: the database answers",
+    tags=TAGS,
+    responses={**NOT_MODIFIED, **UNAVAILABLE},
+)
+async def readyz(request: Request[Any, Any, Any]) -> Response[Readiness]:
+    await fetch_value(resources(request).pool, "ping")
+    return json_response(
+        request, Readiness(status="ready", database="ok"), headers={"Cache-Control": "no-store"}
+    )
+
+
+ROUTES = [healthz, readyz]

@@ -1,0 +1,70 @@
+"""/v1/places: settlements, regions and countries that articles name, geocoded."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Request, Response, get
+from litestar.params import QueryParameter
+
+from api.db import reads
+from api.http import json_response, page_response
+from api.params import BBox, Cursor, Limit, clean_text, cursor_after, parse_bbox
+from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, not_found
+from api.routes.common import PlaceIdPath, resources
+from api.schemas import Page, Place
+
+TAGS = ["places"]
+
+
+@get(
+    "/v1/places",
+    operation_id="listPlaces",
+    summary="List places, newest first; fuzzy search by name or alias",
+    tags=TAGS,
+    responses=LIST_RESPONSES,
+)
+async def list_places(
+    request: Request[Any, Any, Any],
+    q: Annotated[
+        str | None,
+        QueryParameter(
+            min_length=1,
+            max_length=200,
+            description="Fuzzy search over names and aliases (trigram word similarity).",
+        ),
+    ] = None,
+    country: Annotated[
+        str | None,
+        QueryParameter(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. UA."),
+    ] = None,
+    bbox: BBox = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response[Page[Place]]:
+    rows = await reads.list_places(
+        resources(request).pool,
+        q=clean_text("q", q),
+        country=country,
+        bbox=parse_bbox(bbox),
+        after=cursor_after("place", cursor),
+        limit=limit,
+    )
+    return page_response(request, rows)
+
+
+@get(
+    "/v1/places/{place_id:str}",
+    operation_id="getPlace",
+    summary="Get a place",
+    tags=TAGS,
+    responses=DETAIL_RESPONSES,
+)
+async def get_place(request: Request[Any, Any, Any], place_id: PlaceIdPath) -> Response[Place]:
+    place = await reads.get_place(resources(request).pool, place_id)
+    if place is None:
+        raise not_found("place", place_id)
+    return json_response(request, place)
+
+
+ROUTES = [list_places, get_place]

@@ -1,0 +1,79 @@
+"""/v1/quotes: what was said, by whom, traceable to a span of its article."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Request, Response, get
+from litestar.params import QueryParameter
+
+from api.db import reads
+from api.extract.types import QuoteKind
+from api.http import json_response, page_response
+from api.params import (
+    After,
+    Before,
+    Cursor,
+    Limit,
+    SearchText,
+    clean_text,
+    cursor_after,
+    time_range,
+)
+from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, not_found
+from api.routes.common import QuoteIdPath, id_filter, resources
+from api.schemas import Page, Quote
+
+TAGS = ["quotes"]
+
+
+@get(
+    "/v1/quotes",
+    operation_id="listQuotes",
+    summary="List quotes, newest first",
+    tags=TAGS,
+    responses=LIST_RESPONSES,
+)
+async def list_quotes(
+    request: Request[Any, Any, Any],
+    speaker: Annotated[str | None, id_filter("actor", "Only quotes by this actor.")] = None,
+    article: Annotated[str | None, id_filter("article", "Only quotes from this article.")] = None,
+    q: SearchText = None,
+    kind: Annotated[
+        QuoteKind | None, QueryParameter(description="Only quotes of this kind.")
+    ] = None,
+    published_after: After = None,
+    published_before: Before = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response[Page[Quote]]:
+    after, before = time_range(published_after, published_before)
+    rows = await reads.list_quotes(
+        resources(request).pool,
+        speaker=speaker,
+        article=article,
+        q=clean_text("q", q),
+        kind=kind,
+        published_after=after,
+        published_before=before,
+        after=cursor_after("quote", cursor),
+        limit=limit,
+    )
+    return page_response(request, rows)
+
+
+@get(
+    "/v1/quotes/{quote_id:str}",
+    operation_id="getQuote",
+    summary="Get a quote",
+    tags=TAGS,
+    responses=DETAIL_RESPONSES,
+)
+async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> Response[Quote]:
+    quote = await reads.get_quote(resources(request).pool, quote_id)
+    if quote is None:
+        raise not_found("quote", quote_id)
+    return json_response(request, quote)
+
+
+ROUTES = [list_quotes, get_quote]

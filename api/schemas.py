@@ -1,0 +1,226 @@
+"""Wire types: what the API accepts and returns.
+
+One Struct base for every public type. Fields are always present in responses (no
+`omit_defaults`), new fields come only with defaults, and never `array_like` on public types.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Generic, Literal, TypeVar
+
+import msgspec
+
+from api.extract.types import ActorKind, ClaimType, Modality, PlaceKind, QuoteKind, Stance
+
+T = TypeVar("T")
+
+
+class Wire(msgspec.Struct):
+    """Base of every request and response body; subclasses with defaults say `kw_only=True`."""
+
+
+class Problem(Wire, kw_only=True):
+    """An RFC 9457 problem document; `errors` lists what was wrong with each input."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    errors: list[ProblemError] | None = None
+
+
+class ProblemError(Wire):
+    # where the bad value was: "query", "path", "header" or "body"
+    source: str
+    # the parameter or body field, e.g. "limit" or "published_at"
+    name: str
+    message: str
+
+
+class Page(Wire, Generic[T]):
+    """A page of results; pass `next_cursor` back as `?cursor=` (null on the last page)."""
+
+    data: list[T]
+    next_cursor: str | None
+
+
+class Span(Wire):
+    """Character offsets into the article body: `body[start:end] == text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+# --- articles -----------------------------------------------------------------------------
+
+
+# Postgres text cannot hold NUL, and a title or body of only spaces says nothing: the
+# patterns say so in the contract. The body's length cap is GAZETTE_MAX_BODY_CHARS (at most
+# MAX_BODY_CHARS), checked by the handler.
+MAX_BODY_CHARS = 200_000
+NO_NUL = r"^[^\x00]*$"
+SOME_TEXT = r"^[^\x00]*[^\x00\s][^\x00]*$"
+
+
+class ArticleIn(Wire, kw_only=True):
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=1_000, pattern=SOME_TEXT)]
+    body: Annotated[
+        str,
+        msgspec.Meta(
+            min_length=1,
+            max_length=MAX_BODY_CHARS,
+            pattern=SOME_TEXT,
+            description="Plain text; paragraphs separated by newlines.",
+        ),
+    ]
+    source: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)] | None = None
+    url: Annotated[str, msgspec.Meta(pattern=r"^https?://\S+$", max_length=2_048)] | None = None
+    published_at: (
+        Annotated[
+            datetime,
+            msgspec.Meta(
+                tz=True, description="RFC 3339 with an offset, e.g. 2025-12-02T09:00:00Z."
+            ),
+        ]
+        | None
+    ) = None
+    language: Literal["en"] = "en"
+
+
+class ArticleSummary(Wire):
+    id: str
+    title: str
+    source: str | None
+    url: str | None
+    published_at: datetime | None
+    language: str
+    content_hash: str
+    ingested_at: datetime
+    extractor_version: str
+
+
+class ActorRef(Wire):
+    id: str
+    name: str
+
+
+class PlaceRef(Wire):
+    id: str
+    name: str
+    aliases: list[str]
+
+
+class ArticleActor(Wire):
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: list[str]
+    titles: list[str]
+    mentions: list[Span]
+
+
+class ArticlePlace(Wire):
+    id: str
+    name: str
+    aliases: list[str]
+    kind: PlaceKind
+    country_code: str
+    lat: float
+    lon: float
+    mentions: list[Span]
+
+
+class Quote(Wire):
+    id: str
+    text: str
+    kind: QuoteKind
+    speaker: ActorRef | None
+    speaker_text: str | None
+    cue: str | None
+    start: int
+    end: int
+    confidence: float
+    article_id: str
+    published_at: datetime | None
+    extractor_version: str
+
+
+class Extent(Wire):
+    text: str | None
+    value: float | None
+    unit: str | None
+
+
+class Claim(Wire):
+    id: str
+    place: PlaceRef | None
+    place_text: str
+    claimant: ActorRef | None
+    claimant_text: str | None
+    controller: ActorRef | None
+    controller_text: str | None
+    previous_controller: ActorRef | None
+    type: ClaimType
+    stance: Stance
+    modality: Modality
+    extent: Extent | None
+    evidence: Span
+    responds_to: str | None
+    confidence: float
+    article_id: str
+    claimed_at: datetime
+    extractor_version: str
+    lat: float | None
+    lon: float | None
+
+
+class Article(ArticleSummary):
+    """The annotated article: the article and everything extracted from it."""
+
+    body: str
+    actors: list[ArticleActor]
+    quotes: list[Quote]
+    claims: list[Claim]
+    places: list[ArticlePlace]
+
+
+# --- actors and places --------------------------------------------------------------------
+
+
+class Actor(Wire):
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: list[str]
+    titles: list[str]
+    affiliation: str | None
+    mentions: int
+    quotes: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+
+
+class Place(Wire):
+    id: str
+    name: str
+    aliases: list[str]
+    kind: PlaceKind
+    country_code: str
+    admin1: str | None
+    lat: float
+    lon: float
+    geonames_id: int
+    population: int
+    mentions: int
+
+
+class Health(Wire):
+    status: Literal["ok"]
+
+
+class Readiness(Wire):
+    status: Literal["ready"]
+    database: Literal["ok"]

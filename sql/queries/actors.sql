@@ -1,0 +1,47 @@
+-- Actors. `q` matches names and aliases by trigram word similarity ("Zelensky" finds
+-- "Volodymyr Zelenskyy"), served by the gin_trgm_ops indexes.
+
+-- name: get_actor
+SELECT * FROM actor_rows WHERE id = $1;
+
+-- name: list_actors
+SELECT * FROM actor_rows a
+WHERE ($1::text IS NULL
+       OR $1 <% a.name
+       OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id AND $1 <% al.alias))
+  AND ($2::text IS NULL OR a.kind = $2)
+  AND ($3::text IS NULL OR a.id < $3)
+ORDER BY a.id DESC
+LIMIT $4;
+
+-- name: actor_by_alias_key
+-- Cross-article resolution: an existing actor of the same kind known by this normalised name.
+SELECT a.id FROM actors a
+WHERE a.kind = $2
+  AND (a.name_key = $1 OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id AND al.alias_key = $1))
+ORDER BY (a.name_key = $1) DESC, a.id
+LIMIT 1;
+
+-- name: upsert_actor
+-- A concurrent ingest may create the same actor first: then take its row.
+INSERT INTO actors (id, name, name_key, kind, titles, affiliation)
+VALUES ($1, $2, $3, $4, $5, $6)
+ON CONFLICT (name_key, kind) DO UPDATE
+    SET titles = ARRAY(SELECT DISTINCT t FROM unnest(actors.titles || excluded.titles) t ORDER BY t)
+RETURNING id;
+
+-- name: add_actor_titles
+UPDATE actors SET titles = ARRAY(SELECT DISTINCT t FROM unnest(titles || $2::text[]) t ORDER BY t)
+WHERE id = $1 AND NOT titles @> $2::text[];
+
+-- name: insert_actor_aliases
+INSERT INTO actor_aliases (actor_id, alias, alias_key)
+SELECT $1, alias, alias_key FROM unnest($2::text[], $3::text[]) AS t(alias, alias_key)
+ON CONFLICT DO NOTHING;
+
+-- name: link_article_actor
+INSERT INTO article_actors (article_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING;
+
+-- name: insert_mentions
+INSERT INTO mentions (article_id, actor_id, start, "end", text)
+SELECT $1, $2, s, e, t FROM unnest($3::int[], $4::int[], $5::text[]) AS u(s, e, t);

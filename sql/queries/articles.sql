@@ -1,0 +1,67 @@
+-- Articles. Lists are newest first: ids are time-ordered, so `ORDER BY id DESC` with
+-- `id < $cursor` is keyset paging that costs the same on every page.
+
+-- name: find_existing_article
+SELECT id FROM articles WHERE ($1::text IS NOT NULL AND url = $1) OR content_hash = $2
+ORDER BY (url IS NOT DISTINCT FROM $1) DESC
+LIMIT 1;
+
+-- name: insert_article
+INSERT INTO articles (id, title, body, source, url, published_at, language, content_hash, extractor_version)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+ON CONFLICT DO NOTHING
+RETURNING id;
+
+-- name: get_article
+SELECT id, title, body, source, url, published_at, language, content_hash, ingested_at, extractor_version
+FROM articles WHERE id = $1;
+
+-- name: list_articles
+SELECT id, title, source, url, published_at, language, content_hash, ingested_at, extractor_version
+FROM articles a
+WHERE ($1::text IS NULL OR a.search @@ websearch_to_tsquery('english', $1))
+  AND ($2::text IS NULL OR a.source = $2)
+  AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id AND x.actor_id = $3))
+  AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM article_places x WHERE x.article_id = a.id AND x.place_id = $4))
+  AND ($5::timestamptz IS NULL OR a.published_at >= $5)
+  AND ($6::timestamptz IS NULL OR a.published_at < $6)
+  AND ($7::text IS NULL OR a.id < $7)
+ORDER BY a.id DESC
+LIMIT $8;
+
+-- name: article_actors
+SELECT a.id, a.name, a.kind, a.titles,
+       coalesce((SELECT array_agg(al.alias ORDER BY al.alias) FROM actor_aliases al
+                 WHERE al.actor_id = a.id AND al.alias <> a.name), '{}') AS aliases,
+       coalesce((SELECT jsonb_agg(jsonb_build_object('start', m.start, 'end', m."end", 'text', m.text) ORDER BY m.start)
+                 FROM mentions m WHERE m.article_id = x.article_id AND m.actor_id = a.id), '[]') AS mentions
+FROM article_actors x JOIN actors a ON a.id = x.actor_id
+WHERE x.article_id = $1
+ORDER BY a.id;
+
+-- name: article_places
+SELECT p.id, p.name, p.aliases, p.kind, p.country_code, p.lat, p.lon,
+       coalesce((SELECT jsonb_agg(jsonb_build_object('start', m.start, 'end', m."end", 'text', m.text) ORDER BY m.start)
+                 FROM place_mentions m WHERE m.article_id = x.article_id AND m.place_id = p.id), '[]') AS mentions
+FROM article_places x JOIN places p ON p.id = x.place_id
+WHERE x.article_id = $1
+ORDER BY p.id;
+
+-- name: article_quotes
+SELECT id, text, kind, speaker, speaker_text, cue, start, "end", confidence, article_id, published_at, extractor_version
+FROM quote_rows WHERE article_id = $1 ORDER BY start, id;
+
+-- name: article_claims
+SELECT * FROM claim_rows WHERE article_id = $1 ORDER BY (evidence->>'start')::int, id;
+
+-- name: delete_article
+DELETE FROM articles WHERE id = $1 RETURNING id;
+
+-- name: delete_orphan_actors
+-- Actors that no article involves any more (after a delete) go with their last article.
+DELETE FROM actors a
+WHERE a.id = ANY($1::text[])
+  AND NOT EXISTS (SELECT 1 FROM article_actors x WHERE x.actor_id = a.id);
+
+-- name: article_actor_ids
+SELECT actor_id FROM article_actors WHERE article_id = $1 FOR UPDATE;

@@ -1,0 +1,27 @@
+-- Claims of territorial control, newest first.
+
+-- name: get_claim
+SELECT * FROM claim_rows WHERE id = $1;
+
+-- name: list_claims
+SELECT * FROM claim_rows v
+WHERE ($1::text IS NULL OR v.place_id = $1)
+  AND ($2::text IS NULL OR v.controller_id = $2)
+  AND ($3::text IS NULL OR v.claimant_id = $3)
+  AND ($4::text IS NULL OR v.stance = $4)
+  AND ($5::text IS NULL OR v.type = $5)
+  AND ($6::text IS NULL OR v.modality = $6)
+  AND ($7::box IS NULL OR v.place_id IN (SELECT id FROM places WHERE location <@ $7::box))
+  AND ($8::timestamptz IS NULL OR v.claimed_at >= $8)
+  AND ($9::timestamptz IS NULL OR v.claimed_at < $9)
+  AND ($10::text IS NULL OR v.id < $10)
+ORDER BY v.id DESC
+LIMIT $11;
+
+-- name: insert_claim
+INSERT INTO claims (id, article_id, place_id, place_text, claimant_id, claimant_text, controller_id,
+                    controller_text, previous_controller_id, type, stance, modality, extent_text,
+                    extent_value, extent_unit, evidence_text, evidence_start, evidence_end,
+                    responds_to, confidence, claimed_at, extractor_version)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+        $20, $21, $22);

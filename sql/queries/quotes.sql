@@ -1,0 +1,23 @@
+-- Quotes, newest first.
+
+-- name: get_quote
+SELECT id, text, kind, speaker, speaker_text, cue, start, "end", confidence, article_id, published_at, extractor_version
+FROM quote_rows WHERE id = $1;
+
+-- name: list_quotes
+SELECT id, text, kind, speaker, speaker_text, cue, start, "end", confidence, article_id, published_at, extractor_version
+FROM quote_rows v
+WHERE ($1::text IS NULL OR v.speaker_id = $1)
+  AND ($2::text IS NULL OR v.article_id = $2)
+  AND ($3::text IS NULL OR v.id IN (SELECT id FROM quotes WHERE search @@ websearch_to_tsquery('english', $3)))
+  AND ($4::text IS NULL OR v.kind = $4)
+  AND ($5::timestamptz IS NULL OR v.published_at >= $5)
+  AND ($6::timestamptz IS NULL OR v.published_at < $6)
+  AND ($7::text IS NULL OR v.id < $7)
+ORDER BY v.id DESC
+LIMIT $8;
+
+-- name: insert_quote
+INSERT INTO quotes (id, article_id, speaker_id, speaker_text, cue, kind, text, start, "end",
+                    confidence, published_at, extractor_version)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);

@@ -1,0 +1,71 @@
+"""Fixtures shared by every test layer.
+
+The database is real Postgres: DATABASE_URL's server when set, else an embedded Postgres in a
+temporary folder. Either way the session gets a fresh database of its own, dropped at the end,
+so tests never touch a user's data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+import pytest
+from hypothesis import settings as hypothesis_settings
+
+from api.extract import Extractor
+
+# Reproducible property tests in CI: no deadline on a shared 2-core machine, fixed seeds.
+hypothesis_settings.register_profile("ci", deadline=None, derandomize=True, database=None)
+hypothesis_settings.load_profile("ci")
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+async def _admin(url: str, statement: str) -> None:
+    conn = await asyncpg.connect(url)
+    try:
+        await conn.execute(statement)
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Postgres server: DATABASE_URL's, or an embedded one stopped at the end of the session."""
+    given = os.environ.get("DATABASE_URL")
+    if given:
+        yield given
+        return
+    from api.db.embedded import embedded_url, start_embedded
+
+    server = start_embedded(Path(tmp_path_factory.mktemp("gazette")))
+    try:
+        yield embedded_url(server)
+    finally:
+        server._cleanup()
+
+
+@pytest.fixture(scope="session")
+def database_url(server_url: str) -> Iterator[str]:
+    """A fresh, empty database for this test session (needs CREATEDB on DATABASE_URL's server)."""
+    name = f"gazette_test_{secrets.token_hex(4)}"
+    asyncio.run(_admin(server_url, f'CREATE DATABASE "{name}"'))
+    try:
+        yield _with_database(server_url, name)
+    finally:
+        asyncio.run(_admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One loaded spaCy model and gazetteer for the whole session (loading takes seconds)."""
+    return Extractor()

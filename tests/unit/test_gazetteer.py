@@ -1,0 +1,87 @@
+"""Gazetteer: packaged data, name folding, lookup order and the is_place_name rule."""
+
+from __future__ import annotations
+
+import time
+
+from api.extract.gazetteer import Gazetteer, fold
+from api.extract.types import GazetteerPlace
+
+
+def place(
+    gid: int,
+    name: str,
+    kind: str = "settlement",
+    cc: str = "UA",
+    pop: int = 0,
+    aliases: tuple[str, ...] = (),
+) -> GazetteerPlace:
+    return GazetteerPlace(
+        geonames_id=gid,
+        name=name,
+        kind=kind,
+        country_code=cc,  # type: ignore[arg-type]
+        admin1=None,
+        lat=0.0,
+        lon=0.0,
+        population=pop,
+        aliases=aliases,
+    )
+
+
+def test_fold_ignores_case_accents_apostrophes_and_hyphens() -> None:
+    assert fold("Zaporižžja") == fold("ZAPORIZZJA")
+    assert fold("Kup\u2019yans\u2019k") == "kupyansk"
+    assert fold("Kupiansk-Vuzlovyi") == "kupiansk vuzlovyi"
+    assert fold("the Netherlands") == "netherlands"
+
+
+def test_lookup_orders_by_population_and_matches_aliases() -> None:
+    g = Gazetteer(
+        [
+            place(1, "Novaya", pop=100),
+            place(2, "Novaya", pop=5000),
+            place(3, "Oldtown", pop=900, aliases=("Novaya",)),
+        ]
+    )
+    assert [p.geonames_id for p in g.lookup("novaya")] == [2, 1, 3]
+    assert g.lookup("Nowhere") == []
+
+
+def test_load_is_fast_and_cached() -> None:
+    Gazetteer._shared = None
+    started = time.perf_counter()
+    g = Gazetteer.load()
+    assert time.perf_counter() - started < 1.0
+    assert Gazetteer.load() is g
+
+
+def test_packaged_data_has_countries_regions_and_small_settlements() -> None:
+    g = Gazetteer.load()
+    assert g.lookup("Ukraine")[0].kind == "country"
+    region = g.lookup("Kherson region")[0]
+    assert (region.kind, region.country_code) == ("region", "UA")
+    assert g.lookup("Belgorod Oblast")[0].country_code == "RU"
+    assert g.lookup("Crimea")[0].kind == "region"
+    hryshyne = g.lookup("Hryshyne")[0]
+    assert hryshyne.country_code == "UA" and hryshyne.population < 5000
+
+
+def test_curated_aliases_rename_and_resolve() -> None:
+    g = Gazetteer.load()
+    assert g.lookup("Kiev")[0].name == "Kyiv"
+    assert g.lookup("Zaporozhye")[0].name == "Zaporizhzhia"
+    assert "Pokrovsk" in [p.name for p in g.lookup("Krasnoarmeysk")]
+    assert g.lookup("Artyomovsk")[0].name == "Bakhmut"
+    assert g.lookup("Dimitrov")[0].name == "Myrnohrad"
+
+
+def test_is_place_name_rule() -> None:
+    g = Gazetteer.load()
+    assert g.is_place_name("Kyiv")
+    assert g.is_place_name("Kharkov")
+    assert g.is_place_name("Huliaipole")  # small, but a curated front-line town
+    assert not g.is_place_name("kyiv")  # not written as a proper name
+    assert not g.is_place_name("Vladimir")  # a given name first
+    assert not g.is_place_name("Hryshyne")  # a village needs context
+    assert not g.is_place_name("Peskov")
