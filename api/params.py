@@ -79,7 +79,8 @@ def cursor_after(kind: str, cursor: str | None) -> str | None:
 
 
 def clean_text(name: str, value: str | None) -> str | None:
-    """Reject what Postgres cannot store or compare: NUL characters and lone surrogates."""
+    """Reject what Postgres cannot compare: NUL characters (the contract's pattern says so too)
+    and lone surrogates."""
     if value is None:
         return None
     if "\x00" in value:
@@ -88,8 +89,6 @@ def clean_text(name: str, value: str | None) -> str | None:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise bad_parameter("query", name, "must be valid Unicode text") from exc
-    if not value.strip():
-        raise bad_parameter("query", name, "must not be blank")
     return value
 
 

@@ -126,6 +126,7 @@ def _on_http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Respo
         return _on_validation_error(request, exc)
     status = exc.status_code
     title = {
+        400: "Invalid request",
         404: "Not found",
         405: "Method not allowed",
         413: "Request body too large",
@@ -194,9 +195,7 @@ UNAVAILABLE = {
     503: problem_spec("The database is unavailable or too slow; retry after `Retry-After`.")
 }
 UNPROCESSABLE = {
-    422: problem_spec(
-        "The article is well-formed but cannot be stored: blank, too long, or NUL characters."
-    )
+    422: problem_spec("The article is valid but longer than this server's GAZETTE_MAX_BODY_CHARS.")
 }
 TOO_LARGE = {413: problem_spec("The request body is larger than the configured limit.")}
 NOT_ACCEPTABLE = {

@@ -61,8 +61,11 @@ class Span(Wire):
 # patterns say so in the contract. The body's length cap is GAZETTE_MAX_BODY_CHARS (at most
 # MAX_BODY_CHARS), checked by the handler.
 MAX_BODY_CHARS = 200_000
+# Explicit character sets, not \s or \S: Python's and ECMA's regex dialects disagree on
+# what whitespace is (U+001C..U+001F, U+0085, U+FEFF), and both must read these alike.
 NO_NUL = r"^[^\x00]*$"
-SOME_TEXT = r"^[^\x00]*[^\x00\s][^\x00]*$"
+SOME_TEXT = r"^[^\x00]*[^\x00\t\n\v\f\r ][^\x00]*$"
+URL = r"^https?://[^\x00-\x20\x7f]+$"
 
 
 class ArticleIn(Wire, kw_only=True):
@@ -77,7 +80,7 @@ class ArticleIn(Wire, kw_only=True):
         ),
     ]
     source: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)] | None = None
-    url: Annotated[str, msgspec.Meta(pattern=r"^https?://\S+$", max_length=2_048)] | None = None
+    url: Annotated[str, msgspec.Meta(pattern=URL, max_length=2_048)] | None = None
     published_at: (
         Annotated[
             datetime,

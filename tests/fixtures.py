@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# Every table hangs off these three (ON DELETE CASCADE), so this empties the database.
+TRUNCATE = "TRUNCATE articles, actors, places RESTART IDENTITY CASCADE"
+
 WIRE_REPORT: dict[str, Any] = {
     "title": "Kremlin says talks with US envoy were useful",
     "source": "Test Wire",

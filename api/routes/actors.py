@@ -13,7 +13,7 @@ from api.http import json_response, page_response
 from api.params import Cursor, Limit, clean_text, cursor_after
 from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, not_found
 from api.routes.common import ActorIdPath, resources
-from api.schemas import Actor, Page
+from api.schemas import NO_NUL, Actor, Page
 
 TAGS = ["actors"]
 
@@ -32,6 +32,7 @@ async def list_actors(
         QueryParameter(
             min_length=1,
             max_length=200,
+            pattern=NO_NUL,
             description="Fuzzy name search over names and aliases (trigram word similarity).",
         ),
     ] = None,

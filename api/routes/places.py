@@ -12,7 +12,7 @@ from api.http import json_response, page_response
 from api.params import BBox, Cursor, Limit, clean_text, cursor_after, parse_bbox
 from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, not_found
 from api.routes.common import PlaceIdPath, resources
-from api.schemas import Page, Place
+from api.schemas import NO_NUL, Page, Place
 
 TAGS = ["places"]
 
@@ -31,6 +31,7 @@ async def list_places(
         QueryParameter(
             min_length=1,
             max_length=200,
+            pattern=NO_NUL,
             description="Fuzzy search over names and aliases (trigram word similarity).",
         ),
     ] = None,

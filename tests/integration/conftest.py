@@ -18,9 +18,7 @@ from api.app import create_app
 from api.extract import Extractor
 from api.settings import Settings
 from api.state import Resources
-
-# Every table hangs off these three (ON DELETE CASCADE), so this empties the database.
-TRUNCATE = "TRUNCATE articles, actors, places RESTART IDENTITY CASCADE"
+from tests.fixtures import TRUNCATE
 
 
 @pytest.fixture(scope="session")

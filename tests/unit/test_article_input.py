@@ -17,10 +17,10 @@ def test_body_over_the_configured_limit_is_422() -> None:
     check_article(ArticleIn(title="t", body="x" * 100), max_body_chars=100)
 
 
-def test_lone_surrogates_are_422() -> None:
+def test_lone_surrogates_are_malformed_json() -> None:
     with pytest.raises(ApiError) as raised:
-        check_article(ArticleIn(title="t", body="a \ud800 b"), max_body_chars=100)
-    assert raised.value.status == 422
+        strict_article(b'{"title": "t", "body": "a \\ud800 b"}')
+    assert raised.value.status == 400
 
 
 def test_strict_decoding_rejects_unix_times() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from api.extract.gazetteer import Gazetteer, fold
 from api.extract.types import GazetteerPlace
 
@@ -48,11 +46,9 @@ def test_lookup_orders_by_population_and_matches_aliases() -> None:
     assert g.lookup("Nowhere") == []
 
 
-def test_load_is_fast_and_cached() -> None:
+def test_load_is_cached() -> None:
     Gazetteer._shared = None
-    started = time.perf_counter()
     g = Gazetteer.load()
-    assert time.perf_counter() - started < 1.0
     assert Gazetteer.load() is g
 
 
