@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from typing import Any, TypeVar
+from urllib.parse import parse_qsl, urlencode
 
 import msgspec
 from litestar import MediaType, Request, Response
@@ -14,6 +15,8 @@ from api.db.reads import Slice
 from api.schemas import Page
 
 T = TypeVar("T")
+
+GEOJSON = "application/geo+json"
 
 _encoder = msgspec.json.Encoder()
 
@@ -50,21 +53,23 @@ def json_response(
     )
 
 
-def page_response(
-    request: Request[Any, Any, Any], rows: Slice[Any], id_of: Any = None
-) -> Response[Any]:
-    """A Page with `next_cursor` and a `Link: <…>; rel="next"` header when more rows follow."""
+def page_of(rows: Slice[Any]) -> Page[Any]:
+    """The rows as a Page whose `next_cursor` points after the last row, if more follow."""
     next_cursor = encode_cursor(rows.rows[-1].id) if rows.has_more and rows.rows else None
-    headers: dict[str, str] = {}
-    if next_cursor is not None:
-        next_url = request.url.with_replacements(query=_with_cursor(request.url.query, next_cursor))
-        headers["Link"] = f'<{next_url}>; rel="next"'
-    return json_response(request, Page(data=rows.rows, next_cursor=next_cursor), headers=headers)
+    return Page(data=rows.rows, next_cursor=next_cursor)
 
 
-def _with_cursor(query: str, cursor: str) -> str:
-    from urllib.parse import parse_qsl, urlencode
+def next_link(request: Request[Any, Any, Any], next_cursor: str | None) -> dict[str, str]:
+    """An RFC 8288 `Link: <…>; rel="next"` header: this request's URL with the new cursor."""
+    if next_cursor is None:
+        return {}
+    query = parse_qsl(request.url.query, keep_blank_values=True)
+    pairs = [(k, v) for k, v in query if k != "cursor"] + [("cursor", next_cursor)]
+    next_url = request.url.with_replacements(query=urlencode(pairs))
+    return {"Link": f'<{next_url}>; rel="next"'}
 
-    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "cursor"]
-    pairs.append(("cursor", cursor))
-    return urlencode(pairs)
+
+def page_response(request: Request[Any, Any, Any], rows: Slice[Any]) -> Response[Any]:
+    """A JSON Page of `rows`, with a `Link` header when more rows follow."""
+    page = page_of(rows)
+    return json_response(request, page, headers=next_link(request, page.next_cursor))

@@ -180,6 +180,28 @@ class Claim(Wire):
     lon: float | None
 
 
+class Point(Wire, kw_only=True):
+    """A GeoJSON Point: `coordinates` are [longitude, latitude] (RFC 7946)."""
+
+    type: Literal["Point"] = "Point"
+    coordinates: tuple[float, float]
+
+
+class ClaimFeature(Wire, kw_only=True):
+    type: Literal["Feature"] = "Feature"
+    id: str
+    geometry: Point | None
+    properties: Claim
+
+
+class ClaimFeatureCollection(Wire, kw_only=True):
+    """RFC 7946 FeatureCollection; `next_cursor` (a foreign member) pages like a JSON list."""
+
+    type: Literal["FeatureCollection"] = "FeatureCollection"
+    features: list[ClaimFeature]
+    next_cursor: str | None
+
+
 class Article(ArticleSummary):
     """The annotated article: the article and everything extracted from it."""
 

@@ -2,31 +2,44 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
-from litestar import Request, Response, get
+import msgspec
+from litestar import MediaType, Request, Response, get
+from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
 from api.db import reads
+from api.db.reads import Box, Slice
 from api.extract.types import ClaimType, Modality, Stance
-from api.http import json_response, page_response
+from api.http import GEOJSON, json_response, next_link, page_of, page_response
 from api.params import After, BBox, Before, Cursor, Limit, cursor_after, parse_bbox, time_range
 from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, not_found
 from api.routes.common import ClaimIdPath, id_filter, resources
-from api.schemas import Claim, Page
+from api.routes.geojson import WithGeoJSONAlternative
+from api.schemas import Claim, ClaimFeature, ClaimFeatureCollection, Page, Point
 
 TAGS = ["claims"]
 
 
-@get(
-    "/v1/claims",
-    operation_id="listClaims",
-    summary="List territorial claims, newest first",
-    tags=TAGS,
-    responses=LIST_RESPONSES,
-)
-async def list_claims(
-    request: Request[Any, Any, Any],
+class ClaimQuery(msgspec.Struct, frozen=True):
+    """The filters and page position of a claims list, validated."""
+
+    place: str | None
+    controller: str | None
+    claimant: str | None
+    stance: Stance | None
+    type: ClaimType | None
+    modality: Modality | None
+    bbox: Box | None
+    published_after: datetime | None
+    published_before: datetime | None
+    after: str | None
+    limit: int
+
+
+def claim_query(
     place: Annotated[str | None, id_filter("place", "Only claims about this place.")] = None,
     controller: Annotated[
         str | None, id_filter("actor", "Only claims that this actor controls the place.")
@@ -44,15 +57,15 @@ async def list_claims(
     published_before: Before = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Response[Page[Claim]]:
+) -> ClaimQuery:
+    """The query parameters both claim lists share (JSON and GeoJSON)."""
     after, before = time_range(published_after, published_before)
-    rows = await reads.list_claims(
-        resources(request).pool,
+    return ClaimQuery(
         place=place,
         controller=controller,
         claimant=claimant,
         stance=stance,
-        type_=type,
+        type=type,
         modality=modality,
         bbox=parse_bbox(bbox),
         published_after=after,
@@ -60,7 +73,91 @@ async def list_claims(
         after=cursor_after("claim", cursor),
         limit=limit,
     )
-    return page_response(request, rows)
+
+
+async def fetch_claims(request: Request[Any, Any, Any], query: ClaimQuery) -> Slice[Claim]:
+    return await reads.list_claims(
+        resources(request).pool,
+        place=query.place,
+        controller=query.controller,
+        claimant=query.claimant,
+        stance=query.stance,
+        type_=query.type,
+        modality=query.modality,
+        bbox=query.bbox,
+        published_after=query.published_after,
+        published_before=query.published_before,
+        after=query.after,
+        limit=query.limit,
+    )
+
+
+def wants_geojson(request: Request[Any, Any, Any]) -> bool:
+    """True when the Accept header prefers GeoJSON to JSON."""
+    best = request.accept.best_match([MediaType.JSON, GEOJSON], default=MediaType.JSON)
+    return best == GEOJSON
+
+
+@get(
+    "/v1/claims",
+    operation_id="listClaims",
+    summary="List territorial claims, newest first (JSON, or GeoJSON by Accept)",
+    description=(
+        "With `Accept: application/geo+json` the same page comes as an RFC 7946 "
+        "FeatureCollection, exactly as from `/v1/claims.geojson`."
+    ),
+    tags=TAGS,
+    responses=LIST_RESPONSES,
+    dependencies={"claim_filter": Provide(claim_query, sync_to_thread=False)},
+    operation_class=WithGeoJSONAlternative,
+)
+async def list_claims(
+    request: Request[Any, Any, Any], claim_filter: NamedDependency[ClaimQuery]
+) -> Response[Page[Claim]]:
+    rows = await fetch_claims(request, claim_filter)
+    response = (
+        geojson_response(request, rows) if wants_geojson(request) else page_response(request, rows)
+    )
+    response.headers["Vary"] = "Accept"  # caches must key this URL's answers on Accept
+    return response
+
+
+@get(
+    "/v1/claims.geojson",
+    operation_id="listClaimsGeoJSON",
+    summary="List territorial claims as a GeoJSON FeatureCollection, newest first",
+    description=(
+        "One Feature per claim: a Point at the claimed place (`geometry` is null when the "
+        "place could not be geocoded), the claim's JSON as `properties`. Paged like "
+        "`/v1/claims`: `next_cursor` is a foreign member of the FeatureCollection."
+    ),
+    tags=TAGS,
+    responses=LIST_RESPONSES,
+    media_type=GEOJSON,
+    dependencies={"claim_filter": Provide(claim_query, sync_to_thread=False)},
+)
+async def list_claims_geojson(
+    request: Request[Any, Any, Any], claim_filter: NamedDependency[ClaimQuery]
+) -> Response[ClaimFeatureCollection]:
+    return geojson_response(request, await fetch_claims(request, claim_filter))
+
+
+def geojson_response(request: Request[Any, Any, Any], rows: Slice[Claim]) -> Response[Any]:
+    page = page_of(rows)
+    features = [
+        ClaimFeature(
+            id=claim.id,
+            geometry=None
+            if claim.lat is None or claim.lon is None
+            else Point(coordinates=(claim.lon, claim.lat)),
+            properties=claim,
+        )
+        for claim in page.data
+    ]
+    collection = ClaimFeatureCollection(features=features, next_cursor=page.next_cursor)
+    return json_response(
+        request, collection, headers=next_link(request, page.next_cursor), media_type=GEOJSON
+    )
 
 
 @get(
@@ -77,4 +174,4 @@ async def get_claim(request: Request[Any, Any, Any], claim_id: ClaimIdPath) -> R
     return json_response(request, claim)
 
 
-ROUTES = [list_claims, get_claim]
+ROUTES = [list_claims, list_claims_geojson, get_claim]

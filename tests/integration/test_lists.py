@@ -106,6 +106,29 @@ async def test_claim_filters(client: httpx.AsyncClient) -> None:
     assert (await client.get(f"/v1/claims/{one['id']}")).json() == one
 
 
+async def test_claims_as_geojson(client: httpx.AsyncClient) -> None:
+    await ingest_both(client)
+    collection = await client.get("/v1/claims.geojson", params={"stance": "asserted"})
+    assert collection.status_code == 200
+    assert collection.headers["content-type"] == "application/geo+json"
+    body = collection.json()
+    assert body["type"] == "FeatureCollection" and body["features"]
+    as_json = (await client.get("/v1/claims", params={"stance": "asserted"})).json()["data"]
+    assert [f["properties"] for f in body["features"]] == as_json
+    located = [f for f in body["features"] if f["properties"]["place"]]
+    assert located
+    for feature in located:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert feature["geometry"]["type"] == "Point"
+        assert (lat, lon) == (feature["properties"]["lat"], feature["properties"]["lon"])
+    negotiated = await client.get(
+        "/v1/claims", params={"stance": "asserted"}, headers={"Accept": "application/geo+json"}
+    )
+    assert negotiated.headers["content-type"] == "application/geo+json"
+    assert negotiated.headers["vary"] == "Accept"
+    assert negotiated.json() == body
+
+
 async def test_place_filters(client: httpx.AsyncClient) -> None:
     await ingest_both(client)
     found = (await client.get("/v1/places", params={"q": "Odessa"})).json()["data"]
