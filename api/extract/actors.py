@@ -18,15 +18,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from api.extract.gazetteer import Gazetteer
+from api.extract.lexicon import DATA, word_list
 from api.extract.types import ActorKind, ExtractedActor, Span
-
-DATA = Path(__file__).parent / "data"
 
 # Entity labels that can name an actor; others (DATE, CARDINAL, ...) never do.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -145,15 +143,9 @@ def load_states() -> StateData:
     return StateData(names=names, capitals=capitals, demonyms=demonyms)
 
 
-@lru_cache(maxsize=1)
 def load_title_words() -> frozenset[str]:
     """Role nouns from data/titles.txt ("spokesman", "president", ...)."""
-    words = set()
-    for line in (DATA / "titles.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(line.split()[0].lower())
-    return frozenset(words)
+    return word_list("titles.txt")
 
 
 def _key(name: str) -> str:

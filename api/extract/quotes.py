@@ -18,14 +18,11 @@ Reported speech ("Peskov said Kushner would attend") is emitted as `indirect`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from api.extract.lexicon import word_list
 from api.extract.types import ExtractedActor, ExtractedQuote, QuoteKind
-
-DATA = Path(__file__).parent / "data"
 
 OPEN_MARKS = frozenset("“„«")
 CLOSE_MARKS = frozenset("”»")
@@ -60,15 +57,9 @@ PARTIAL_MAX_WORDS = 5  # an embedded quote longer than this with a verb is a cla
 WINDOW_CHARS = 1500  # how far back a pronoun may look for its antecedent
 
 
-@lru_cache(maxsize=1)
 def load_verbs() -> frozenset[str]:
     """Reporting-verb lemmas from data/reporting_verbs.txt ("say", "tell", "add", ...)."""
-    verbs = set()
-    for line in (DATA / "reporting_verbs.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            verbs.add(line.split()[0].lower())
-    return frozenset(verbs)
+    return word_list("reporting_verbs.txt")
 
 
 @dataclass

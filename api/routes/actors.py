@@ -9,10 +9,10 @@ from litestar.params import QueryParameter
 
 from api.db import reads
 from api.extract.types import ActorKind
-from api.http import json_response, page_response
+from api.http import page_response
 from api.params import Cursor, Limit, clean_text, cursor_after
-from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, not_found
-from api.routes.common import ActorIdPath, resources
+from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
+from api.routes.common import ActorIdPath, entity_response, resources
 from api.schemas import NO_NUL, Actor, Page
 
 TAGS = ["actors"]
@@ -61,9 +61,7 @@ async def list_actors(
 )
 async def get_actor(request: Request[Any, Any, Any], actor_id: ActorIdPath) -> Response[Actor]:
     actor = await reads.get_actor(resources(request).pool, actor_id)
-    if actor is None:
-        raise not_found("actor", actor_id)
-    return json_response(request, actor)
+    return entity_response(request, actor, "actor", actor_id)
 
 
 ROUTES = [list_actors, get_actor]

@@ -35,7 +35,7 @@ from api.problems import (
     bad_parameter,
     not_found,
 )
-from api.routes.common import ArticleIdPath, id_filter, resources
+from api.routes.common import ArticleIdPath, entity_response, id_filter, resources
 from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page, ProblemError
 
 TAGS = ["articles"]
@@ -159,9 +159,7 @@ async def get_article(
     request: Request[Any, Any, Any], article_id: ArticleIdPath
 ) -> Response[Article]:
     article = await reads.get_article(resources(request).pool, article_id)
-    if article is None:
-        raise not_found("article", article_id)
-    return json_response(request, article)
+    return entity_response(request, article, "article", article_id)
 
 
 @delete(

@@ -15,8 +15,8 @@ from api.db.reads import Box, Slice
 from api.extract.types import ClaimType, Modality, Stance
 from api.http import GEOJSON, json_response, next_link, page_of, page_response
 from api.params import After, BBox, Before, Cursor, Limit, cursor_after, parse_bbox, time_range
-from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, not_found
-from api.routes.common import ClaimIdPath, id_filter, resources
+from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
+from api.routes.common import ClaimIdPath, entity_response, id_filter, resources
 from api.routes.geojson import WithGeoJSONAlternative
 from api.schemas import Claim, ClaimFeature, ClaimFeatureCollection, Page, Point
 
@@ -169,9 +169,7 @@ def geojson_response(request: Request[Any, Any, Any], rows: Slice[Claim]) -> Res
 )
 async def get_claim(request: Request[Any, Any, Any], claim_id: ClaimIdPath) -> Response[Claim]:
     claim = await reads.get_claim(resources(request).pool, claim_id)
-    if claim is None:
-        raise not_found("claim", claim_id)
-    return json_response(request, claim)
+    return entity_response(request, claim, "claim", claim_id)
 
 
 ROUTES = [list_claims, list_claims_geojson, get_claim]

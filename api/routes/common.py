@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Request
+from litestar import Request, Response
 from litestar.params import PathParameter, QueryParameter
 
+from api.http import json_response
 from api.ids import id_pattern
+from api.problems import not_found
 from api.state import Resources
+
+
+def entity_response(
+    request: Request[Any, Any, Any], entity: Any | None, kind: str, entity_id: str
+) -> Response[Any]:
+    """The entity as JSON (with its ETag), or a 404 problem when there is none with this id."""
+    if entity is None:
+        raise not_found(kind, entity_id)
+    return json_response(request, entity)
 
 
 def resources(request: Request[Any, Any, Any]) -> Resources:

@@ -8,10 +8,10 @@ from litestar import Request, Response, get
 from litestar.params import QueryParameter
 
 from api.db import reads
-from api.http import json_response, page_response
+from api.http import page_response
 from api.params import BBox, Cursor, Limit, clean_text, cursor_after, parse_bbox
-from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, not_found
-from api.routes.common import PlaceIdPath, resources
+from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
+from api.routes.common import PlaceIdPath, entity_response, resources
 from api.schemas import NO_NUL, Page, Place
 
 TAGS = ["places"]
@@ -63,9 +63,7 @@ async def list_places(
 )
 async def get_place(request: Request[Any, Any, Any], place_id: PlaceIdPath) -> Response[Place]:
     place = await reads.get_place(resources(request).pool, place_id)
-    if place is None:
-        raise not_found("place", place_id)
-    return json_response(request, place)
+    return entity_response(request, place, "place", place_id)
 
 
 ROUTES = [list_places, get_place]

@@ -9,7 +9,7 @@ from litestar.params import QueryParameter
 
 from api.db import reads
 from api.extract.types import QuoteKind
-from api.http import json_response, page_response
+from api.http import page_response
 from api.params import (
     After,
     Before,
@@ -20,8 +20,8 @@ from api.params import (
     cursor_after,
     time_range,
 )
-from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, not_found
-from api.routes.common import QuoteIdPath, id_filter, resources
+from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
+from api.routes.common import QuoteIdPath, entity_response, id_filter, resources
 from api.schemas import Page, Quote
 
 TAGS = ["quotes"]
@@ -71,9 +71,7 @@ async def list_quotes(
 )
 async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> Response[Quote]:
     quote = await reads.get_quote(resources(request).pool, quote_id)
-    if quote is None:
-        raise not_found("quote", quote_id)
-    return json_response(request, quote)
+    return entity_response(request, quote, "quote", quote_id)
 
 
 ROUTES = [list_quotes, get_quote]
