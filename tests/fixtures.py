@@ -1,4 +1,5 @@
-"""Articles written for the tests (not the evaluation's gold articles, which tests never read)."""
+"""Articles written for the tests: invented people and sentences, never the evaluation's gold
+articles (which tests do not read and fixtures must not copy)."""
 
 from __future__ import annotations
 
@@ -8,19 +9,19 @@ from typing import Any
 TRUNCATE = "TRUNCATE articles, actors, places RESTART IDENTITY CASCADE"
 
 WIRE_REPORT: dict[str, Any] = {
-    "title": "Kremlin says talks with US envoy were useful",
+    "title": "Moscow says talks with the envoy were useful",
     "source": "Test Wire",
-    "url": "https://news.example/kremlin-talks",
+    "url": "https://news.example/moscow-talks",
     "published_at": "2025-12-03T10:00:00Z",
     "body": (
-        "Kremlin spokesman Dmitry Peskov said on Tuesday that the talks with the American envoy "
-        "had been useful.\n"
-        "“We had a very constructive conversation with our American colleagues,” Peskov told "
+        "Foreign ministry spokesman Ivan Sorokin said on Tuesday that the talks with the "
+        "visiting envoy had been useful.\n"
+        "“We had a long and frank exchange with our foreign colleagues,” Sorokin told "
         "reporters in Moscow.\n"
-        "Russian troops have captured the town of Pokrovsk in the Donetsk region, the Russian "
+        "Russian troops have captured the town of Siversk in the Donetsk region, the Russian "
         "defence ministry said on Monday. Ukraine denied that the town was under Russian control.\n"
-        "“Our soldiers are still holding their positions in the city,” said Ukrainian President "
-        "Volodymyr Zelenskyy."
+        "“Our brigades are still holding their lines around the town,” said Ukrainian army "
+        "spokesman Oleh Kovalenko."
     ),
 }
 
@@ -30,8 +31,8 @@ MARKET_REPORT: dict[str, Any] = {
     "published_at": "2025-11-20T08:30:00Z",
     "body": (
         "Grain exports through the port of Odesa rose in November, officials said.\n"
-        "“The corridor is working better than anyone expected,” said Oleksandr Kubrakov, a "
-        "former minister, in Kyiv on Thursday."
+        "“The corridor is working better than anyone expected,” said Marta Hnatiuk, a "
+        "shipping analyst, in Kyiv on Thursday."
     ),
 }
 

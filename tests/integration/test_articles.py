@@ -46,9 +46,9 @@ async def test_every_span_points_into_the_body(client: httpx.AsyncClient) -> Non
 
 async def test_the_quote_has_its_speaker(client: httpx.AsyncClient) -> None:
     created = (await post(client, WIRE_REPORT)).json()
-    quote = next(q for q in created["quotes"] if q["text"].startswith("We had a very constructive"))
+    quote = next(q for q in created["quotes"] if q["text"].startswith("We had a long and frank"))
     assert quote["kind"] == "direct"
-    assert quote["speaker"]["name"] == "Dmitry Peskov"
+    assert quote["speaker"]["name"] == "Ivan Sorokin"
 
 
 async def test_same_url_or_same_body_returns_the_stored_article(client: httpx.AsyncClient) -> None:

@@ -52,8 +52,8 @@ async def test_a_failed_ingest_leaves_nothing_behind(
     client: httpx.AsyncClient, pool: asyncpg.Pool[asyncpg.Record], extractor: Extractor
 ) -> None:
     article = ArticleIn(
-        title="Peskov speaks",
-        body="“We will see,” Kremlin spokesman Dmitry Peskov said in Moscow.",
+        title="Sorokin speaks",
+        body="“We will see,” foreign ministry spokesman Ivan Sorokin said in Moscow.",
     )
     with ThreadPoolExecutor(1) as executor, pytest.raises(asyncpg.CheckViolationError):
         await ingest(pool, BrokenExtractor(extractor), executor, article)

@@ -31,8 +31,8 @@ async def test_article_filters(client: httpx.AsyncClient) -> None:
     assert ids(await client.get("/v1/articles", params=after)) == [wire["id"]]
     before = {"published_before": "2025-12-01T00:00:00Z"}
     assert ids(await client.get("/v1/articles", params=before)) == [market["id"]]
-    peskov = next(a for a in wire["actors"] if a["name"] == "Dmitry Peskov")
-    assert ids(await client.get("/v1/articles", params={"actor": peskov["id"]})) == [wire["id"]]
+    sorokin = next(a for a in wire["actors"] if a["name"] == "Ivan Sorokin")
+    assert ids(await client.get("/v1/articles", params={"actor": sorokin["id"]})) == [wire["id"]]
     odesa = next(p for p in market["places"] if p["name"] == "Odesa")
     assert ids(await client.get("/v1/articles", params={"place": odesa["id"]})) == [market["id"]]
 
@@ -63,28 +63,28 @@ async def test_paging_walks_every_article_once(client: httpx.AsyncClient) -> Non
 
 async def test_actor_search_and_detail(client: httpx.AsyncClient) -> None:
     wire, _ = await ingest_both(client)
-    found = (await client.get("/v1/actors", params={"q": "Zelensky"})).json()["data"]
-    assert "Volodymyr Zelenskyy" in [a["name"] for a in found]
+    found = (await client.get("/v1/actors", params={"q": "Kovalenco"})).json()["data"]
+    assert "Oleh Kovalenko" in [a["name"] for a in found]
     people = (await client.get("/v1/actors", params={"kind": "person"})).json()["data"]
     assert people and all(a["kind"] == "person" for a in people)
-    peskov = next(a for a in wire["actors"] if a["name"] == "Dmitry Peskov")
-    detail = (await client.get(f"/v1/actors/{peskov['id']}")).json()
+    sorokin = next(a for a in wire["actors"] if a["name"] == "Ivan Sorokin")
+    detail = (await client.get(f"/v1/actors/{sorokin['id']}")).json()
     assert detail["quotes"] >= 1 and detail["mentions"] >= 2
     assert detail["first_seen"] == detail["last_seen"] == "2025-12-03T10:00:00Z"
 
 
 async def test_quote_filters(client: httpx.AsyncClient) -> None:
     wire, market = await ingest_both(client)
-    peskov = next(a for a in wire["actors"] if a["name"] == "Dmitry Peskov")
-    by_peskov = (await client.get("/v1/quotes", params={"speaker": peskov["id"]})).json()["data"]
-    assert by_peskov and all(q["speaker"]["id"] == peskov["id"] for q in by_peskov)
+    sorokin = next(a for a in wire["actors"] if a["name"] == "Ivan Sorokin")
+    by_sorokin = (await client.get("/v1/quotes", params={"speaker": sorokin["id"]})).json()["data"]
+    assert by_sorokin and all(q["speaker"]["id"] == sorokin["id"] for q in by_sorokin)
     in_market = ids(await client.get("/v1/quotes", params={"article": market["id"]}))
     assert in_market and set(in_market) == {q["id"] for q in market["quotes"]}
     searched = (await client.get("/v1/quotes", params={"q": "corridor"})).json()["data"]
     assert [q["article_id"] for q in searched] == [market["id"]]
     direct = (await client.get("/v1/quotes", params={"kind": "direct"})).json()["data"]
     assert direct and all(q["kind"] == "direct" for q in direct)
-    one = by_peskov[0]
+    one = by_sorokin[0]
     assert (await client.get(f"/v1/quotes/{one['id']}")).json() == one
 
 
@@ -93,8 +93,8 @@ async def test_claim_filters(client: httpx.AsyncClient) -> None:
     claims = (await client.get("/v1/claims")).json()["data"]
     assert claims
     assert {c["stance"] for c in claims} >= {"asserted", "denied"}
-    pokrovsk = next(p for p in wire["places"] if p["name"] == "Pokrovsk")
-    about = ids(await client.get("/v1/claims", params={"place": pokrovsk["id"]}))
+    siversk = next(p for p in wire["places"] if p["name"] == "Siversk")
+    about = ids(await client.get("/v1/claims", params={"place": siversk["id"]}))
     assert about
     denied = (await client.get("/v1/claims", params={"stance": "denied"})).json()["data"]
     assert denied and all(c["stance"] == "denied" for c in denied)
