@@ -6,9 +6,9 @@ are made in the lifespan, never at import; tests may inject their own.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 import asyncpg
@@ -20,6 +20,7 @@ from litestar.openapi.spec import Contact, License, Tag
 from api.db.migrate import migrate
 from api.db.pool import create_pool
 from api.extract import Extractor
+from api.ingest import ExtractionQueue
 from api.problems import EXCEPTION_HANDLERS
 from api.routes import actors, articles, claims, health, places, quotes
 from api.settings import Settings, load_settings
@@ -80,21 +81,20 @@ def create_app(
             )
         else:
             active_pool = pool
-        executor = ThreadPoolExecutor(
-            max_workers=settings.extract_threads, thread_name_prefix="extract"
-        )
+        queue: ExtractionQueue | None = None
         try:
             async with active_pool.acquire() as conn:
                 await migrate(conn)
-            app.state.resources = Resources(
-                settings=settings,
-                pool=active_pool,
-                extractor=extractor if extractor is not None else Extractor(),
-                executor=executor,
+            queue = ExtractionQueue(
+                extractor if extractor is not None else await asyncio.to_thread(Extractor),
+                threads=settings.extract_threads,
+                max_pending=settings.max_pending_extractions,
             )
+            app.state.resources = Resources(settings=settings, pool=active_pool, extraction=queue)
             yield
         finally:
-            executor.shutdown(wait=True)
+            if queue is not None:
+                await queue.close()
             if own_pool:
                 await active_pool.close()
 

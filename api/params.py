@@ -6,7 +6,7 @@ Every check raises a 400 problem that names the parameter.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from litestar.params import QueryParameter
@@ -107,9 +107,19 @@ def parse_time(name: str, value: str | None, source: str = "query") -> datetime 
         assert digits is not None
         value = f"{head}.{digits[0][:6].ljust(6, '0')}{tail[digits.end() :]}"
     try:
-        return datetime.fromisoformat(value.replace("z", "Z"))
+        parsed = datetime.fromisoformat(value.replace("z", "Z"))
     except ValueError as exc:  # e.g. month 13
         raise bad_parameter(source, name, f"is not a valid date-time: {exc}") from exc
+    return in_utc(source, name, parsed)
+
+
+def in_utc(source: str, name: str, value: datetime) -> datetime:
+    """The same instant in UTC; 400 when it falls outside years 1–9999 (what Python and the
+    database driver can represent), e.g. 9999-12-31T23:59:59-23:59."""
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:
+        raise bad_parameter(source, name, "is outside the years 1 to 9999 in UTC") from exc
 
 
 def time_range(after: str | None, before: str | None) -> tuple[datetime | None, datetime | None]:

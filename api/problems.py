@@ -91,10 +91,12 @@ def _validation_errors(exc: ValidationException) -> list[ProblemError]:
     extra = exc.extra if isinstance(exc.extra, list) else []
     for item in extra:
         if isinstance(item, dict):
+            name = str(item.get("key") or "")
             errors.append(
                 ProblemError(
                     source=_source_name(item.get("source")),
-                    name=str(item.get("key") or ""),
+                    # Litestar names the request body after the handler's `data` parameter
+                    name="body" if name == "data" else name,
                     message=str(item.get("message") or "invalid value"),
                 )
             )
@@ -145,20 +147,47 @@ def _unavailable(request: Request[Any, Any, Any], detail: str) -> Response[bytes
     return problem_response(request, problem, {"Retry-After": "5"})
 
 
+# Database errors a client can do something about, by SQLSTATE class (asyncpg's exception
+# classes), and what the API answers. Anything else from the database is a bug: 500.
+TRANSIENT_DATABASE_ERRORS: tuple[tuple[type[Exception], str], ...] = (
+    # 57014 statement_timeout
+    (asyncpg.QueryCanceledError, "the database took too long to answer; try again"),
+    # 40001, 40P01: lost a conflict with a concurrent transaction (ingest retries these first)
+    (asyncpg.TransactionRollbackError, "a concurrent change got in the way; try again"),
+    # 23503: a row this request referred to was deleted meanwhile by another request
+    (asyncpg.ForeignKeyViolationError, "a concurrent change got in the way; try again"),
+    # 53xxx (too many connections, out of memory or disk), 57P0x (shutdown, starting up)
+    (asyncpg.InsufficientResourcesError, "the database is overloaded; try again shortly"),
+    (asyncpg.OperatorInterventionError, "the database is restarting; try again shortly"),
+    (asyncpg.PostgresConnectionError, "the database is unavailable; try again shortly"),
+    (asyncpg.InterfaceError, "the database connection was lost; try again"),
+    (OSError, "the database is unavailable; try again shortly"),
+    (TimeoutError, "no database connection was free in time; try again shortly"),
+)
+
+
 def _on_database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
-    if isinstance(exc, asyncpg.QueryCanceledError):
-        return _unavailable(request, "the database took too long to answer; try again")
-    if isinstance(exc, asyncpg.PostgresError) and not isinstance(
-        exc, asyncpg.PostgresConnectionError | asyncpg.InterfaceError
-    ):
-        return _on_unexpected(request, exc)
-    return _unavailable(request, "the database is unavailable; try again shortly")
+    for kind, detail in TRANSIENT_DATABASE_ERRORS:
+        if isinstance(exc, kind):
+            log.warning("database unavailable on %s %s: %r", request.method, request.url.path, exc)
+            return _unavailable(request, detail)
+    if isinstance(exc, asyncpg.DataError):  # class 22: a value the database cannot take
+        problem = Problem(
+            title="Invalid request",
+            status=400,
+            detail=f"a value cannot be used: {exc}",
+            instance=request.url.path,
+        )
+        return problem_response(request, problem)
+    return _on_unexpected(request, exc)
 
 
 def _on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
     if isinstance(exc, HTTPException):
         return _on_http_error(request, exc)
-    if isinstance(exc, OSError | asyncpg.PostgresConnectionError | asyncpg.InterfaceError):
+    if isinstance(exc, asyncpg.DataError) or any(
+        isinstance(exc, kind) for kind, _ in TRANSIENT_DATABASE_ERRORS
+    ):
         return _on_database_error(request, exc)
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     problem = Problem(
@@ -176,6 +205,7 @@ EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
     asyncpg.PostgresError: _on_database_error,
     asyncpg.InterfaceError: _on_database_error,
     OSError: _on_database_error,
+    TimeoutError: _on_database_error,
     Exception: _on_unexpected,
 }
 
@@ -198,9 +228,7 @@ UNPROCESSABLE = {
     422: problem_spec("The article is valid but longer than this server's GAZETTE_MAX_BODY_CHARS.")
 }
 TOO_LARGE = {413: problem_spec("The request body is larger than the configured limit.")}
-NOT_ACCEPTABLE = {
-    406: problem_spec("The Accept header asks for a media type this operation cannot give.")
-}
+UNSUPPORTED_MEDIA = {415: problem_spec("The request body is not `application/json`.")}
 NOT_MODIFIED = {
     304: ResponseSpec(
         data_container=None,

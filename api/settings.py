@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -31,7 +31,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # at most api.schemas.MAX_BODY_CHARS, the cap the contract states
     max_body_chars: Annotated[int, msgspec.Meta(ge=100, le=200_000)] = 200_000
     statement_timeout_ms: Annotated[int, msgspec.Meta(ge=100)] = 15_000
-    log_level: str = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Articles waiting for or in extraction; more answer 503 with Retry-After.
+    max_pending_extractions: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 16
+
+    def __post_init__(self) -> None:
+        if self.pool_min_size > self.pool_max_size:
+            raise ValueError("GAZETTE_POOL_MIN_SIZE must not exceed GAZETTE_POOL_MAX_SIZE")
 
 
 # Environment variable → settings field. Documented in the README.
@@ -48,16 +54,29 @@ ENVIRONMENT: dict[str, str] = {
     "GAZETTE_MAX_BODY_CHARS": "max_body_chars",
     "GAZETTE_STATEMENT_TIMEOUT_MS": "statement_timeout_ms",
     "GAZETTE_LOG_LEVEL": "log_level",
+    "GAZETTE_MAX_PENDING_EXTRACTIONS": "max_pending_extractions",
 }
+
+
+def _decode_path(type_: type, value: object) -> object:
+    # msgspec has no str → Path conversion of its own
+    if type_ is Path and isinstance(value, str):
+        return Path(value).expanduser().resolve()
+    raise NotImplementedError(f"cannot convert {value!r} to {type_}")
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build Settings from environment variables (empty values count as unset)."""
     env = os.environ if environ is None else environ
-    raw = {field: env[var] for var, field in ENVIRONMENT.items() if env.get(var)}
+    raw: dict[str, object] = {field: env[var] for var, field in ENVIRONMENT.items() if env.get(var)}
+    if "log_level" in raw:
+        raw["log_level"] = str(raw["log_level"]).upper()
     try:
-        return msgspec.convert(raw, Settings, strict=False)
+        return msgspec.convert(raw, Settings, strict=False, dec_hook=_decode_path)
     except msgspec.ValidationError as exc:
-        field = str(exc).rsplit("$.", 1)[-1].rstrip("`")
+        message = str(exc)
+        if "$." not in message:  # a check of __post_init__, which names its variables
+            raise SettingsError(message) from exc
+        field = message.rsplit("$.", 1)[-1].rstrip("`")
         variable = next((v for v, f in ENVIRONMENT.items() if f == field), field)
-        raise SettingsError(f"bad value for {variable}: {exc}") from exc
+        raise SettingsError(f"bad value for {variable}: {message}") from exc

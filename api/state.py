@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import asyncpg
 import msgspec
 
-from api.extract import Extractor
+from api.ingest import ExtractionQueue
 from api.settings import Settings
 
 
 class Resources(msgspec.Struct):
     settings: Settings
     pool: asyncpg.Pool[asyncpg.Record]
-    extractor: Extractor
-    executor: ThreadPoolExecutor
+    extraction: ExtractionQueue

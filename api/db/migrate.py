@@ -10,7 +10,7 @@ import logging
 import re
 from pathlib import Path
 
-from api.db.rows import Conn
+from api.db.rows import Conn, execute, fetch_records
 from api.db.sql import SQL_DIR
 
 log = logging.getLogger("gazette.migrate")
@@ -36,6 +36,8 @@ def discover(directory: Path = SQL_DIR / "migrations") -> list[Migration]:
         if match is None:
             raise ValueError(f"migration file name must be NNN_name.sql: {path.name}")
         found.append(Migration(int(match[1]), match[2], path))
+    if not found:
+        raise ValueError(f"no migrations in {directory} (is sql/ next to the api package?)")
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
         raise ValueError(f"migration versions must be 1..n without gaps: {versions}")
@@ -45,26 +47,19 @@ def discover(directory: Path = SQL_DIR / "migrations") -> list[Migration]:
 async def migrate(conn: Conn, directory: Path = SQL_DIR / "migrations") -> list[int]:
     """Apply every pending migration, each in its own transaction; return the versions applied."""
     applied: list[int] = []
-    await conn.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK_ID)
+    migrations = discover(directory)
+    await execute(conn, "migration_lock", MIGRATION_LOCK_ID)
     try:
-        await conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations ("
-            " version integer PRIMARY KEY, name text NOT NULL,"
-            " applied_at timestamptz NOT NULL DEFAULT now())"
-        )
-        done = {r["version"] for r in await conn.fetch("SELECT version FROM schema_migrations")}
-        for migration in discover(directory):
+        await execute(conn, "create_migrations_table")
+        done = {r["version"] for r in await fetch_records(conn, "applied_migrations")}
+        for migration in migrations:
             if migration.version in done:
                 continue
             async with conn.transaction():
                 await conn.execute(migration.path.read_text(encoding="utf-8"))
-                await conn.execute(
-                    "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
-                    migration.version,
-                    migration.name,
-                )
+                await execute(conn, "record_migration", migration.version, migration.name)
             log.info("applied migration %03d_%s", migration.version, migration.name)
             applied.append(migration.version)
     finally:
-        await conn.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK_ID)
+        await execute(conn, "migration_unlock", MIGRATION_LOCK_ID)
     return applied

@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Generic, TypeVar
 
+import asyncpg
 import msgspec
 
 from api import schemas
-from api.db.rows import Db, fetch_all, fetch_one, fetch_record
+from api.db.rows import Db, fetch_all, fetch_one, fetch_record, fetch_value
 
 T = TypeVar("T")
 
@@ -29,20 +30,30 @@ def _slice(rows: list[T], limit: int) -> Slice[T]:
     return Slice(rows=rows[:limit], has_more=len(rows) > limit)
 
 
+async def ping(db: Db) -> None:
+    """Raises when the database does not answer."""
+    await fetch_value(db, "ping")
+
+
 # --- articles -----------------------------------------------------------------------------
 
 
-async def get_article(db: Db, article_id: str) -> schemas.Article | None:
-    head = await fetch_record(db, "get_article", article_id)
-    if head is None:
-        return None
-    return schemas.Article(
-        **dict(head),
-        actors=await fetch_all(db, "article_actors", schemas.ArticleActor, article_id),
-        quotes=await fetch_all(db, "article_quotes", schemas.Quote, article_id),
-        claims=await fetch_all(db, "article_claims", schemas.Claim, article_id),
-        places=await fetch_all(db, "article_places", schemas.ArticlePlace, article_id),
-    )
+async def get_article(
+    pool: asyncpg.Pool[asyncpg.Record], article_id: str
+) -> schemas.Article | None:
+    """The annotated article, read from one snapshot (a concurrent delete or ingest cannot mix
+    states between its five queries)."""
+    async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):
+        head = await fetch_record(conn, "get_article", article_id)
+        if head is None:
+            return None
+        return schemas.Article(
+            **dict(head),
+            actors=await fetch_all(conn, "article_actors", schemas.ArticleActor, article_id),
+            quotes=await fetch_all(conn, "article_quotes", schemas.Quote, article_id),
+            claims=await fetch_all(conn, "article_claims", schemas.Claim, article_id),
+            places=await fetch_all(conn, "article_places", schemas.ArticlePlace, article_id),
+        )
 
 
 async def list_articles(

@@ -37,6 +37,10 @@ async def fetch_one(db: Db, name: str, type_: type[T], *args: Any) -> T | None:
     return None if record is None else to_struct(record, type_)
 
 
+async def fetch_records(db: Db, name: str, *args: Any) -> list[asyncpg.Record]:
+    return await db.fetch(query(name), *args)
+
+
 async def fetch_record(db: Db, name: str, *args: Any) -> asyncpg.Record | None:
     return await db.fetchrow(query(name), *args)
 

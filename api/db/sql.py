@@ -34,6 +34,8 @@ def queries() -> dict[str, str]:
             if name in found:
                 raise ValueError(f"query {name!r} defined twice (again in {path.name})")
             found[name] = statement
+    if not found:
+        raise ValueError(f"no named queries in {SQL_DIR / 'queries'}")
     return found
 
 

@@ -1,18 +1,196 @@
-"""Typed writes outside ingest."""
+"""Typed writes: storing what extraction found, and deleting articles.
+
+Every function takes the connection of the caller's transaction; none commits.
+"""
 
 from __future__ import annotations
 
-import asyncpg
+from datetime import datetime
 
-from api.db.rows import execute, fetch_record
-from api.db.sql import query
+import asyncpg
+import msgspec
+
+from api.db.rows import Conn, execute, fetch_records, fetch_value
+from api.extract.types import ExtractedActor, ExtractedClaim, ExtractedPlace, ExtractedQuote
+from api.ids import new_id
+from api.names import name_key
+from api.schemas import ArticleIn
+
+
+async def insert_article(
+    conn: Conn, article: ArticleIn, content_hash: str, extractor_version: str
+) -> str | None:
+    """The new article's id, or None when an article with this url or body exists already."""
+    found = await fetch_value(
+        conn,
+        "insert_article",
+        new_id("article"),
+        article.title,
+        article.body,
+        article.source,
+        article.url,
+        article.published_at,
+        article.language,
+        content_hash,
+        extractor_version,
+    )
+    return None if found is None else str(found)
+
+
+async def store_actor(conn: Conn, article_id: str, actor: ExtractedActor) -> str:
+    """Resolve the actor to a stored one (same kind, known by this name) or create it; link it
+    to the article with its mentions. Returns the stored actor's id."""
+    key = name_key(actor.name)
+    actor_id = await fetch_value(conn, "actor_by_alias_key", key, actor.kind)
+    if actor_id is None:
+        actor_id = await fetch_value(
+            conn,
+            "upsert_actor",
+            new_id("actor"),
+            actor.name,
+            key,
+            actor.kind,
+            actor.titles,
+            actor.affiliation,
+        )
+    elif actor.titles:
+        await execute(conn, "add_actor_titles", actor_id, actor.titles)
+    names = sorted({actor.name, *actor.aliases})
+    await execute(conn, "insert_actor_aliases", actor_id, names, [name_key(n) for n in names])
+    await execute(conn, "link_article_actor", article_id, actor_id)
+    if actor.mentions:
+        await execute(
+            conn,
+            "insert_mentions",
+            article_id,
+            actor_id,
+            [m.start for m in actor.mentions],
+            [m.end for m in actor.mentions],
+            [m.text for m in actor.mentions],
+        )
+    return str(actor_id)
+
+
+async def store_place(conn: Conn, article_id: str, found: ExtractedPlace) -> str:
+    """Store the gazetteer place once (by GeoNames id) and link it with its mentions."""
+    p = found.place
+    aliases = sorted(set(p.aliases) - {p.name})
+    place_id = await fetch_value(
+        conn,
+        "insert_place",
+        new_id("place"),
+        p.geonames_id,
+        p.name,
+        aliases,
+        " ".join([p.name, *aliases]),
+        p.kind,
+        p.country_code,
+        p.admin1,
+        p.lat,
+        p.lon,
+        p.population,
+    )
+    if place_id is None:
+        place_id = await fetch_value(conn, "place_by_geonames_id", p.geonames_id)
+    await execute(conn, "link_article_place", article_id, place_id)
+    if found.mentions:
+        await execute(
+            conn,
+            "insert_place_mentions",
+            article_id,
+            place_id,
+            [m.start for m in found.mentions],
+            [m.end for m in found.mentions],
+            [m.text for m in found.mentions],
+        )
+    return str(place_id)
+
+
+async def store_quote(
+    conn: Conn,
+    article_id: str,
+    published_at: datetime | None,
+    version: str,
+    quote: ExtractedQuote,
+    speaker_id: str | None,
+) -> None:
+    await execute(
+        conn,
+        "insert_quote",
+        new_id("quote"),
+        article_id,
+        speaker_id,
+        quote.speaker_text,
+        quote.cue,
+        quote.kind,
+        quote.text,
+        quote.start,
+        quote.end,
+        _clamp(quote.confidence),
+        published_at,
+        version,
+    )
+
+
+class ClaimLinks(msgspec.Struct, kw_only=True, frozen=True):
+    """The stored ids a claim refers to, resolved from the extraction's keys."""
+
+    place: str | None
+    claimant: str | None
+    controller: str | None
+    previous_controller: str | None
+    responds_to: str | None
+
+
+async def store_claim(
+    conn: Conn,
+    article_id: str,
+    claim_id: str,
+    claim: ExtractedClaim,
+    links: ClaimLinks,
+    claimed_at: datetime,
+    version: str,
+) -> None:
+    await execute(
+        conn,
+        "insert_claim",
+        claim_id,
+        article_id,
+        links.place,
+        claim.place_text,
+        links.claimant,
+        claim.claimant_text,
+        links.controller,
+        claim.controller_text,
+        links.previous_controller,
+        claim.type,
+        claim.stance,
+        claim.modality,
+        claim.extent_text,
+        claim.extent_value,
+        claim.extent_unit,
+        claim.evidence.text,
+        claim.evidence.start,
+        claim.evidence.end,
+        links.responds_to,
+        _clamp(claim.confidence),
+        claimed_at,
+        version,
+    )
+
+
+def _clamp(confidence: float) -> float:
+    return min(1.0, max(0.0, confidence))
 
 
 async def delete_article(pool: asyncpg.Pool[asyncpg.Record], article_id: str) -> bool:
     """Delete the article, what was extracted from it, and actors no other article involves."""
     async with pool.acquire() as conn, conn.transaction():
-        involved = [r["actor_id"] for r in await conn.fetch(query("article_actor_ids"), article_id)]
-        if await fetch_record(conn, "delete_article", article_id) is None:
+        involved = [
+            r["actor_id"] for r in await fetch_records(conn, "article_actor_ids", article_id)
+        ]
+        if await fetch_value(conn, "delete_article", article_id) is None:
             return False
+        await execute(conn, "lock_actors", involved)
         await execute(conn, "delete_orphan_actors", involved)
     return True

@@ -1,35 +1,35 @@
 """Stage 1: actors — the people, organisations, states, forces, groups and media an article names.
 
 One actor per real-world entity per article. spaCy's small model labels the same name
-differently from sentence to sentence ("Trump" is PERSON once and ORG the next time, "Kyiv" is
+differently from sentence to sentence ("Halvorsen" is PERSON once and ORG the next time, "Oslo" is
 PERSON), so labels are treated as votes and names are consolidated first:
 
-* full personal names ("Dmitry Peskov") anchor person actors; a bare surname ("Peskov"),
+* full personal names ("Ivan Sorokin") anchor person actors; a bare surname ("Sorokin"),
   whatever its label, joins the nearest full name ending in it;
-* country names, their aliases and metonyms ("the Kremlin") are `state` actors; capitals
-  ("Moscow", "Kyiv", "Washington") are states only where they act, not where they locate;
+* country names, their aliases and metonyms ("the Elysee") are `state` actors; capitals
+  ("Oslo", "Caracas", "Hanoi") are states only where they act, not where they locate;
 * titles in front of a name or in apposition are attributes, never part of the name.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from api.extract.gazetteer import Gazetteer
-from api.extract.lexicon import DATA, word_list
+from api.extract.lexicon import word_list
+from api.extract.states import RSQUO, StateData, load_states
+from api.extract.states import state_key as _key
 from api.extract.types import ActorKind, ExtractedActor, Span
 
 # Entity labels that can name an actor; others (DATE, CARDINAL, ...) never do.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
-# A capital used after these prepositions is a location ("talks in Moscow"), not an agent.
+# A capital used after these prepositions is a location ("talks in Oslo"), not an agent.
 LOCATIVE_PREPS = frozenset(
     {
         "in",
@@ -54,16 +54,15 @@ LOCATIVE_PREPS = frozenset(
 )
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dobj", "conj", "appos"})
 
-RSQUO = "\u2019"  # right single quotation mark: the curly apostrophe
 POSSESSIVE_RE = re.compile("(?:['\u2019]s|(?<=s)['\u2019])$")
 EDGE_CHARS = " \"“”'([,;:-\u2018\u2019"
 
-# Name patterns for organisation sub-kinds, checked on the canonical name.
+# Name patterns for organisation sub-kinds, checked on the canonical name. Only generic words:
+# an outlet known by a brand name alone is recognised by what it does (`_acts_as_outlet`).
 MEDIA_RE = re.compile(
-    r"\b(news|times|post|journal|herald|tribune|telegraph|guardian|gazette|agency|radio|tv|"
-    r"television|channel|broadcasting|press|reuters|bbc|cnn|nbc|cbs|abc|fox|afp|ap|"
-    r"associated press|bloomberg|al jazeera|interfax|tass|ria|xinhua|yonhap|kcna|sky|"
-    r"economist|daily|magazine|network|zvezda|ukrinform|dpa|kyodo|itv)\b",
+    r"\b(news|times|post|journal|herald|tribune|telegraph|gazette|agency|radio|tv|wire|"
+    r"television|channel|broadcasting|broadcaster|press|newspaper|chronicle|courier|observer|"
+    r"daily|weekly|magazine|network)\b",
     re.I,
 )
 MILITARY_RE = re.compile(
@@ -72,12 +71,12 @@ MILITARY_RE = re.compile(
     re.I,
 )
 GROUP_RE = re.compile(
-    r"\b(taliban|hamas|hezbollah|houthis?|al[- ]qaeda|isis|isil|islamic state|wagner|"
-    r"angels|gang|rebels?|insurgents?|separatists?|movement|front|cartel|militants?)\b",
+    r"\b(gang|rebels?|insurgents?|separatists?|movement|front|cartel|militants?|jihadists?|"
+    r"guerrillas?|brotherhood|syndicate)\b",
     re.I,
 )
 # A name only ever used after these prepositions, or before these nouns, is a place ("in
-# Zaporizhzhia", "the Luhansk region"), even when the small model tags it PERSON.
+# Poltava", "the Chernihiv region"), even when the small model tags it PERSON.
 PLACE_PREPS = frozenset(
     {"in", "near", "outside", "around", "into", "toward", "towards", "across", "at"}
 )
@@ -105,55 +104,21 @@ PLACE_NOUNS = frozenset(
 )
 PLACE_SUFFIX_RE = re.compile(r"\b(Road|Street|Avenue|Square|Boulevard|Lane|Bridge|Airport)$")
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
-# Words that make a name an institution, never a person ("Refugee Council", "Home Office").
+# Words that make a name an institution, never a person ("Harbour Council", "Records Office").
 ORG_WORD_RE = re.compile(
     r"\b(council|office|ministry|party|committee|union|company|inc|corp|group|bank|university|"
     r"association|department|agency|commission|organi[sz]ation|institute|foundation|court|"
-    r"parliament|government|cross|service|airlines?|airways|board|authority|club|league)\b",
+    r"parliament|government|cross|service|airlines?|airways|board|authority|club|league|"
+    r"congress|senate|assembly|cabinet|legislature)\b",
     re.I,
 )
-# Head nouns of armed forces named by nationality ("Russian troops", "Ukraine's army").
+# Head nouns of armed forces named by nationality ("Colombian troops", "Venezuela's army").
 FORCE_NOUNS = frozenset({"army", "forces", "troops", "military", "navy", "soldiers"})
-
-
-@dataclass(frozen=True)
-class StateData:
-    """Country names → canonical country; capitals and metonyms that may stand for the state."""
-
-    names: dict[str, str]
-    capitals: dict[str, str]
-    demonyms: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def load_states() -> StateData:
-    """Read data/states.json once (countries, aliases, capitals, metonyms, demonyms)."""
-    raw = json.loads((DATA / "states.json").read_text(encoding="utf-8"))
-    names: dict[str, str] = {}
-    capitals: dict[str, str] = {}
-    for country, info in raw["countries"].items():
-        names[_key(country)] = country
-        for alias in info["aliases"]:
-            names[_key(alias)] = country
-        for cap in info["capitals"]:
-            capitals[_key(cap)] = country
-    for metonym, country in raw["metonyms"].items():
-        names[_key(metonym)] = country
-    demonyms = {_key(d): c for d, c in raw["demonyms"].items()}
-    return StateData(names=names, capitals=capitals, demonyms=demonyms)
 
 
 def load_title_words() -> frozenset[str]:
     """Role nouns from data/titles.txt ("spokesman", "president", ...)."""
     return word_list("titles.txt")
-
-
-def _key(name: str) -> str:
-    """Lookup key: "the Kremlin" → "kremlin", "U.S." → "u.s.", "Kyiv's" → "kyiv"."""
-    s = name.strip().replace(RSQUO, "'").lower()
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"'s$", "", s)
-    return re.sub(r"\s+", " ", s)
 
 
 @dataclass
@@ -192,7 +157,7 @@ class Cluster:
 def _clean_span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int] | None:
     """Char offsets of an entity without determiner, possessive or edge punctuation.
 
-    "the Kremlin" → "Kremlin"; "Volodymyr Zelenskyy's" → "Volodymyr Zelenskyy"; "Kyiv's" → "Kyiv".
+    "the Elysee" → "Elysee"; "Ivan Sorokin's" → "Ivan Sorokin"; "Oslo's" → "Oslo".
     """
     while start_tok < end_tok and doc[start_tok].lower_ in ("the", "a", "an"):
         start_tok += 1
@@ -217,7 +182,7 @@ def _clean_span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int] | Non
 def _leading_titles(doc: Doc, ent: SpacySpan) -> tuple[int, str | None]:
     """Split title words off the front of a PERSON entity.
 
-    "President Donald Trump" → (index of "Donald", "President"); "Dmitry Peskov" → (start, None).
+    "President Ana Ferreyra" → (index of "Ana", "President"); "Ivan Sorokin" → (start, None).
     """
     titles = load_title_words()
     i = ent.start
@@ -231,8 +196,9 @@ def _leading_titles(doc: Doc, ent: SpacySpan) -> tuple[int, str | None]:
 def _premodifier_title(doc: Doc, start_tok: int) -> str | None:
     """Title words right before a name.
 
-    "Kremlin spokesman Dmitry Peskov" → "Kremlin spokesman"; "Russian President Vladimir Putin"
-    → "Russian President"; "Trump's son-in-law Jared Kushner" → "son-in-law" (stops at 's).
+    "Foreign ministry spokesman Ivan Sorokin" → "Foreign ministry spokesman"; "Colombian President
+    Ana Ferreyra" → "Colombian President"; "the mayor's son-in-law Tomas Berg" → "son-in-law"
+    (stops at 's).
     """
     titles = load_title_words()
     i = start_tok - 1
@@ -260,7 +226,7 @@ def _premodifier_title(doc: Doc, start_tok: int) -> str | None:
         i -= 1
     if not has_title or first == start_tok:
         return None
-    # the word next to the name must itself be a role noun or title ("Kremlin spokesman")
+    # the word next to the name must itself be a role noun or title ("ministry spokesman")
     last = doc[start_tok - 1]
     if last.lower_ not in titles and last.pos_ != "NOUN" and "-" not in last.text:
         return None
@@ -270,9 +236,8 @@ def _premodifier_title(doc: Doc, start_tok: int) -> str | None:
 def _apposition_title(ent: SpacySpan) -> str | None:
     """A role noun in apposition to a name.
 
-    "Viktor Trehubov, a spokesman for ..." → "spokesman"; "Russia's chief of the General
-    Staff, Valery Gerasimov" → "chief of the General Staff"; "the region's acting governor"
-    → "acting governor".
+    "Olga Marsh, a spokeswoman for ..." → "spokeswoman"; "Colombia's chief of the naval staff,
+    Rodrigo Llanes" → "chief of the naval staff"; "the province's acting mayor" → "acting mayor".
     """
     root = ent.root
     candidates = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
@@ -283,7 +248,7 @@ def _apposition_title(ent: SpacySpan) -> str | None:
         start = left[0].i if left else noun.i
         end = noun.i + 1
         for child in noun.rights:
-            # "chief of the General Staff": keep a short "of ..." phrase
+            # "chief of the naval staff": keep a short "of ..." phrase
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
                 sub_end = max(t.i for t in child.subtree) + 1
                 overlaps = any(ent.start <= t.i < ent.end for t in child.subtree)
@@ -294,7 +259,7 @@ def _apposition_title(ent: SpacySpan) -> str | None:
 
 
 def _is_agentive(root: Token) -> bool:
-    """A capital acts ("Moscow has reiterated", "Kyiv's army") rather than locates ("in Moscow")."""
+    """A capital acts ("Oslo has insisted", "Caracas's army") rather than locates ("in Oslo")."""
     if root.dep_ == "pobj":
         return root.head.lower_ not in LOCATIVE_PREPS
     if root.dep_ == "compound":
@@ -347,7 +312,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _missed_states(doc: Doc, states: StateData) -> list[Mention]:
-    """Country names and capitals the entity tagger skipped ("Kyiv rejected it" with no entity)."""
+    """Country names and capitals the entity tagger skipped ("Oslo rejected it" with no entity)."""
     out: list[Mention] = []
     for tok in doc:
         if tok.ent_type_ or tok.pos_ != "PROPN":
@@ -364,7 +329,7 @@ def _missed_states(doc: Doc, states: StateData) -> list[Mention]:
 
 
 def _force_mentions(doc: Doc, states: StateData) -> list[Mention]:
-    """Armed forces named by nationality: "Russian troops", "Ukraine's army", "Ukrainian forces"."""
+    """Armed forces named by nationality: "Colombian troops", "Norway's army", "Swedish forces"."""
     out: list[Mention] = []
     for tok in doc:
         if tok.lower_ not in FORCE_NOUNS or tok.pos_ != "NOUN":
@@ -390,7 +355,7 @@ def _force_mentions(doc: Doc, states: StateData) -> list[Mention]:
 
 
 def _initials(name: str) -> str:
-    """ "Korean Central News Agency" → "KCNA" (skips "of", "the", "for", "and")."""
+    """ "Baltic Coastal News Agency" → "BCNA" (skips "of", "the", "for", "and")."""
     skip = ("of", "the", "for", "and", "de")
     return "".join(w[0] for w in name.split() if w.lower() not in skip).upper()
 
@@ -434,7 +399,7 @@ def _cluster(mentions: list[Mention], gazetteer: Gazetteer) -> list[Cluster]:
             clusters.append(by_name[k])
         by_name[k].mentions.append(m)
 
-    # acronyms and shortened organisation names: "KCNA"; "Home Office" in "UK Home Office"
+    # acronyms and shortened organisation names: "BCNA"; "Records Office" in "Oslo Records Office"
     merged: list[Cluster] = []
     for c in sorted(clusters, key=lambda c: -max(len(x.words) for x in c.mentions)):
         host = None if c.state else _org_host(c, merged)
@@ -448,7 +413,7 @@ def _cluster(mentions: list[Mention], gazetteer: Gazetteer) -> list[Cluster]:
 def _surname_target(m: Mention, persons: list[Cluster]) -> Cluster | None:
     """The full name this bare surname refers to: the nearest preceding one, else the next.
 
-    "Putin" → "Vladimir Putin"; "Witkoff" (labelled GPE) → "Steve Witkoff".
+    "Sorokin" → "Ivan Sorokin"; "Halvorsen" (labelled GPE) → "Erik Halvorsen".
     """
     word = _key(m.text)
     before: tuple[int, Cluster] | None = None
@@ -466,7 +431,7 @@ def _surname_target(m: Mention, persons: list[Cluster]) -> Cluster | None:
 
 
 def _org_target(m: Mention, orgs: list[Cluster]) -> Cluster | None:
-    """An acronym of a longer organisation name: "KCNA" → "Korean Central News Agency"."""
+    """An acronym of a longer organisation name: "BCNA" → "Baltic Coastal News Agency"."""
     if not (m.text.isupper() and len(m.text) >= 2):
         return None
     for c in orgs:
@@ -477,8 +442,8 @@ def _org_target(m: Mention, orgs: list[Cluster]) -> Cluster | None:
 
 
 def _org_host(c: Cluster, merged: list[Cluster]) -> Cluster | None:
-    """A longer non-person name ending with this one: "United Kingdom Home Office" hosts
-    "Home Office"."""
+    """A longer non-person name ending with this one: "Oslo Records Office" hosts
+    "Records Office"."""
     if any(x.label == "PERSON" for x in c.mentions):
         return None
     names = {_key(x.text) for x in c.mentions}
@@ -531,7 +496,24 @@ def _kind(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
         return "military"
     if GROUP_RE.search(name):
         return "group"
+    if not ORG_WORD_RE.search(name) and any(_acts_as_outlet(m.root) for m in c.mentions):
+        return "media"
     return "organization"
+
+
+def _acts_as_outlet(root: Token) -> bool:
+    """The name reports news or is told things for publication: "Nordpost reported", "told
+    Nordpost", "said in an interview with Nordpost"."""
+    head = root.head
+    if root.dep_ == "nsubj" and head.lemma_ == "report":
+        return True
+    if root.dep_ in ("dobj", "dative") and head.lemma_ == "tell":
+        return True
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "with"
+        and head.head.lower_ in ("interview", "interviews")
+    )
 
 
 def _titled_person_name(c: Cluster, name: str) -> bool:
@@ -545,7 +527,7 @@ def _titled_person_name(c: Cluster, name: str) -> bool:
 
 
 def _located(m: Mention) -> bool:
-    """The mention is used as a location: "in Sumy", "the Luhansk region", "Castlefrank Road"."""
+    """The mention is used as a location: "in Poltava", "the Chernihiv region", "Birchwood Road"."""
     root = m.root
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
         return True
@@ -578,8 +560,8 @@ def _canonical(c: Cluster) -> str:
 def find_actors(doc: Doc, gazetteer: Gazetteer) -> list[ExtractedActor]:
     """Consolidated actors in order of first mention, keyed "a0", "a1", ...
 
-    "Kremlin spokesman Dmitry Peskov said ... Peskov said" → one person actor "Dmitry Peskov",
-    titles ["Kremlin spokesman"], aliases ["Peskov"].
+    "Foreign ministry spokesman Ivan Sorokin said ... Sorokin said" → one person actor
+    "Ivan Sorokin", titles ["Foreign ministry spokesman"], aliases ["Sorokin"].
     """
     clusters = _cluster(_mentions(doc, gazetteer), gazetteer)
     out: list[ExtractedActor] = []

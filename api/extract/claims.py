@@ -3,20 +3,20 @@
 Rules over the parsed sentences (no extra parse):
 
 1. a *trigger* word sets the claim type: "captured", "seized", “liberated” (capture);
-   "controls", "holds", "in control of", "under Russian control", "Ukrainian-held" (control);
+   "controls", "holds", "in control of", "under Colombian control", "Venezuelan-held" (control);
    "entered", "pushed into", "foothold" (advance); "withdrew from", "pulled back" (withdrawal);
    "fighting for control of" (contested); "cede", "hand over", "must leave" (cession);
    "annexed", "claims … as its own" (annexation);
 2. the *place* is the first place named after the trigger (with the places coordinated with
-   it: "Sverdlikovo and Pokrovsky"), or, for passive and relative forms ("Sudzha, the largest
-   town held by Ukrainian forces", "which its forces have never captured"), the place before
+   it: "Zorivka and Lisne"), or, for passive and relative forms ("Lisne, long held
+   by Venezuelan forces", "which its army never entered"), the place before
    it; "the city", "the village", "the region" refer back to the last place of that kind;
-3. the *controller* is the state behind the subject or agent ("Russian troops" → Russia,
+3. the *controller* is the state behind the subject or agent ("Colombian troops" → Colombia,
    "its forces" → the country of the body that said it); withdrawals and cessions give the
    place to the other side;
 4. *stance* is `denied` when the trigger is negated ("had not entered", "never captured") or
    the sentence rejects it ("denied reports that …", "is not true"); a bare rejection
-   ("Kyiv dismissed it as a fantasy") answers the last claim by the other side (`responds_to`);
+   ("Caracas dismissed it as invented") answers the last claim by the other side (`responds_to`);
 5. *modality* from modals and cues: would/could → hypothetical, must/demand → demanded,
    plan/draft → proposed, "could not be independently verified" → unverified.
 """
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from api.extract.states import load_states
 from api.extract.types import (
     ActorKind,
     ClaimType,
@@ -40,45 +41,8 @@ from api.extract.types import Span as TextSpan
 
 # ---------------------------------------------------------------- lexicon
 
-# Country names, demonyms and metonyms → the state's canonical name.
-COUNTRY_WORDS: dict[str, str] = {
-    "russia": "Russia",
-    "russian": "Russia",
-    "russians": "Russia",
-    "moscow": "Russia",
-    "kremlin": "Russia",
-    "russia's": "Russia",
-    "ukraine": "Ukraine",
-    "ukrainian": "Ukraine",
-    "ukrainians": "Ukraine",
-    "kyiv": "Ukraine",
-    "kiev": "Ukraine",
-    "iraq": "Iraq",
-    "iraqi": "Iraq",
-    "baghdad": "Iraq",
-    "comoros": "Comoros",
-    "comoran": "Comoros",
-    "comorian": "Comoros",
-    "israel": "Israel",
-    "israeli": "Israel",
-    "syria": "Syria",
-    "syrian": "Syria",
-    "united states": "United States",
-    "american": "United States",
-    "washington": "United States",
-    "u.s.": "United States",
-}
-# In a two-sided war the place a side gives up goes to the other one.
-OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia"}
-COUNTRY_CODES = {
-    "Russia": "RU",
-    "Ukraine": "UA",
-    "Iraq": "IQ",
-    "Comoros": "KM",
-    "Israel": "IL",
-    "Syria": "SY",
-    "United States": "US",
-}
+# Country names, aliases, capitals, metonyms and demonyms come from data/states.json through
+# `load_states()` (shared with the actors stage); no country is named here.
 
 CAPTURE_LEMMAS = frozenset(
     {"capture", "seize", "retake", "recapture", "liberate", "regain", "conquer", "storm"}
@@ -120,9 +84,11 @@ ANAPHORS = {
 COORDINATION = re.compile(
     r"^(?:\s|,|and|or|as well as|along with|the|villages?|towns?|cities|of)*$", re.I
 )
+# Phrases that call a statement false ("is not true", "does not match the facts", "pure fiction").
 NEGATION_TEXT = re.compile(
-    r"\b(?:not true|do(?:es)? not correspond to reality|was false|is false|untrue|a fantasy|"
-    r"wishful thinking)\b",
+    r"\b(?:(?:is|are|was|were) (?:not true|false|untrue|fake)|untrue|"
+    r"(?:do|does|did) not (?:correspond|match|reflect)(?: to)? (?:reality|the facts|the truth)|"
+    r"(?:a |pure )?(?:fantasy|fantasies|fiction|fabrication|fabrications)|wishful thinking)\b",
     re.I,
 )
 UNVERIFIED = re.compile(r"could not (?:be )?(?:independently )?(?:verif|confirm)", re.I)
@@ -165,10 +131,11 @@ def find_claims(
 ) -> tuple[list[ExtractedClaim], list[ExtractedActor]]:
     """Territorial claims in article order, plus the actors they needed that `actors` lacks.
 
-    >>> # "Russian troops captured Pokrovsk, the defence ministry said."
-    >>> # → capture of Pokrovsk, controller Russia, claimant the defence ministry
+    >>> # "Colombian troops captured Lisne, the army said."
+    >>> # → capture of Lisne, controller Colombia, claimant the army
     """
     book = ActorBook(actors)
+    sides = Sides(doc, actors)
     refs = place_refs(doc, places)
     claims: list[ExtractedClaim] = []
     claim_sents: list[int] = []
@@ -191,10 +158,10 @@ def find_claims(
             controller: str | None = actor_country
             previous: str | None = None
             if ctype in {"withdrawal", "cession"} and actor_country is not None:
-                controller = OPPONENT.get(actor_country)
+                controller = sides.opponent(actor_country)
                 previous = actor_country
                 if trig.token.lemma_ in {"hand", "return"}:  # "hand back" gives it back
-                    controller, previous = OPPONENT.get(actor_country), actor_country
+                    controller, previous = sides.opponent(actor_country), actor_country
             if ctype == "contested":
                 controller = None
             if controller is not None:
@@ -261,12 +228,8 @@ class ActorBook:
         return None
 
     def state_key(self, country: str) -> str:
-        """The state actor for 'Russia' (also found as 'Moscow', 'the Kremlin')."""
-        names = {country.lower()} | {
-            w
-            for w, c in COUNTRY_WORDS.items()
-            if c == country and w in {"moscow", "kremlin", "kyiv", "washington"}
-        }
+        """The state actor for 'Norway' (also found as 'Oslo' or another alias of it)."""
+        names = {country.lower()} | load_states().words_for(country)
         key = self._find({country.lower()}) or self._find(names, {"state"})
         return key or self._create(country, "state")
 
@@ -274,14 +237,15 @@ class ActorBook:
         """The actor called `name` (or an alias of it); created when missing."""
         lowered = name.lower()
         key = self._find({lowered, lowered.removeprefix("the ")})
-        if key is None and lowered.removeprefix("the ") in COUNTRY_WORDS:
-            return self.state_key(COUNTRY_WORDS[lowered.removeprefix("the ")])
+        country = load_states().country_of(name)
+        if key is None and country is not None:
+            return self.state_key(country)
         return key or self._within(lowered) or self._create(name, kind)
 
     def _within(self, phrase: str) -> str | None:
         """The known person or organisation named inside a longer phrase, longest name first.
 
-        >>> # "Ukrainian President Volodymyr Zelenskyy" → the actor "Volodymyr Zelenskyy"
+        >>> # "Colombian President Ana Ferreyra" → the actor "Ana Ferreyra"
         """
         padded = f" {phrase} "
         best: tuple[int, str] | None = None
@@ -300,12 +264,51 @@ class ActorBook:
         return key
 
 
+class Sides:
+    """The states an article shows in conflict, for withdrawals and cessions.
+
+    Assumption (general, not tied to any conflict): territorial claims are about a two-sided
+    fight, so a place one side leaves or cedes goes to *the other side*. The other side is the
+    state, other than the one giving the place up, that the article most often names with armed
+    forces ("Norwegian troops", an actor of kind `military`), then most often names at all
+    (country names, capitals, metonyms, demonyms in the text and the state actors of stage 1),
+    then first. With no other state in the article, there is no new controller.
+    """
+
+    def __init__(self, doc: Doc, actors: list[ExtractedActor]) -> None:
+        states = load_states()
+        self.rank: dict[str, tuple[int, int, int]] = {}
+        armed: dict[str, int] = {}
+        named: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for a in actors:
+            if a.kind == "military" and a.affiliation:
+                armed[a.affiliation] = armed.get(a.affiliation, 0) + max(len(a.mentions), 1)
+            if a.kind == "state":
+                named.setdefault(a.name, 0)
+                first.setdefault(a.name, a.mentions[0].start if a.mentions else len(doc.text))
+        for offset, country in states.find_in(doc.text):
+            named[country] = named.get(country, 0) + 1
+            first[country] = min(first.get(country, offset), offset)
+        for country in {*named, *armed}:
+            self.rank[country] = (
+                armed.get(country, 0),
+                named.get(country, 0),
+                -first.get(country, len(doc.text)),
+            )
+
+    def opponent(self, country: str) -> str | None:
+        """The other side of the fight (see the class docstring)."""
+        others = [c for c in self.rank if c != country]
+        return max(others, key=lambda c: self.rank[c]) if others else None
+
+
 # ---------------------------------------------------------------- places
 
 
 def place_refs(doc: Doc, places: list[ExtractedPlace]) -> list[PlaceRef]:
     """Every place mention (from stage 2) plus names after 'the village of' that the
-    gazetteer does not know ('the villages of Sverdlikovo and Pokrovsky')."""
+    gazetteer does not know ('the villages of Zorivka and Lisne')."""
     refs = [
         PlaceRef(p.key, m.text, m.start, m.end, p.place.kind) for p in places for m in p.mentions
     ]
@@ -338,12 +341,12 @@ def place_refs(doc: Doc, places: list[ExtractedPlace]) -> list[PlaceRef]:
 
 
 def territory_ref(sent: Span, after: int) -> PlaceRef | None:
-    """'roughly one-fifth of Ukrainian territory' → a reference to Ukraine by its demonym."""
+    """'about a third of Venezuelan territory' → a reference to Venezuela by its demonym."""
     for token in sent:
         if token.i <= after or token.lower_ != "territory" or token.i == sent.start:
             continue
         prev = token.doc[token.i - 1]
-        country = COUNTRY_WORDS.get(prev.lower_)
+        country = load_states().country_of(prev.text)
         if country is not None:
             start, end = prev.idx, token.idx + len(token.text)
             return PlaceRef(None, token.doc.text[start:end], start, end, "country")
@@ -358,7 +361,7 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
         before = [r for r in in_sent if r.end <= t.idx]
         head_ref = anaphor_ref(doc, t, refs, backward=True)
         options = [*before[-1:], *([head_ref] if head_ref else [])]
-        # the nearest wins: "Ukraine denied that the city was under Russian control" → the city
+        # the nearest wins: "Venezuela denied that the town was under Colombian control" → the town
         return [max(options, key=lambda r: r.start)] if options else []
     limit = clause_end(sent, t)
     after = [r for r in in_sent if t.idx < r.start < limit]
@@ -413,7 +416,7 @@ def anaphor_ref(
         if kind is not None and (i == 0 or doc[i - 1].lower_ not in {"the", "that", "this"}):
             continue
         if kind is not None and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
-            continue  # "the city of Pokrovsk" names the place itself
+            continue  # "the town of Lisne" names the place itself
         earlier = [
             r
             for r in refs
@@ -474,8 +477,10 @@ def trigger_type(t: Token) -> ClaimType | None:
         if prev in {"under", "of"} or nxt == "of" or "under" in window or "in" in window:
             return "control"
         return None
-    if lemma == "hand" and t.pos_ == "NOUN" and prev in {"ukrainian", "russian", "our", "their"}:
-        return "control"
+    if lemma == "hand" and t.pos_ == "NOUN" and t.i > 0:
+        owner = t.doc[t.i - 1]  # "in Venezuelan hands", "in our hands"
+        if owner.lower_ in {"our", "their"} or load_states().demonym_of(owner.text) is not None:
+            return "control"
     if lemma == "hand" and nxt in {"over", "back"}:
         return "cession"
     if lemma in {"give", "sign"} and nxt in {"up", "away"}:
@@ -531,16 +536,16 @@ def is_backward(t: Token, ttype: ClaimType) -> bool:
     """Passive, relative and predicate forms whose place comes before the trigger."""
     hyphen_held = t.lower_ == "held" and t.i > 0 and t.doc[t.i - 1].text == "-"
     if t.lower_.endswith("-held") or hyphen_held:
-        return False  # "the Ukrainian-held city of Pokrovsk"
+        return False  # "the Venezuelan-held town of Lisne"
     nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
     before = {t.doc[i].lower_ for i in range(max(t.i - 3, 0), t.i)}
     if t.pos_ == "NOUN" and ttype == "control" and (nxt != "of" or "under" in before):
-        return True  # "the city was under Russian control", "remains under the control of"
+        return True  # "the town was under Colombian control", "stays under the control of"
     if t.lemma_ == "hand" and t.pos_ == "NOUN":
-        return True  # "remains in Ukrainian hands"
+        return True  # "remains in Venezuelan hands"
     if any(c.dep_ in {"auxpass", "agent"} for c in t.children) or nxt == "by":
-        return True  # "was seized by Russian troops", "held by Ukrainian forces"
-    # "which its forces have never captured": a relative clause without its own object
+        return True  # "was seized by Colombian troops", "held by Venezuelan forces"
+    # "which its army never entered": a relative clause without its own object
     return t.dep_ == "relcl" and not any(
         c.dep_ in {"dobj", "prep"} for c in t.children if c.i > t.i
     )
@@ -556,7 +561,17 @@ def is_denied(sent: Span, t: Token) -> bool:
             return True
     if NEGATION_TEXT.search(sent.text):
         return True
-    return any(tok.lemma_ in DENIAL_LEMMAS and tok.i < t.i for tok in sent)
+    return any(is_rejection(tok) and tok.i < t.i for tok in sent)
+
+
+def is_rejection(tok: Token) -> bool:
+    """A verb rejecting a statement ("denied reports", "dismissed it"), not one withholding
+    something from someone ("denied them entry", "was denied a permit")."""
+    if tok.lemma_ not in DENIAL_LEMMAS:
+        return False
+    deps = {c.dep_ for c in tok.children}
+    withholding = "dative" in deps or ("dobj" in deps and deps & {"auxpass", "nsubjpass"})
+    return not withholding
 
 
 def modality_of(sent: Span, t: Token) -> Modality:
@@ -611,7 +626,7 @@ def attribution(sent: Span, source: str | None) -> tuple[str | None, str | None]
 
 
 def subject_phrase(token: Token) -> str:
-    """'Russia's defence ministry' for the head 'ministry' (no relative clauses or appositions)."""
+    """'Norway's defence ministry' for the head 'ministry' (no relative clauses or appositions)."""
     keep = [t for t in token.subtree if t.i <= token.i or t.dep_ in {"compound", "flat"}]
     keep = [
         t
@@ -627,14 +642,10 @@ def subject_phrase(token: Token) -> str:
 
 
 def country_of_text(text: str) -> str | None:
-    """'Russian troops' → 'Russia'; 'Ukraine's General Staff' → 'Ukraine'; 'Bondar' → None."""
-    for word in re.findall(r"[A-Za-z.]+(?:'s)?", text.replace("\u2019", "'")):
-        country = COUNTRY_WORDS.get(word.lower()) or COUNTRY_WORDS.get(
-            word.lower().removesuffix("'s")
-        )
-        if country is not None:
-            return country
-    return None
+    """The first country named in `text` by name, alias, capital, metonym or demonym:
+    'Norwegian troops' → 'Norway'; 'Colombia's General Staff' → 'Colombia'; 'Halvorsen' → None."""
+    found = load_states().find_in(text)
+    return found[0][1] if found else None
 
 
 def controller_country(
@@ -643,11 +654,19 @@ def controller_country(
     """The state behind the actor of the trigger (see module docstring, rule 3)."""
     t = trig.token
     doc = t.doc
-    # "Ukrainian-held", "under Russian control", "in the hands of Ukrainian units"
+    # "Venezuelan-held", "under Colombian control", "in the hands of Venezuelan units"
     if t.lower_.endswith("-held"):
         return country_of_text(t.text.split("-")[0])
     if t.lower_ == "held" and t.i >= 2 and doc[t.i - 1].text == "-":
         return country_of_text(doc[t.i - 2].text)
+    if t.lemma_ in {"recognise", "recognize"}:
+        # the subject recognises, it does not annex: "X would recognise the region as Colombian"
+        after_as = [w for w in sent if w.i > t.i and w.lower_ == "as"]
+        if after_as:
+            named = country_of_text(doc[after_as[0].i : min(after_as[0].i + 6, sent.end)].text)
+            if named is not None:
+                return named
+        return speaker_country or fallback
     if t.pos_ == "NOUN" and trig.type in {"control"}:
         around = doc[max(t.i - 3, sent.start) : min(t.i + 8, sent.end)].text
         found = country_of_text(around)
@@ -698,7 +717,7 @@ def subject_of(t: Token) -> Token | None:
 
 
 def extent_between(doc: Doc, t: Token, target: PlaceRef) -> str | None:
-    """'roughly one-fifth', 'more than 70 percent', 'completely' near the trigger."""
+    """'about a third', 'over 60 percent', 'completely' near the trigger."""
     start = max(t.idx - 40, 0) if target.start > t.idx else target.start
     end = target.start if target.start > t.idx else t.idx
     text = doc.text[start:end]
@@ -712,7 +731,7 @@ def extent_between(doc: Doc, t: Token, target: PlaceRef) -> str | None:
 
 
 def extent_value(text: str | None) -> tuple[float | None, str | None]:
-    """('more than 70 percent') → (70.0, 'percent'); ('roughly one-fifth') → (0.2, 'fraction')."""
+    """('over 60 percent') → (60.0, 'percent'); ('two-fifths') → (0.4, 'fraction')."""
     if not text:
         return None, None
     lowered = text.lower()
@@ -742,10 +761,10 @@ def bare_denial(
     claimant_text: str | None,
     book: ActorBook,
 ) -> ExtractedClaim | None:
-    """'Kyiv dismissed it as a fantasy', 'said the Russian account was false': a denial of the
+    """'Caracas dismissed it as invented', 'said the Colombian version was false': a denial of the
     latest asserted claim made by the other side, within the last three sentences."""
     rejecting = (
-        any(t.lemma_ in DENIAL_LEMMAS and t.pos_ == "VERB" for t in sent)
+        any(is_rejection(t) and t.pos_ == "VERB" for t in sent)
         or NEGATION_TEXT.search(sent.text) is not None
     )
     if not rejecting:
@@ -786,7 +805,7 @@ def answered_claim(claims: list[ExtractedClaim], denial: ExtractedClaim) -> int 
 
 def drop_redundant_bare_denials(claims: list[ExtractedClaim], claim_sents: list[int]) -> None:
     """A bare rejection followed within two sentences by an explicit denial of the same place
-    ("rejected the claim. 'The capture of Chasiv Yar is not true'") is one denial, not two."""
+    ("dismissed the report. 'Talk of Lisne falling is untrue'") is one denial, not two."""
     drop: set[int] = set()
     for i, claim in enumerate(claims):
         if claim.stance != "denied" or claim.confidence >= 0.5:

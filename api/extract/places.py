@@ -3,9 +3,9 @@
 The small spaCy model labels Ukrainian towns as PERSON, ORG or even NORP about as often as GPE,
 so entity labels are only hints: every run of capitalised tokens is looked up in the gazetteer
 and accepted when the name is a place on its own (`Gazetteer.is_place_name`) or the text around
-it says so ("the village of Hryshyne", "in Kotlyne", "the Donetsk and Luhansk regions").
+it says so ("the village of Staromaiorske", "in Siversk", "the Poltava and Chernihiv regions").
 Each name then resolves to one place by the article's context: the countries and regions it
-names ("in the Donetsk region" makes Pokrovsk the Ukrainian one), then population.
+names ("in the Nizhny Novgorod region" makes Pervomaysk the Russian one), then population.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from api.extract.gazetteer import Gazetteer, effective_population
+from api.extract.states import load_states
 from api.extract.types import ExtractedPlace, GazetteerPlace
 from api.extract.types import Span as TextSpan
 
@@ -38,7 +39,7 @@ SETTLEMENT_NOUNS = frozenset(
         "capital",
     }
 )
-# Prepositions that introduce a location: "in Kotlyne", "near Dobropillia", "from Uspenivka".
+# Prepositions that introduce a location: "in Siversk", "near Soledar", "from Staromaiorske".
 LOCATIVE_CUES = frozenset(
     {
         "in",
@@ -61,28 +62,6 @@ LOCATIVE_CUES = frozenset(
         "south",
     }
 )
-# Demonyms that put a country in the article's context (never a place mention themselves).
-DEMONYM_COUNTRY = {
-    "russian": "RU",
-    "russians": "RU",
-    "ukrainian": "UA",
-    "ukrainians": "UA",
-    "american": "US",
-    "british": "GB",
-    "belarusian": "BY",
-    "polish": "PL",
-    "german": "DE",
-    "french": "FR",
-    "chinese": "CN",
-    "israeli": "IL",
-    "palestinian": "PS",
-    "iranian": "IR",
-    "syrian": "SY",
-    "iraqi": "IQ",
-    "turkish": "TR",
-    "georgian": "GE",
-    "moldovan": "MD",
-}
 # Capitalised function words that may start a sentence and happen to be tiny villages.
 NOT_NAMES = frozenset(
     {
@@ -136,7 +115,7 @@ class Mention:
 def find_places(doc: Doc, gazetteer: Gazetteer) -> list[ExtractedPlace]:
     """One ExtractedPlace per distinct place the article names, keys "p0", "p1", … in order.
 
-    >>> # "Pokrovsk, in the Donetsk region" → Pokrovsk (UA) and Donetsk Oblast (UA)
+    >>> # "Horodok, in the Lviv region" → Horodok (UA, Lviv Oblast) and Lviv Oblast (UA)
     """
     mentions = scan_mentions(doc, gazetteer)
     countries, regions = article_context(doc, mentions)
@@ -157,7 +136,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[ExtractedPlace]:
 
 
 def is_capitalised(token: Token) -> bool:
-    """'Pokrovsk', 'U.S.', 'Velyka' yes; 'region', 'the' no."""
+    """'Siversk', 'U.S.', 'Bila' yes; 'region', 'the' no."""
     text = token.text
     return bool(text) and text[0].isupper() and text.lower() not in NOT_NAMES
 
@@ -171,7 +150,8 @@ def covering_entity(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def name_end(doc: Doc, start: int) -> int:
-    """End of a run of capitalised tokens joined by hyphens ('Kupiansk-Vuzlovyi', 'Chasiv Yar')."""
+    """End of a run of capitalised tokens joined by hyphens ('Kamianka-Dniprovska', 'Bila
+    Tserkva')."""
     end = start
     while end < len(doc) and end - start < MAX_NAME_TOKENS * 2:
         token = doc[end]
@@ -190,8 +170,8 @@ def name_end(doc: Doc, start: int) -> int:
 
 
 def region_follows(doc: Doc, end: int) -> tuple[bool, int]:
-    """Whether a region word follows the name: 'Donetsk region' → (True, end of 'region');
-    'Donetsk, Luhansk, Zaporizhzhia and Kherson regions' → (True, end) for each name but
+    """Whether a region word follows the name: 'Poltava region' → (True, end of 'region');
+    'Poltava, Chernihiv, Volyn and Lviv regions' → (True, end) for each name but
     the span keeps only the name."""
     if end < len(doc) and doc[end].lower_ in REGION_WORDS:
         return True, end + 1
@@ -208,12 +188,12 @@ def region_follows(doc: Doc, end: int) -> tuple[bool, int]:
 
 
 def settlement_cue(doc: Doc, start: int, end: int) -> bool:
-    """'the city of Pokrovsk', 'the villages of X and Y', 'Donetsk city', 'town of Orikhiv'."""
+    """'the city of Siversk', 'the villages of X and Y', 'Poltava city', 'town of Soledar'."""
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS:
         return True
     if end < len(doc) and doc[end].lower_ in {"city", "town", "village"}:
         return True
-    # second member of a list: "the villages of Sverdlikovo and Pokrovsky"
+    # second member of a list: "the villages of Zorivka and Lisne"
     j = start - 1
     while j >= 0 and (doc[j].text in {",", "and", "or"} or is_capitalised(doc[j])):
         j -= 1
@@ -221,7 +201,7 @@ def settlement_cue(doc: Doc, start: int, end: int) -> bool:
 
 
 def locative_cue(doc: Doc, start: int) -> bool:
-    """'in Kotlyne', 'near Dobropillia', 'from Uspenivka and' (list members count too)."""
+    """'in Siversk', 'near Soledar', 'from Staromaiorske and' (list members count too)."""
     j = start - 1
     while j >= 0 and (doc[j].text in {",", "and", "or"} or is_capitalised(doc[j])):
         j -= 1
@@ -256,7 +236,7 @@ def try_mention(doc: Doc, gazetteer: Gazetteer, start: int, end: int) -> Mention
     if doc[end - 1].text in HYPHENS:
         return None
     ent = covering_entity(doc, start, end)
-    # "Vladimir" inside "Vladimir Putin": a part of a person's name is not a place
+    # "Lincoln" inside "Lincoln Burrows": a part of a person's name is not a place
     if (
         ent is not None
         and ent.label_ == "PERSON"
@@ -276,7 +256,7 @@ def try_mention(doc: Doc, gazetteer: Gazetteer, start: int, end: int) -> Mention
     label = ent.label_ if ent is not None else ""
     strong = gazetteer.is_place_name(text) or want_region
     if label == "NORP" and best_rank > 0:
-        return None  # "Russian" is a demonym; "Belgorod" (mislabelled NORP) is a name
+        return None  # "Russian" is a demonym; "Bryansk" (mislabelled NORP) is a name
     if not strong:
         cued = want_settlement or locative_cue(doc, start)
         located = label in {"GPE", "LOC", "FAC"}
@@ -301,13 +281,13 @@ def try_mention(doc: Doc, gazetteer: Gazetteer, start: int, end: int) -> Mention
 def article_context(doc: Doc, mentions: list[Mention]) -> tuple[set[str], set[tuple[str, str]]]:
     """Countries and (country, admin1) regions the article names unambiguously.
 
-    Countries come from country names and demonyms ("Russian troops" puts RU in context);
+    Countries come from country names and demonyms ("Colombian troops" puts CO in context);
     regions from "X region" mentions.
     """
     countries: set[str] = set()
     regions: set[tuple[str, str]] = set()
     for token in doc:
-        code = DEMONYM_COUNTRY.get(token.lower_)
+        code = demonym_country(token.text)
         if code is not None and token.text[0].isupper():
             countries.add(code)
     for mention in mentions:
@@ -321,6 +301,14 @@ def article_context(doc: Doc, mentions: list[Mention]) -> tuple[set[str], set[tu
                     countries.add(place.country_code)
                     break
     return countries, regions
+
+
+def demonym_country(word: str) -> str | None:
+    """ISO code of the country a demonym names, singular or plural (data/states.json):
+    "Norwegian", "Norwegians" → "NO". Demonyms are never place mentions themselves."""
+    states = load_states()
+    country = states.demonym_of(word)
+    return states.iso.get(country) if country else None
 
 
 def score(
@@ -337,11 +325,11 @@ def score(
     if mention.want_region:
         value += 20 if place.kind == "region" else -20
     elif place.kind == "region" and rank > 0:
-        value -= 5  # "Kursk" alone is the city, not an alias of Kursk Oblast
+        value -= 5  # "Bryansk" alone is the city, not an alias of Bryansk Oblast
     if mention.want_settlement:
         value += 20 if place.kind == "settlement" else -20
     if place.country_code in countries:
-        value += 0.8  # a tie-breaker only: Geneva stays Swiss in an article naming the U.S.
+        value += 0.8  # a tie-breaker only: a much larger namesake abroad still wins
     if place.admin1 and (place.country_code, place.admin1) in regions and place.kind != "region":
         value += 6
     return value

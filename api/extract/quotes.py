@@ -3,8 +3,8 @@
 Direct quotes are found by pairing quotation marks paragraph by paragraph (a stray mark only
 spoils its own paragraph), then attributed by the reporting verb next to them:
 
-    “…,” Peskov said.        after:  cue and speaker follow the closing mark
-    Gerasimov said: “…”      before: cue and speaker precede the opening mark
+    “…,” Sorokin said.       after:  cue and speaker follow the closing mark
+    Marsh said: “…”          before: cue and speaker precede the opening mark
     “…,” he said, “…”        middle: both halves take the cue between them
     “…” (new paragraph)      continuation: inherits the previous quote's speaker
 
@@ -12,7 +12,7 @@ Speakers are resolved to actor keys: names through the actors' mentions, "he"/"s
 last person who was a subject, "it" to the last organisation or state, role nouns ("the
 spokesman") through the actors' titles, "the statement" to the previous quote's speaker.
 Unnamed sources ("said the officer") keep their words in `speaker_text` with no speaker.
-Reported speech ("Peskov said Kushner would attend") is emitted as `indirect`.
+Reported speech ("Sorokin said Berg would attend") is emitted as `indirect`.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def pair_marks(text: str, start: int, end: int, para: int) -> list[Marked]:
     """Pair the quotation marks of one paragraph.
 
     Curly marks say which way they face; a straight mark opens when nothing is open and closes
-    otherwise. Apostrophes (Ukrainians', troops') are never marks. A mark left open at the end
+    otherwise. Apostrophes (Norwegians', troops') are never marks. A mark left open at the end
     of the paragraph makes a quote that runs to the paragraph's end (news style for a quote
     continued in the next paragraph).
     """
@@ -204,7 +204,7 @@ def _is_cue(tok: Token) -> bool:
 def _after_segment(ix: Index, q: Marked, para_end: int) -> list[Token]:
     """Tokens after the closing mark up to the sentence end or the next quote.
 
-    “…,” Peskov said Tuesday. → [",", "Peskov", "said", "Tuesday"]
+    “…,” Sorokin said Tuesday. → [",", "Sorokin", "said", "Tuesday"]
     """
     if q.close is None:
         return []
@@ -222,8 +222,8 @@ def _after_segment(ix: Index, q: Marked, para_end: int) -> list[Token]:
 def _before_segment(ix: Index, q: Marked, para_start: int, skip_quotes: bool) -> list[Token]:
     """Tokens before the opening mark back to the sentence start (or the previous quote).
 
-    Gerasimov said: “…” → ["Gerasimov", "said", ":"]. With `skip_quotes`, earlier quotes in the
-    sentence are stepped over: Solomon told Sky News any process “…”: “…” reaches "told".
+    Marsh said: “…” → ["Marsh", "said", ":"]. With `skip_quotes`, earlier quotes in the
+    sentence are stepped over: Okafor told Nordpost every plan “…”: “…” reaches "told".
     """
     out: list[Token] = []
     i = ix.token_at(q.open) - 1
@@ -244,7 +244,7 @@ def _before_segment(ix: Index, q: Marked, para_start: int, skip_quotes: bool) ->
 
 def _subject_of(verb: Token, inverted_ok: bool = True) -> Token | None:
     """Who does the reporting verb: its nearest subject, the subject of the verb it hangs on,
-    or an inverted subject right after it ("said Andreev", "added the officer")."""
+    or an inverted subject right after it ("said Lindqvist", "added the engineer")."""
     subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     subjects.sort(key=lambda c: abs(c.i - verb.i))
     if subjects:
@@ -270,7 +270,7 @@ def _subject_of(verb: Token, inverted_ok: bool = True) -> Token | None:
 
 
 def _according_to(segment: list[Token]) -> Token | None:
-    """ "according to Yonhap" → the token "Yonhap"."""
+    """ "according to Nordpost" → the token "Nordpost"."""
     for tok in segment:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
@@ -283,7 +283,7 @@ def _according_to(segment: list[Token]) -> Token | None:
 
 
 def _phrase(tok: Token) -> str:
-    """The words naming a speaker: "the officer" from "the officer, who asked ..."."""
+    """The words naming a speaker: "the engineer" from "the engineer, who was ..."."""
     left = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod")]
     start = left[0].i if left else tok.i
     return tok.doc[start : tok.i + 1].text
@@ -298,7 +298,7 @@ class Resolver:
 
     def actor_in(self, tok: Token) -> str | None:
         """The actor named by the token or its noun phrase: an appositive person first
-        ("Russia's chief …, Valery Gerasimov"), then the head, then its modifiers ("the Home
+        ("Colombia's chief …, Rodrigo Llanes"), then the head, then its modifiers ("the Records
         Office letter")."""
         ix = self.ix
         for child in tok.children:
@@ -349,7 +349,7 @@ class Resolver:
         return best[1] if best else None
 
     def by_name(self, tok: Token) -> str | None:
-        """A name the entity tagger missed: "Igor Andreev" → the actor "Andreev" (same surname)."""
+        """A name the entity tagger missed: "Olga Marsh" → the actor "Marsh" (same surname)."""
         word = tok.text.lower()
         for actor in self.ix.actors.values():
             names = [actor.name, *actor.aliases]
@@ -417,7 +417,7 @@ def _adjacent_name(ix: Index, cue: Token, segment: list[Token]) -> Token | None:
 
 
 def _ends_attribution(segment: list[Token]) -> bool:
-    """The before-segment leads straight into the quote: "said:" / "said," / "told GB News:"."""
+    """The before-segment leads straight into the quote: "said:" / "said," / "told Nordpost:"."""
     return bool(segment) and segment[-1].text in (":", ",")
 
 
@@ -426,7 +426,7 @@ def _direct_or_partial(
 ) -> QuoteKind:
     """`direct` for a quoted clause, `partial` for a few borrowed words in the reporter's sentence.
 
-    “This will be … settlement,” Peskov said → direct; ready for a “serious” discussion → partial.
+    “The port will … next week,” Sorokin said → direct; called the offer “a start” → partial.
     """
     words = text.split()
     doc_text = ix.doc.text
@@ -520,7 +520,7 @@ def _attribute(
         continued = pq.para == q.para - 1 and ix.doc.text[para_start : q.open].strip() == ""
         if same_para or continued:
             return Attribution(pattr.speaker, pattr.text, None, pattr.confidence * 0.8)
-    # a colon with no verb: "She continued: “…”" is handled above; "Labour's view: “…”"
+    # a colon with no verb: "She continued: “…”" is handled above; "The union's view: “…”"
     if before and before[-1].text == ":":
         for tok in before:
             if tok.dep_ in SUBJ_DEPS:
@@ -532,7 +532,7 @@ def _attribute(
 def find_indirect(doc: Doc, ix: Index, res: Resolver) -> list[ExtractedQuote]:
     """Reported speech: a reporting verb outside quotes with a clause complement.
 
-    "Peskov said Kushner would attend" → indirect "Kushner would attend", speaker Peskov.
+    "Sorokin said Berg would attend" → indirect "Berg would attend", speaker Sorokin.
     """
     out: list[ExtractedQuote] = []
     for tok in doc:

@@ -9,7 +9,7 @@ from litestar.params import QueryParameter
 
 from api.db import reads
 from api.extract.types import ActorKind
-from api.http import page_response
+from api.http import DETAIL_HEADERS, LIST_HEADERS, page_response
 from api.params import Cursor, Limit, clean_text, cursor_after
 from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
 from api.routes.common import ActorIdPath, entity_response, resources
@@ -24,6 +24,7 @@ TAGS = ["actors"]
     summary="List actors, newest first; fuzzy search by name",
     tags=TAGS,
     responses=LIST_RESPONSES,
+    response_headers=LIST_HEADERS,
 )
 async def list_actors(
     request: Request[Any, Any, Any],
@@ -57,6 +58,7 @@ async def list_actors(
     operation_id="getActor",
     summary="Get an actor with its aliases, counts and first and last appearance",
     tags=TAGS,
+    response_headers=DETAIL_HEADERS,
     responses=DETAIL_RESPONSES,
 )
 async def get_actor(request: Request[Any, Any, Any], actor_id: ActorIdPath) -> Response[Actor]:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Request, Response, delete, get, post
+from litestar import MediaType, Request, Response, delete, get, post
+from litestar.datastructures import ResponseHeader
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api import ingest as ingest_step
 from api.db import reads, writes
-from api.http import json_response, page_response
+from api.http import DETAIL_HEADERS, ETAG_HEADER, LIST_HEADERS, json_response, page_response
 from api.params import (
     After,
     Before,
@@ -21,6 +22,7 @@ from api.params import (
     SearchText,
     clean_text,
     cursor_after,
+    in_utc,
     time_range,
 )
 from api.problems import (
@@ -31,9 +33,11 @@ from api.problems import (
     TOO_LARGE,
     UNAVAILABLE,
     UNPROCESSABLE,
+    UNSUPPORTED_MEDIA,
     ApiError,
     bad_parameter,
     not_found,
+    problem_spec,
 )
 from api.routes.common import ArticleIdPath, entity_response, id_filter, resources
 from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page, ProblemError
@@ -48,10 +52,14 @@ def strict_article(raw: bytes) -> ArticleIn:
     datetimes (unix time); the contract says `published_at` is an RFC 3339 string.
     """
     try:
-        return msgspec.json.decode(raw, type=ArticleIn)
+        article = msgspec.json.decode(raw, type=ArticleIn)
     except msgspec.DecodeError as exc:  # ValidationError is a DecodeError too
         path = str(exc).rsplit("$.", 1)[-1].rstrip("`") if "$." in str(exc) else ""
         raise bad_parameter("body", path.split(".")[0] or "body", str(exc)) from exc
+    if article.published_at is None:
+        return article
+    published_at = in_utc("body", "published_at", article.published_at)
+    return msgspec.structs.replace(article, published_at=published_at)
 
 
 def check_article(article: ArticleIn, max_body_chars: int) -> None:
@@ -66,6 +74,9 @@ def check_article(article: ArticleIn, max_body_chars: int) -> None:
         raise ApiError(422, "Unprocessable article", f"body: {message}", [error])
 
 
+GONE_MEANWHILE = {
+    404: problem_spec("The article was stored but deleted by another request before this answer.")
+}
 ALREADY_STORED = {
     200: ResponseSpec(
         data_container=Article,
@@ -86,16 +97,35 @@ ALREADY_STORED = {
     ),
     tags=TAGS,
     status_code=HTTP_201_CREATED,
-    responses={**ALREADY_STORED, **BAD_REQUEST, **UNPROCESSABLE, **TOO_LARGE, **UNAVAILABLE},
+    responses={
+        **ALREADY_STORED,
+        **BAD_REQUEST,
+        **GONE_MEANWHILE,
+        **TOO_LARGE,
+        **UNSUPPORTED_MEDIA,
+        **UNPROCESSABLE,
+        **UNAVAILABLE,
+    },
+    response_headers=[
+        ResponseHeader(
+            name="Location",
+            description="The article's URL.",
+            documentation_only=True,
+            value="",  # its type (str) is what the spec documents
+        ),
+        ETAG_HEADER,
+    ],
 )
 async def create_article(
     request: Request[Any, Any, Any], data: JSONBody[ArticleIn]
 ) -> Response[Article]:
     # `data` declares and validates the body; strict_article then re-reads it strictly.
     res = resources(request)
+    if request.content_type[0] != MediaType.JSON:
+        raise ApiError(415, "Unsupported media type", "send the article as application/json")
     article_in = strict_article(await request.body())
     check_article(article_in, res.settings.max_body_chars)
-    result = await ingest_step.ingest(res.pool, res.extractor, res.executor, article_in)
+    result = await ingest_step.ingest(res.pool, res.extraction, article_in)
     article = await reads.get_article(res.pool, result.article_id)
     if article is None:  # deleted between the insert and this read
         raise not_found("article", result.article_id)
@@ -114,6 +144,7 @@ async def create_article(
     summary="List articles, newest first",
     tags=TAGS,
     responses=LIST_RESPONSES,
+    response_headers=LIST_HEADERS,
 )
 async def list_articles(
     request: Request[Any, Any, Any],
@@ -153,6 +184,7 @@ async def list_articles(
     operation_id="getArticle",
     summary="Get an article annotated with its actors, quotes, claims and places",
     tags=TAGS,
+    response_headers=DETAIL_HEADERS,
     responses=DETAIL_RESPONSES,
 )
 async def get_article(

@@ -13,7 +13,15 @@ from litestar.params import QueryParameter
 from api.db import reads
 from api.db.reads import Box, Slice
 from api.extract.types import ClaimType, Modality, Stance
-from api.http import GEOJSON, json_response, next_link, page_of, page_response
+from api.http import (
+    DETAIL_HEADERS,
+    GEOJSON,
+    LIST_HEADERS,
+    json_response,
+    next_link,
+    page_of,
+    page_response,
+)
 from api.params import After, BBox, Before, Cursor, Limit, cursor_after, parse_bbox, time_range
 from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
 from api.routes.common import ClaimIdPath, entity_response, id_filter, resources
@@ -108,6 +116,7 @@ def wants_geojson(request: Request[Any, Any, Any]) -> bool:
     ),
     tags=TAGS,
     responses=LIST_RESPONSES,
+    response_headers=LIST_HEADERS,
     dependencies={"claim_filter": Provide(claim_query, sync_to_thread=False)},
     operation_class=WithGeoJSONAlternative,
 )
@@ -133,6 +142,7 @@ async def list_claims(
     ),
     tags=TAGS,
     responses=LIST_RESPONSES,
+    response_headers=LIST_HEADERS,
     media_type=GEOJSON,
     dependencies={"claim_filter": Provide(claim_query, sync_to_thread=False)},
 )
@@ -165,6 +175,7 @@ def geojson_response(request: Request[Any, Any, Any], rows: Slice[Claim]) -> Res
     operation_id="getClaim",
     summary="Get a claim",
     tags=TAGS,
+    response_headers=DETAIL_HEADERS,
     responses=DETAIL_RESPONSES,
 )
 async def get_claim(request: Request[Any, Any, Any], claim_id: ClaimIdPath) -> Response[Claim]:

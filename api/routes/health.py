@@ -6,7 +6,7 @@ from typing import Any
 
 from litestar import Request, Response, get
 
-from api.db.rows import fetch_value
+from api.db import reads
 from api.http import json_response
 from api.problems import NOT_MODIFIED, UNAVAILABLE
 from api.routes.common import resources
@@ -34,7 +34,7 @@ async def healthz(request: Request[Any, Any, Any]) -> Response[Health]:
     responses={**NOT_MODIFIED, **UNAVAILABLE},
 )
 async def readyz(request: Request[Any, Any, Any]) -> Response[Readiness]:
-    await fetch_value(resources(request).pool, "ping")
+    await reads.ping(resources(request).pool)
     return json_response(
         request, Readiness(status="ready", database="ok"), headers={"Cache-Control": "no-store"}
     )

@@ -8,7 +8,7 @@ from litestar import Request, Response, get
 from litestar.params import QueryParameter
 
 from api.db import reads
-from api.http import page_response
+from api.http import DETAIL_HEADERS, LIST_HEADERS, page_response
 from api.params import BBox, Cursor, Limit, clean_text, cursor_after, parse_bbox
 from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
 from api.routes.common import PlaceIdPath, entity_response, resources
@@ -23,6 +23,7 @@ TAGS = ["places"]
     summary="List places, newest first; fuzzy search by name or alias",
     tags=TAGS,
     responses=LIST_RESPONSES,
+    response_headers=LIST_HEADERS,
 )
 async def list_places(
     request: Request[Any, Any, Any],
@@ -59,6 +60,7 @@ async def list_places(
     operation_id="getPlace",
     summary="Get a place",
     tags=TAGS,
+    response_headers=DETAIL_HEADERS,
     responses=DETAIL_RESPONSES,
 )
 async def get_place(request: Request[Any, Any, Any], place_id: PlaceIdPath) -> Response[Place]:

@@ -9,7 +9,7 @@ from litestar.params import QueryParameter
 
 from api.db import reads
 from api.extract.types import QuoteKind
-from api.http import page_response
+from api.http import DETAIL_HEADERS, LIST_HEADERS, page_response
 from api.params import (
     After,
     Before,
@@ -33,6 +33,7 @@ TAGS = ["quotes"]
     summary="List quotes, newest first",
     tags=TAGS,
     responses=LIST_RESPONSES,
+    response_headers=LIST_HEADERS,
 )
 async def list_quotes(
     request: Request[Any, Any, Any],
@@ -67,6 +68,7 @@ async def list_quotes(
     operation_id="getQuote",
     summary="Get a quote",
     tags=TAGS,
+    response_headers=DETAIL_HEADERS,
     responses=DETAIL_RESPONSES,
 )
 async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> Response[Quote]:

@@ -9,7 +9,7 @@ CREATE TABLE articles (
     title             text NOT NULL,
     body              text NOT NULL,
     source            text,
-    url               text UNIQUE,
+    url               text,
     published_at      timestamptz,
     language          text NOT NULL DEFAULT 'en',
     content_hash      text NOT NULL UNIQUE,
@@ -19,6 +19,8 @@ CREATE TABLE articles (
         setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')
     ) STORED
 );
+-- Unique on a digest: a b-tree entry cannot hold a URL of several kilobytes of UTF-8.
+CREATE UNIQUE INDEX articles_url_md5_key ON articles (md5(url));
 CREATE INDEX articles_search_idx ON articles USING gin (search);
 CREATE INDEX articles_published_at_idx ON articles (published_at);
 CREATE INDEX articles_source_idx ON articles (source);

@@ -16,11 +16,13 @@ LIMIT $4;
 
 -- name: actor_by_alias_key
 -- Cross-article resolution: an existing actor of the same kind known by this normalised name.
+-- FOR KEY SHARE keeps a concurrent article delete from removing it before we link it.
 SELECT a.id FROM actors a
 WHERE a.kind = $2
   AND (a.name_key = $1 OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id AND al.alias_key = $1))
 ORDER BY (a.name_key = $1) DESC, a.id
-LIMIT 1;
+LIMIT 1
+FOR KEY SHARE OF a;
 
 -- name: upsert_actor
 -- A concurrent ingest may create the same actor first: then take its row.

@@ -2,7 +2,9 @@
 -- `id < $cursor` is keyset paging that costs the same on every page.
 
 -- name: find_existing_article
-SELECT id FROM articles WHERE ($1::text IS NOT NULL AND url = $1) OR content_hash = $2
+-- md5(url) is what the unique index covers.
+SELECT id FROM articles
+WHERE ($1::text IS NOT NULL AND md5(url) = md5($1) AND url = $1) OR content_hash = $2
 ORDER BY (url IS NOT DISTINCT FROM $1) DESC
 LIMIT 1;
 
@@ -57,11 +59,17 @@ SELECT * FROM claim_rows WHERE article_id = $1 ORDER BY (evidence->>'start')::in
 -- name: delete_article
 DELETE FROM articles WHERE id = $1 RETURNING id;
 
+-- name: lock_actors
+-- Before deciding that an actor is orphaned: FOR UPDATE waits for every ingest that holds
+-- the actor FOR KEY SHARE (it resolved the actor and will link it) to commit or roll back.
+SELECT id FROM actors WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE;
+
 -- name: delete_orphan_actors
 -- Actors that no article involves any more (after a delete) go with their last article.
+-- Run after lock_actors, as a statement of its own, so it sees what those ingests committed.
 DELETE FROM actors a
 WHERE a.id = ANY($1::text[])
   AND NOT EXISTS (SELECT 1 FROM article_actors x WHERE x.actor_id = a.id);
 
 -- name: article_actor_ids
-SELECT actor_id FROM article_actors WHERE article_id = $1 FOR UPDATE;
+SELECT actor_id FROM article_actors WHERE article_id = $1;

@@ -12,11 +12,16 @@ WHERE ($1::text IS NULL OR v.id IN (SELECT id FROM places WHERE $1 <% search_nam
 ORDER BY v.id DESC
 LIMIT $5;
 
--- name: upsert_place
+-- name: insert_place
+-- Nothing is returned when the place is stored already (place_by_geonames_id finds it): no
+-- row lock, so ingests that name the same place do not queue behind each other.
 INSERT INTO places (id, geonames_id, name, aliases, search_names, kind, country_code, admin1, lat, lon, population)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-ON CONFLICT (geonames_id) DO UPDATE SET geonames_id = excluded.geonames_id
+ON CONFLICT (geonames_id) DO NOTHING
 RETURNING id;
+
+-- name: place_by_geonames_id
+SELECT id FROM places WHERE geonames_id = $1 FOR KEY SHARE;
 
 -- name: link_article_place
 INSERT INTO article_places (article_id, place_id) VALUES ($1, $2) ON CONFLICT DO NOTHING;

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 
 import asyncpg
 import httpx
@@ -13,7 +12,7 @@ from api.db.migrate import migrate
 from api.db.sql import queries
 from api.extract import Extraction, Extractor
 from api.extract.types import ExtractedQuote
-from api.ingest import ingest
+from api.ingest import ExtractionQueue, ingest
 from api.schemas import ArticleIn
 
 
@@ -55,7 +54,11 @@ async def test_a_failed_ingest_leaves_nothing_behind(
         title="Sorokin speaks",
         body="“We will see,” foreign ministry spokesman Ivan Sorokin said in Moscow.",
     )
-    with ThreadPoolExecutor(1) as executor, pytest.raises(asyncpg.CheckViolationError):
-        await ingest(pool, BrokenExtractor(extractor), executor, article)
+    queue = ExtractionQueue(BrokenExtractor(extractor), threads=1, max_pending=1)
+    try:
+        with pytest.raises(asyncpg.CheckViolationError):
+            await ingest(pool, queue, article)
+    finally:
+        await queue.close()
     for table in ("articles", "actors", "mentions", "quotes", "places", "claims"):
         assert await pool.fetchval(f"SELECT count(*) FROM {table}") == 0, table

@@ -6,8 +6,9 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from api.extract.actors import find_actors, load_states
+from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer
+from api.extract.states import load_states
 from api.extract.types import ExtractedActor
 
 
@@ -39,9 +40,9 @@ def by_name(actors: list[ExtractedActor], name: str) -> ExtractedActor:
 
 
 TEXT = (
-    "Foreign ministry spokesman Ivan Kolarov met Chancellor Maria Vendt in Geneva on Monday.\n"
+    "Foreign ministry spokesman Ivan Kolarov met Chancellor Maria Vendt in Vienna on Monday.\n"
     "Kolarov's deputy said the talks were useful, and Vendt agreed.\n"
-    "The Kremlin later said it backed the plan. Kyiv rejected it, and Washington stayed silent."
+    "The Elysee later said it backed the plan. Caracas rejected it, and Oslo stayed silent."
 )
 
 
@@ -65,11 +66,11 @@ def test_titles_are_not_part_of_the_name(nlp: Language) -> None:
 def test_metonyms_become_states_and_locations_do_not(nlp: Language) -> None:
     actors = actors_of(nlp, TEXT)
     states = {a.name: a for a in actors if a.kind == "state"}
-    assert {"Russia", "Ukraine", "United States"} <= set(states)
-    assert "Kremlin" in states["Russia"].aliases
-    assert "Kyiv" in states["Ukraine"].aliases
-    assert not any(a.name == "Geneva" for a in actors)
-    assert not any(a.kind == "person" and a.name == "Kyiv" for a in actors)
+    assert {"France", "Venezuela", "Norway"} <= set(states)
+    assert "Elysee" in states["France"].aliases
+    assert "Caracas" in states["Venezuela"].aliases
+    assert not any(a.name == "Vienna" for a in actors)
+    assert not any(a.kind == "person" and a.name == "Caracas" for a in actors)
 
 
 def test_mentions_are_body_offsets(nlp: Language) -> None:
@@ -83,14 +84,14 @@ def test_mentions_are_body_offsets(nlp: Language) -> None:
 
 
 def test_capital_used_as_location_is_not_an_actor(nlp: Language) -> None:
-    actors = actors_of(nlp, "Delegates gathered in Moscow for the summit on Friday.")
+    actors = actors_of(nlp, "Delegates gathered in Oslo for the summit on Friday.")
     assert not any(a.kind == "state" for a in actors)
 
 
 def test_country_names_are_states(nlp: Language) -> None:
-    actors = actors_of(nlp, "Ukraine and the U.S. signed the deal, while Russia objected.")
+    actors = actors_of(nlp, "Venezuela and the UAE signed the deal, while Norway objected.")
     names = {a.name for a in actors if a.kind == "state"}
-    assert {"Ukraine", "United States", "Russia"} <= names
+    assert {"Venezuela", "United Arab Emirates", "Norway"} <= names
 
 
 def test_gazetteer_place_is_not_a_person(nlp: Language) -> None:
@@ -101,17 +102,30 @@ def test_gazetteer_place_is_not_a_person(nlp: Language) -> None:
 
 def test_organisation_kinds(nlp: Language) -> None:
     text = (
-        "Reuters reported that the European Commission and NATO met. "
+        "The Baltic Herald reported that the Nordic Council and the OSCE met. "
         "The National Guard said its units were ready."
     )
     actors = actors_of(nlp, text)
     kinds = {a.name: a.kind for a in actors}
-    assert kinds.get("Reuters") == "media"
-    assert kinds.get("NATO") == "organization"
+    assert kinds.get("Baltic Herald") == "media"
+    assert kinds.get("OSCE") == "organization"
+
+
+def test_outlet_known_by_its_brand_is_media(nlp: Language) -> None:
+    told = {
+        a.name: a.kind for a in actors_of(nlp, "The minister told NRX that talks would resume.")
+    }
+    assert told.get("NRX") == "media"
+    reported = {a.name: a.kind for a in actors_of(nlp, "Polar Echo reported that the port closed.")}
+    assert reported.get("Polar Echo") == "media"
 
 
 def test_states_data_loads() -> None:
     states = load_states()
-    assert states.names["kremlin"] == "Russia"
-    assert states.capitals["kyiv"] == "Ukraine"
-    assert states.demonyms["ukrainian"] == "Ukraine"
+    assert states.names["elysee"] == "France"
+    assert states.capitals["oslo"] == "Norway"
+    assert states.demonyms["norwegian"] == "Norway"
+    assert states.iso["Norway"] == "NO"
+    assert states.country_of("Norwegians") == "Norway"
+    assert states.country_of("the UAE") == "United Arab Emirates"
+    assert states.country_of("us") is None  # a pronoun, not the all-capital alias

@@ -11,9 +11,10 @@ from api.extract.gazetteer import Gazetteer
 from api.extract.places import find_places
 from api.extract.types import ExtractedActor, ExtractedClaim
 
+# Two invented sides of an invented border war; the stage reads country words from states.json.
 ACTORS = [
-    ExtractedActor(key="a0", name="Russia", kind="state", aliases=["Moscow", "Kremlin"]),
-    ExtractedActor(key="a1", name="Ukraine", kind="state", aliases=["Kyiv"]),
+    ExtractedActor(key="a0", name="Colombia", kind="state", aliases=["Bogota"]),
+    ExtractedActor(key="a1", name="Venezuela", kind="state", aliases=["Caracas"]),
 ]
 
 
@@ -38,30 +39,30 @@ def claims_of(
 
 def test_capture_of_a_village_with_attribution(nlp: Language) -> None:
     claims, _ = claims_of(
-        nlp, "Russia's defence ministry said its forces had captured the village of Kotlyne."
+        nlp, "Colombia's army announced that its soldiers had seized the village of Zorivka."
     )
     assert len(claims) == 1
     claim = claims[0]
-    assert (claim.place_text, claim.type, claim.stance) == ("Kotlyne", "capture", "asserted")
+    assert (claim.place_text, claim.type, claim.stance) == ("Zorivka", "capture", "asserted")
     assert claim.controller == "a0"
 
 
 def test_scare_quoted_liberated(nlp: Language) -> None:
     claims, _ = claims_of(
-        nlp, "The ministry said Russian troops had \u201cliberated\u201d the town of Kurakhove."
+        nlp, "Colombian troops \u201cliberated\u201d Guasdualito last week, the ministry said."
     )
     assert [(c.type, c.controller) for c in claims] == [("capture", "a0")]
 
 
 def test_reporter_statement_with_extent(nlp: Language) -> None:
-    claims, extra = claims_of(nlp, "Russian forces now control roughly one-fifth of Ukraine.")
+    claims, extra = claims_of(nlp, "Colombian forces now hold about two-fifths of Venezuela.")
     claim = claims[0]
     assert (claim.type, claim.controller, claim.extent_text) == (
         "control",
         "a0",
-        "roughly one-fifth",
+        "about two-fifths",
     )
-    assert claim.extent_value == pytest.approx(0.2)
+    assert claim.extent_value == pytest.approx(0.4)
     assert claim.claimant_text == "Test Wire"
     assert [(a.name, a.kind) for a in extra] == [("Test Wire", "media")]
 
@@ -69,8 +70,8 @@ def test_reporter_statement_with_extent(nlp: Language) -> None:
 def test_denial_answers_the_claim(nlp: Language) -> None:
     claims, _ = claims_of(
         nlp,
-        "Russian troops captured Kupiansk, the Kremlin said. Ukraine "
-        "denied reports that the city was under Russian control.",
+        "Colombian troops captured Guasdualito, the army said. Venezuela "
+        "rejected claims that the city had come under Colombian control.",
     )
     assert [c.stance for c in claims] == ["asserted", "denied"]
     assert claims[1].responds_to == 0
@@ -78,34 +79,63 @@ def test_denial_answers_the_claim(nlp: Language) -> None:
 
 
 def test_withdrawal_gives_the_place_to_the_other_side(nlp: Language) -> None:
-    claims, _ = claims_of(nlp, "Ukrainian forces withdrew from Kurakhove, the army said.")
+    claims, _ = claims_of(nlp, "Venezuelan forces withdrew from Guasdualito, the army said.")
     claim = claims[0]
     assert (claim.type, claim.controller, claim.previous_controller) == ("withdrawal", "a0", "a1")
 
 
+def test_other_side_is_the_state_named_most_with_forces(nlp: Language) -> None:
+    three = [*ACTORS, ExtractedActor(key="a2", name="Norway", kind="state")]
+    text = (
+        "Norway called for calm. Colombian troops shelled Maracaibo as Colombian units moved "
+        "north. Venezuelan forces later withdrew from Guasdualito, the army said."
+    )
+    claims, _ = claims_of(nlp, text, actors=three)
+    withdrawal = [c for c in claims if c.type == "withdrawal"]
+    assert [(c.controller, c.previous_controller) for c in withdrawal] == [("a0", "a1")]
+
+
 def test_contested_has_no_controller(nlp: Language) -> None:
-    claims, _ = claims_of(nlp, "Fierce fighting is under way for control of Huliaipole.")
+    claims, _ = claims_of(nlp, "Heavy fighting continues for control of Maracaibo.")
     assert [(c.type, c.controller) for c in claims] == [("contested", None)]
 
 
 def test_negated_advance_is_denied(nlp: Language) -> None:
-    claims, _ = claims_of(nlp, "The spokesman said Russian troops had not entered Sumy.")
+    claims, _ = claims_of(
+        nlp, "Colombian soldiers have not entered Guasdualito, the spokesman insisted."
+    )
     assert [(c.type, c.stance) for c in claims] == [("advance", "denied")]
 
 
 def test_demand_is_a_cession(nlp: Language) -> None:
-    claims, _ = claims_of(nlp, "Moscow has demanded that Ukraine withdraw from the Luhansk region.")
+    claims, _ = claims_of(nlp, "Bogota has demanded that Venezuela withdraw from Guasdualito.")
     claim = claims[0]
     assert (claim.type, claim.modality, claim.controller) == ("cession", "demanded", "a0")
 
 
+def test_recognition_names_the_annexing_state(nlp: Language) -> None:
+    claims, _ = claims_of(
+        nlp, "Norway would recognise Guasdualito as Colombian under the draft plan."
+    )
+    assert [(c.type, c.controller) for c in claims] == [("annexation", "a0")]
+
+
+def test_withholding_is_not_a_denial(nlp: Language) -> None:
+    claims, _ = claims_of(
+        nlp,
+        "Colombian troops captured Guasdualito, the army said. "
+        "Venezuelan reporters were denied access to the city, officials said.",
+    )
+    assert [c.stance for c in claims] == ["asserted"]
+
+
 def test_missing_state_actor_is_created(nlp: Language) -> None:
-    claims, extra = claims_of(nlp, "Russian troops seized Kherson.", actors=[], source=None)
+    claims, extra = claims_of(nlp, "Colombian troops seized Guasdualito.", actors=[], source=None)
     assert claims[0].controller is not None
     created = {a.key: a for a in extra}[claims[0].controller]
-    assert (created.name, created.kind) == ("Russia", "state")
+    assert (created.name, created.kind) == ("Colombia", "state")
 
 
 def test_no_claim_without_territorial_trigger(nlp: Language) -> None:
-    claims, _ = claims_of(nlp, "Russian drones struck Kharkiv overnight, officials said.")
+    claims, _ = claims_of(nlp, "Colombian drones struck Maracaibo overnight, officials said.")
     assert claims == []

@@ -29,46 +29,48 @@ def by_name(found: list[ExtractedPlace]) -> dict[str, ExtractedPlace]:
     return {p.place.name: p for p in found}
 
 
-def test_region_context_picks_the_ukrainian_town(nlp: Language) -> None:
+def test_region_context_picks_the_town_in_that_region(nlp: Language) -> None:
     found = by_name(
-        places_of(
-            nlp, "Shelling hit Pokrovsk again on Friday, officials in the Donetsk region said."
-        )
+        places_of(nlp, "Shelling hit Horodok again on Friday, officials in the Lviv region said.")
     )
-    assert found["Pokrovsk"].place.country_code == "UA"
-    assert found["Donetsk Oblast"].place.kind == "region"
-    assert [p.key for p in places_of(nlp, "Officials in Kyiv said.")] == ["p0"]
+    assert (found["Horodok"].place.country_code, found["Horodok"].place.admin1) == ("UA", "15")
+    assert found["Lviv Oblast"].place.kind == "region"
+    assert [p.key for p in places_of(nlp, "Officials in Lviv said.")] == ["p0"]
 
 
 def test_same_name_town_in_a_russian_region(nlp: Language) -> None:
     found = places_of(
-        nlp, "In the Rostov region, a drone fell on the town of Donetsk, near the border."
+        nlp, "In the Nizhny Novgorod region, a drone fell on the town of Pervomaysk, near a depot."
     )
-    donetsk = [p for p in found if p.place.name == "Donetsk"]
-    assert donetsk and donetsk[0].place.country_code == "RU"
+    town = [p for p in found if p.place.name == "Pervomaysk"]
+    assert town and town[0].place.country_code == "RU"
 
 
 def test_demonyms_are_not_places(nlp: Language) -> None:
-    found = by_name(places_of(nlp, "Russian troops and Ukrainian drones were seen near Sumy."))
-    assert "Russia" not in found and "Ukraine" not in found
-    assert "Sumy" in found
+    found = by_name(
+        places_of(nlp, "Colombian troops and Venezuelan drones were seen near Shostka.")
+    )
+    assert "Colombia" not in found and "Venezuela" not in found
+    assert "Shostka" in found
 
 
 def test_old_and_new_names_are_one_place(nlp: Language) -> None:
-    found = places_of(nlp, "Officials flew from Kiev to Odessa. Kyiv said the trip was planned.")
-    kyiv = by_name(found)["Kyiv"]
-    assert len(kyiv.mentions) == 2
-    assert by_name(found)["Odesa"].place.country_code == "UA"
+    found = places_of(
+        nlp, "Officials flew from Lvov to Kirovograd. Lviv said the trip was planned."
+    )
+    lviv = by_name(found)["Lviv"]
+    assert len(lviv.mentions) == 2
+    assert by_name(found)["Kropyvnytskyi"].place.country_code == "UA"
 
 
 def test_coordinated_regions(nlp: Language) -> None:
     found = by_name(
-        places_of(nlp, "He demanded that troops leave the Luhansk and Kherson regions.")
+        places_of(nlp, "He demanded that troops leave the Poltava and Chernihiv regions.")
     )
-    assert found["Luhansk Oblast"].place.kind == "region"
-    assert found["Kherson Oblast"].place.kind == "region"
+    assert found["Poltava Oblast"].place.kind == "region"
+    assert found["Chernihiv Oblast"].place.kind == "region"
 
 
 def test_village_needs_a_cue(nlp: Language) -> None:
-    found = by_name(places_of(nlp, "Troops reached the village of Hryshyne on Monday."))
-    assert found["Hryshyne"].place.country_code == "UA"
+    found = by_name(places_of(nlp, "Troops reached the village of Staromaiorske on Monday."))
+    assert found["Staromaiorske"].place.country_code == "UA"

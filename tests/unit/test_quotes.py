@@ -44,7 +44,7 @@ def test_pairs_curly_and_straight_marks() -> None:
 
 
 def test_apostrophes_are_not_marks() -> None:
-    text = "The troops' positions and the Ukrainians\u2019 supply lines were hit, officials said."
+    text = "The troops' positions and the Norwegians\u2019 supply lines were hit, officials said."
     assert marks(text) == []
 
 
@@ -103,9 +103,9 @@ def test_pronoun_and_continuation_paragraph(nlp: Language) -> None:
 
 
 def test_scare_quote_is_partial(nlp: Language) -> None:
-    text = "Officials said the army had “liberated” the village after a week of fighting."
+    text = "Officials said the police had “restored calm” in the district after a week of unrest."
     _, quotes = run(nlp, text)
-    marked = [q for q in quotes if q.text == "liberated"]
+    marked = [q for q in quotes if q.text == "restored calm"]
     assert marked and marked[0].kind == "partial"
 
 
@@ -113,7 +113,7 @@ def test_unnamed_source_has_no_speaker(nlp: Language) -> None:
     text = (
         "Talks resumed in the capital on Friday.\n"
         "“Nobody expects a deal before the winter holidays,” said a senior official, "
-        "who asked not to be named."
+        "who declined to give her name."
     )
     _, quotes = run(nlp, text)
     (q,) = direct(quotes)
@@ -124,7 +124,7 @@ def test_unnamed_source_has_no_speaker(nlp: Language) -> None:
 def test_organisation_pronoun_it(nlp: Language) -> None:
     text = (
         "The Red Cross criticised the decision on Tuesday.\n"
-        "“Civilians must be allowed to leave the city safely,” it said in a statement."
+        "“Civilians must be allowed to leave the city safely,” it said on its website."
     )
     actors, quotes = run(nlp, text)
     (q,) = direct(quotes)
@@ -134,7 +134,7 @@ def test_organisation_pronoun_it(nlp: Language) -> None:
 def test_role_noun_resolves_through_titles(nlp: Language) -> None:
     text = (
         "Government spokesman Arvid Pohl held a briefing in the morning.\n"
-        "“There will be no new taxes this year,” the spokesman told reporters."
+        "“Taxes will stay as they are this year,” the spokesman told reporters."
     )
     actors, quotes = run(nlp, text)
     (q,) = direct(quotes)
