@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from api.extract.doc_cache import ents_of, text_of
 from api.extract.gazetteer import Gazetteer
 from api.extract.lexicon import word_list
 from api.extract.states import RSQUO, StateData, load_states
@@ -166,11 +167,11 @@ def _clean_span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int] | Non
     if start_tok >= end_tok:
         return None
     start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     m = POSSESSIVE_RE.search(text)
     if m:
         end -= len(m.group(0))
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     lead = len(text) - len(text.lstrip(EDGE_CHARS + "."))
     trail = len(text) - len(text.rstrip(EDGE_CHARS))
     start, end = start + lead, end - trail
@@ -271,7 +272,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every entity that may name an actor, cleaned, with state and title information."""
     states = load_states()
     out: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ACTOR_LABELS:
             continue
         start_tok = ent.start
@@ -284,7 +285,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if offsets is None:
             continue
         start, end = offsets
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         if not any(ch.isalpha() for ch in text) or text[0].islower():
             continue
         key = _key(text)
@@ -342,7 +343,7 @@ def _force_mentions(doc: Doc, states: StateData) -> list[Mention]:
                 offsets = _clean_span(doc, span.start, span.end)
                 if offsets:
                     m = Mention(
-                        offsets[0], offsets[1], doc.text[offsets[0] : offsets[1]], "MIL", tok
+                        offsets[0], offsets[1], text_of(doc)[offsets[0] : offsets[1]], "MIL", tok
                     )
                     m.state = country
                     m.military = True

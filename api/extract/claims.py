@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from api.extract.doc_cache import text_of
 from api.extract.states import load_states
 from api.extract.types import (
     ActorKind,
@@ -286,15 +287,15 @@ class Sides:
                 armed[a.affiliation] = armed.get(a.affiliation, 0) + max(len(a.mentions), 1)
             if a.kind == "state":
                 named.setdefault(a.name, 0)
-                first.setdefault(a.name, a.mentions[0].start if a.mentions else len(doc.text))
-        for offset, country in states.find_in(doc.text):
+                first.setdefault(a.name, a.mentions[0].start if a.mentions else len(text_of(doc)))
+        for offset, country in states.find_in(text_of(doc)):
             named[country] = named.get(country, 0) + 1
             first[country] = min(first.get(country, offset), offset)
         for country in {*named, *armed}:
             self.rank[country] = (
                 armed.get(country, 0),
                 named.get(country, 0),
-                -first.get(country, len(doc.text)),
+                -first.get(country, len(text_of(doc))),
             )
 
     def opponent(self, country: str) -> str | None:
@@ -330,7 +331,9 @@ def place_refs(doc: Doc, places: list[ExtractedPlace]) -> list[PlaceRef]:
                         k += 1
                     start, end = doc[j].idx, doc[k].idx + len(doc[k].text)
                     if not any(s <= start < e for s, e in covered):
-                        refs.append(PlaceRef(None, doc.text[start:end], start, end, "settlement"))
+                        refs.append(
+                            PlaceRef(None, text_of(doc)[start:end], start, end, "settlement")
+                        )
                     j = k + 1
                 elif doc[j].text in {",", "and", "or"}:
                     j += 1
@@ -349,7 +352,7 @@ def territory_ref(sent: Span, after: int) -> PlaceRef | None:
         country = load_states().country_of(prev.text)
         if country is not None:
             start, end = prev.idx, token.idx + len(token.text)
-            return PlaceRef(None, token.doc.text[start:end], start, end, "country")
+            return PlaceRef(None, text_of(token.doc)[start:end], start, end, "country")
     return None
 
 
@@ -377,7 +380,7 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
     for ref in after:
         if ref.start <= chain[-1].start:
             continue
-        gap = doc.text[chain[-1].end : ref.start]
+        gap = text_of(doc)[chain[-1].end : ref.start]
         if COORDINATION.match(gap) and gap.strip():
             chain.append(ref)
         else:
@@ -427,7 +430,11 @@ def anaphor_ref(
             start = doc[i - 1].idx if kind is not None else token.idx
             end = token.idx + len(token.text)
             return PlaceRef(
-                ante.key, ante.text if kind is None else doc.text[start:end], start, end, ante.kind
+                ante.key,
+                ante.text if kind is None else text_of(doc)[start:end],
+                start,
+                end,
+                ante.kind,
             )
     return None
 
@@ -637,7 +644,9 @@ def subject_phrase(token: Token) -> str:
             if a.i != token.i and token in a.ancestors
         )
     ]
-    text = token.doc.text[keep[0].idx : keep[-1].idx + len(keep[-1].text)] if keep else token.text
+    text = (
+        text_of(token.doc)[keep[0].idx : keep[-1].idx + len(keep[-1].text)] if keep else token.text
+    )
     return text.removeprefix("the ").removeprefix("The ")
 
 
@@ -720,7 +729,7 @@ def extent_between(doc: Doc, t: Token, target: PlaceRef) -> str | None:
     """'about a third', 'over 60 percent', 'completely' near the trigger."""
     start = max(t.idx - 40, 0) if target.start > t.idx else target.start
     end = target.start if target.start > t.idx else t.idx
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     found = EXTENT.findall(text)
     match = None
     for m in EXTENT.finditer(text):

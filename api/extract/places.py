@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from api.extract.doc_cache import ents_of, text_of
 from api.extract.gazetteer import Gazetteer, effective_population
 from api.extract.states import load_states
 from api.extract.types import ExtractedPlace, GazetteerPlace
@@ -104,7 +105,7 @@ NOT_NAMES = frozenset(
 class Mention:
     """A place name found in the text, before it is resolved to one place."""
 
-    start: int  # character offsets into doc.text
+    start: int  # character offsets into text_of(doc)
     end: int
     text: str  # the name looked up (without "region" etc.)
     want_region: bool = False
@@ -130,7 +131,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[ExtractedPlace]:
                 key=f"p{len(by_place)}", place=place, mentions=[]
             )
         found.mentions.append(
-            TextSpan(mention.start, mention.end, doc.text[mention.start : mention.end])
+            TextSpan(mention.start, mention.end, text_of(doc)[mention.start : mention.end])
         )
     return list(by_place.values())
 
@@ -143,7 +144,7 @@ def is_capitalised(token: Token) -> bool:
 
 def covering_entity(doc: Doc, start: int, end: int) -> Span | None:
     """The entity that contains tokens [start, end), if any."""
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.start <= start and end <= ent.end:
             return ent
     return None
@@ -244,7 +245,7 @@ def try_mention(doc: Doc, gazetteer: Gazetteer, start: int, end: int) -> Mention
         and len(ent) > 1
     ):
         return None
-    text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    text = text_of(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
     want_region, span_end = region_follows(doc, end)
     want_settlement = settlement_cue(doc, start, end)
     candidates = gazetteer.matches(text)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from api.extract.doc_cache import text_of
 from api.extract.lexicon import word_list
 from api.extract.types import ExtractedActor, ExtractedQuote, QuoteKind
 
@@ -429,7 +430,7 @@ def _direct_or_partial(
     “The port will … next week,” Sorokin said → direct; called the offer “a start” → partial.
     """
     words = text.split()
-    doc_text = ix.doc.text
+    doc_text = text_of(ix.doc)
     raw_end = q.close if q.close is not None else q.end
     ends_clause = doc_text[raw_end - 1] in ",.!?" if raw_end > q.start else False
     prev = doc_text[para_start : q.open].rstrip()
@@ -453,7 +454,7 @@ def _direct_or_partial(
 
 def find_quotes(doc: Doc, actors: list[ExtractedActor]) -> list[ExtractedQuote]:
     """Direct and partial quotes in text order, then indirect (reported) speech."""
-    text = doc.text
+    text = text_of(doc)
     paras = paragraphs(text)
     marked: list[Marked] = []
     for pi, (ps, pe) in enumerate(paras):
@@ -517,7 +518,7 @@ def _attribute(
     if prev is not None:
         pq, pattr = prev
         same_para = pq.para == q.para
-        continued = pq.para == q.para - 1 and ix.doc.text[para_start : q.open].strip() == ""
+        continued = pq.para == q.para - 1 and text_of(ix.doc)[para_start : q.open].strip() == ""
         if same_para or continued:
             return Attribution(pattr.speaker, pattr.text, None, pattr.confidence * 0.8)
     # a colon with no verb: "She continued: “…”" is handled above; "The union's view: “…”"
@@ -557,7 +558,7 @@ def find_indirect(doc: Doc, ix: Index, res: Resolver) -> list[ExtractedQuote]:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         out.append(
             ExtractedQuote(
-                text=doc.text[start:end],
+                text=text_of(doc)[start:end],
                 kind="indirect",
                 start=start,
                 end=end,
