@@ -21,7 +21,7 @@ from api.db.migrate import migrate
 from api.db.pool import create_pool
 from api.extract import Extractor
 from api.ingest import ExtractionQueue
-from api.problems import EXCEPTION_HANDLERS
+from api.problems import EXCEPTION_HANDLERS, renew_connections
 from api.routes import actors, articles, claims, health, places, quotes
 from api.settings import Settings, load_settings
 from api.state import Resources
@@ -109,6 +109,7 @@ def create_app(
         ],
         lifespan=[lifespan],
         exception_handlers=EXCEPTION_HANDLERS,
+        after_exception=[renew_connections],
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_bytes,
         debug=False,

@@ -15,6 +15,7 @@ import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
+from litestar.types import Scope
 
 from api.schemas import Problem, ProblemError
 
@@ -161,9 +162,31 @@ TRANSIENT_DATABASE_ERRORS: tuple[tuple[type[Exception], str], ...] = (
     (asyncpg.OperatorInterventionError, "the database is restarting; try again shortly"),
     (asyncpg.PostgresConnectionError, "the database is unavailable; try again shortly"),
     (asyncpg.InterfaceError, "the database connection was lost; try again"),
+    # asyncpg's own state errors on a connection the server dropped while it sat in the pool
+    (asyncpg.InternalClientError, "the database connection was lost; try again"),
     (OSError, "the database is unavailable; try again shortly"),
     (TimeoutError, "no database connection was free in time; try again shortly"),
 )
+# After one of these every pooled connection is suspect (the server restarted or dropped
+# them all): the pool replaces them all on their next use.
+LOST_CONNECTION = (
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+    asyncpg.AdminShutdownError,
+    asyncpg.CrashShutdownError,
+    OSError,
+)
+
+
+async def renew_connections(exc: Exception, scope: Scope) -> None:
+    """An `after_exception` hook: Litestar awaits it before the error response is built, so
+    the very next request already gets fresh connections."""
+    if not isinstance(exc, LOST_CONNECTION):
+        return
+    resources = getattr(scope["litestar_app"].state, "resources", None)
+    if resources is not None:
+        await resources.pool.expire_connections()
 
 
 def _on_database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:

