@@ -1,7 +1,8 @@
-"""`gazette` command line: serve, migrate, openapi.
+"""`gazette` command line: serve, migrate, reextract, openapi.
 
 python -m api serve      start the API (embedded Postgres unless DATABASE_URL is set)
 python -m api migrate    apply pending migrations and exit
+python -m api reextract  re-run the extractor over stored articles, report what changed
 python -m api openapi    print the OpenAPI document (make openapi writes it)
 """
 
@@ -84,6 +85,48 @@ def cmd_serve(settings: Settings) -> int:
     return 0
 
 
+async def _reextract(url: str, settings: Settings, only: list[str]) -> int:
+    from api.db.pool import create_pool
+    from api.extract import Extractor
+    from api.reextract import article_ids, reextract_article
+
+    extractor = await asyncio.to_thread(Extractor)
+    pool = await create_pool(
+        url, min_size=1, max_size=2, statement_timeout_ms=settings.statement_timeout_ms
+    )
+    seen = changed = missing = kept = 0
+    try:
+        ids = only or [article_id async for article_id in article_ids(pool)]
+        for article_id in ids:
+            change = await reextract_article(pool, extractor, article_id)
+            if change is None:
+                missing += 1
+                print(f"{article_id}: no such article")
+                continue
+            seen += 1
+            kept += change.kept_curated_quotes
+            if change.changed:
+                changed += 1
+                b, a = change.before, change.after
+                print(
+                    f"{article_id}: quotes {b.quotes}->{a.quotes} claims {b.claims}->{a.claims} "
+                    f"actors {b.actors}->{a.actors} places {b.places}->{a.places}"
+                )
+    finally:
+        await pool.close()
+    print(
+        f"re-extracted {seen} articles: {changed} changed, {seen - changed} unchanged, "
+        f"{kept} curated quotes kept, {missing} not found"
+    )
+    return 1 if missing else 0
+
+
+def cmd_reextract(settings: Settings, only: list[str]) -> int:
+    with database(settings) as url:
+        asyncio.run(_migrate(url))
+        return asyncio.run(_reextract(url, settings, only))
+
+
 def cmd_openapi() -> int:
     from api.openapi import generate_spec
 
@@ -97,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("serve", help="start the API")
     sub.add_parser("migrate", help="apply pending migrations")
     sub.add_parser("openapi", help="print the OpenAPI document")
+    again = sub.add_parser(
+        "reextract", help="run the current extractor over stored articles, keeping curated edits"
+    )
+    again.add_argument("--article", action="append", default=[], help="only this article id")
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
@@ -112,4 +159,6 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_serve(settings)
     if args.command == "migrate":
         return cmd_migrate(settings)
+    if args.command == "reextract":
+        return cmd_reextract(settings, args.article)
     return cmd_openapi()

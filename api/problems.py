@@ -53,6 +53,16 @@ def bad_parameter(source: str, name: str, message: str) -> ApiError:
     )
 
 
+def bad_input(name: str, message: str) -> ApiError:
+    """A 422: the body is well-formed but its `name` field cannot be applied."""
+    return ApiError(
+        422,
+        "Unprocessable request",
+        f"{name}: {message}",
+        [ProblemError(source="body", name=name, message=message)],
+    )
+
+
 def not_found(kind: str, entity_id: str) -> ApiError:
     return ApiError(404, "Not found", f"no {kind} with id {entity_id!r}")
 
@@ -260,6 +270,25 @@ NOT_MODIFIED = {
     )
 }
 
+CONFLICT = {409: problem_spec("Another actor already has this name and kind: merge them.")}
+CANNOT_APPLY = {
+    422: problem_spec("The change is well-formed but cannot be applied; `errors` says why.")
+}
+MOVED = {
+    301: ResponseSpec(
+        data_container=None,
+        description="This actor was merged into another: `Location` is the survivor's URL.",
+        generate_examples=False,
+    )
+}
+WRITE_RESPONSES: dict[int, ResponseSpec] = {
+    **BAD_REQUEST,
+    **NOT_FOUND,
+    **CONFLICT,
+    **UNSUPPORTED_MEDIA,
+    **CANNOT_APPLY,
+    **UNAVAILABLE,
+}
 LIST_RESPONSES: dict[int, ResponseSpec] = {**BAD_REQUEST, **NOT_MODIFIED, **UNAVAILABLE}
 DETAIL_RESPONSES: dict[int, ResponseSpec] = {
     **BAD_REQUEST,

@@ -37,11 +37,30 @@ async def insert_article(
     return None if found is None else str(found)
 
 
+def resolve_actor(key: str, kind: str, candidates: list[asyncpg.Record]) -> asyncpg.Record | None:
+    """Which stored actor an extracted name denotes, if any.
+
+    Its own name decides first. An alias decides only when one actor holds it, and for people
+    only when it is more than one word: two people who share a surname ("Sorokin") are not
+    merged on the surname alone, and neither is a new "Sorokin" with the one already stored.
+    """
+    by_name = [c for c in candidates if c["by_name"]]
+    if by_name:
+        return by_name[0]
+    if len(candidates) != 1 or (kind == "person" and " " not in key):
+        return None
+    return candidates[0]
+
+
 async def store_actor(conn: Conn, article_id: str, actor: ExtractedActor) -> str:
-    """Resolve the actor to a stored one (same kind, known by this name) or create it; link it
-    to the article with its mentions. Returns the stored actor's id."""
+    """Resolve the actor to a stored one or create it; link it to the article with its
+    mentions. A curated actor keeps the names and titles its curator left. Returns its id."""
     key = name_key(actor.name)
-    actor_id = await fetch_value(conn, "actor_by_alias_key", key, actor.kind)
+    found = resolve_actor(
+        key, actor.kind, await fetch_records(conn, "actors_by_name_key", key, actor.kind)
+    )
+    actor_id = None if found is None else found["id"]
+    curated = found is not None and bool(found["curated"])
     if actor_id is None:
         actor_id = await fetch_value(
             conn,
@@ -53,10 +72,11 @@ async def store_actor(conn: Conn, article_id: str, actor: ExtractedActor) -> str
             actor.titles,
             actor.affiliation,
         )
-    elif actor.titles:
+    elif actor.titles and not curated:
         await execute(conn, "add_actor_titles", actor_id, actor.titles)
-    names = sorted({actor.name, *actor.aliases})
-    await execute(conn, "insert_actor_aliases", actor_id, names, [name_key(n) for n in names])
+    if not curated:
+        names = sorted({actor.name, *actor.aliases})
+        await execute(conn, "insert_actor_aliases", actor_id, names, [name_key(n) for n in names])
     await execute(conn, "link_article_actor", article_id, actor_id)
     if actor.mentions:
         await execute(

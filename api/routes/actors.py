@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Request, Response, get
-from litestar.params import QueryParameter
+from litestar import Request, Response, get, patch, post
+from litestar.params import JSONBody, QueryParameter
+from litestar.response import Redirect
+from litestar.status_codes import HTTP_200_OK, HTTP_301_MOVED_PERMANENTLY
 
-from api.db import reads
+from api.db import curation, reads
 from api.extract.types import ActorKind
-from api.http import DETAIL_HEADERS, LIST_HEADERS, page_response
+from api.http import DETAIL_HEADERS, LIST_HEADERS, json_response, page_response
 from api.params import Cursor, Limit, clean_text, cursor_after
-from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
-from api.routes.common import ActorIdPath, entity_response, resources
-from api.schemas import NO_NUL, Actor, Page
+from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, MOVED, WRITE_RESPONSES
+from api.routes.common import (
+    ActorIdPath,
+    entity_response,
+    require_json,
+    resources,
+    strict_body,
+)
+from api.schemas import NO_NUL, Actor, ActorMerge, ActorPatch, Page
 
 TAGS = ["actors"]
 
@@ -57,13 +65,59 @@ async def list_actors(
     "/v1/actors/{actor_id:str}",
     operation_id="getActor",
     summary="Get an actor with its aliases, counts and first and last appearance",
+    description="An actor merged into another answers 301 with the survivor's URL.",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,
-    responses=DETAIL_RESPONSES,
+    responses={**DETAIL_RESPONSES, **MOVED},
 )
-async def get_actor(request: Request[Any, Any, Any], actor_id: ActorIdPath) -> Response[Actor]:
-    actor = await reads.get_actor(resources(request).pool, actor_id)
+async def get_actor(request: Request[Any, Any, Any], actor_id: ActorIdPath) -> Response[Any]:
+    pool = resources(request).pool
+    actor = await reads.get_actor(pool, actor_id)
+    if actor is None and (survivor := await curation.actor_redirect(pool, actor_id)):
+        return Redirect(f"/v1/actors/{survivor}", status_code=HTTP_301_MOVED_PERMANENTLY)
     return entity_response(request, actor, "actor", actor_id)
 
 
-ROUTES = [list_actors, get_actor]
+@patch(
+    "/v1/actors/{actor_id:str}",
+    operation_id="patchActor",
+    summary="Correct an actor's name, kind or aliases",
+    description=(
+        "Absent fields stay as they are; `aliases` replaces the list. The actor is marked "
+        "curated, and re-extraction never changes what a curator set."
+    ),
+    tags=TAGS,
+    before_request=require_json,
+    responses=WRITE_RESPONSES,
+)
+async def patch_actor(
+    request: Request[Any, Any, Any], actor_id: ActorIdPath, data: JSONBody[ActorPatch]
+) -> Response[Actor]:
+    # `data` declares and validates the body; strict_body re-reads it strictly.
+    change = strict_body(await request.body(), ActorPatch)
+    actor = await curation.patch_actor(resources(request).pool, actor_id, change)
+    return json_response(request, actor)
+
+
+@post(
+    "/v1/actors/{actor_id:str}/merge",
+    operation_id="mergeActors",
+    summary="Merge another actor into this one",
+    description=(
+        "The actor named by `absorb` disappears: its mentions, quotes, claims, names and "
+        "titles move to this actor, and its id answers 301 here from then on."
+    ),
+    tags=TAGS,
+    status_code=HTTP_200_OK,
+    before_request=require_json,
+    responses=WRITE_RESPONSES,
+)
+async def merge_actors(
+    request: Request[Any, Any, Any], actor_id: ActorIdPath, data: JSONBody[ActorMerge]
+) -> Response[Actor]:
+    merge = strict_body(await request.body(), ActorMerge)
+    actor = await curation.merge_actors(resources(request).pool, actor_id, merge)
+    return json_response(request, actor)
+
+
+ROUTES = [list_actors, get_actor, patch_actor, merge_actors]

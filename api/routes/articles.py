@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import msgspec
-from litestar import MediaType, Request, Response, delete, get, post
+from litestar import Request, Response, delete, get, post
 from litestar.datastructures import ResponseHeader
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import JSONBody, QueryParameter
@@ -35,33 +35,25 @@ from api.problems import (
     UNPROCESSABLE,
     UNSUPPORTED_MEDIA,
     ApiError,
-    bad_parameter,
     not_found,
     problem_spec,
 )
-from api.routes.common import ArticleIdPath, entity_response, id_filter, resources
+from api.routes.common import (
+    ArticleIdPath,
+    entity_response,
+    id_filter,
+    require_json,
+    resources,
+    strict_body,
+)
 from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page, ProblemError
 
 TAGS = ["articles"]
 
 
-async def require_json(request: Request[Any, Any, Any]) -> None:
-    """Before the body is read: only JSON is an article (else Litestar would try to parse it)."""
-    if request.content_type[0] != MediaType.JSON:
-        raise ApiError(415, "Unsupported media type", "send the article as application/json")
-
-
 def strict_article(raw: bytes) -> ArticleIn:
-    """Decode the body again, strictly.
-
-    Litestar converts request bodies with msgspec's `strict=False`, which turns numbers into
-    datetimes (unix time); the contract says `published_at` is an RFC 3339 string.
-    """
-    try:
-        article = msgspec.json.decode(raw, type=ArticleIn)
-    except msgspec.DecodeError as exc:  # ValidationError is a DecodeError too
-        path = str(exc).rsplit("$.", 1)[-1].rstrip("`") if "$." in str(exc) else ""
-        raise bad_parameter("body", path.split(".")[0] or "body", str(exc)) from exc
+    """The article decoded strictly, its `published_at` in UTC."""
+    article = strict_body(raw, ArticleIn)
     if article.published_at is None:
         return article
     published_at = in_utc("body", "published_at", article.published_at)

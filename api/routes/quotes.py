@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Request, Response, get
-from litestar.params import QueryParameter
+from litestar import Request, Response, get, patch
+from litestar.params import JSONBody, QueryParameter
 
-from api.db import reads
+from api.db import curation, reads
 from api.extract.types import QuoteKind
-from api.http import DETAIL_HEADERS, LIST_HEADERS, page_response
+from api.http import DETAIL_HEADERS, LIST_HEADERS, json_response, page_response
 from api.params import (
     After,
     Before,
@@ -20,9 +20,16 @@ from api.params import (
     cursor_after,
     time_range,
 )
-from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
-from api.routes.common import QuoteIdPath, entity_response, id_filter, resources
-from api.schemas import Page, Quote
+from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, WRITE_RESPONSES
+from api.routes.common import (
+    QuoteIdPath,
+    entity_response,
+    id_filter,
+    require_json,
+    resources,
+    strict_body,
+)
+from api.schemas import Page, Quote, QuotePatch
 
 TAGS = ["quotes"]
 
@@ -76,4 +83,27 @@ async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> R
     return entity_response(request, quote, "quote", quote_id)
 
 
-ROUTES = [list_quotes, get_quote]
+@patch(
+    "/v1/quotes/{quote_id:str}",
+    operation_id="patchQuote",
+    summary="Correct a quote's speaker, kind or span",
+    description=(
+        "Absent fields stay as they are; `speaker: null` clears the speaker; `start` and "
+        "`end` come together and the text becomes that span of the article's body. The quote "
+        "is marked curated (`curator`, time) and survives re-extraction of its article as it "
+        "is. A PATCH with only `curator` marks the quote as reviewed."
+    ),
+    tags=TAGS,
+    before_request=require_json,
+    responses=WRITE_RESPONSES,
+)
+async def patch_quote(
+    request: Request[Any, Any, Any], quote_id: QuoteIdPath, data: JSONBody[QuotePatch]
+) -> Response[Quote]:
+    # `data` declares and validates the body; strict_body re-reads it strictly.
+    change = strict_body(await request.body(), QuotePatch)
+    quote = await curation.patch_quote(resources(request).pool, quote_id, change)
+    return json_response(request, quote)
+
+
+ROUTES = [list_quotes, get_quote, patch_quote]

@@ -14,14 +14,16 @@ WHERE ($1::text IS NULL
 ORDER BY a.id DESC
 LIMIT $4;
 
--- name: actor_by_alias_key
--- Cross-article resolution: an existing actor of the same kind known by this normalised name.
--- FOR KEY SHARE keeps a concurrent article delete from removing it before we link it.
-SELECT a.id FROM actors a
+-- name: actors_by_name_key
+-- Cross-article resolution: existing actors of the same kind known by this normalised name,
+-- as their own name (by_name) or as an alias. FOR KEY SHARE keeps a concurrent article
+-- delete from removing one before we link it.
+SELECT a.id, a.name_key = $1 AS by_name, a.curated_at IS NOT NULL AS curated
+FROM actors a
 WHERE a.kind = $2
   AND (a.name_key = $1 OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id AND al.alias_key = $1))
-ORDER BY (a.name_key = $1) DESC, a.id
-LIMIT 1
+ORDER BY by_name DESC, a.id
+LIMIT 3
 FOR KEY SHARE OF a;
 
 -- name: upsert_actor

@@ -50,7 +50,7 @@ WHERE x.article_id = $1
 ORDER BY p.id;
 
 -- name: article_quotes
-SELECT id, text, kind, speaker, speaker_text, cue, start, "end", confidence, article_id, published_at, extractor_version
+SELECT *
 FROM quote_rows WHERE article_id = $1 ORDER BY start, id;
 
 -- name: article_claims
@@ -65,11 +65,51 @@ DELETE FROM articles WHERE id = $1 RETURNING id;
 SELECT id FROM actors WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE;
 
 -- name: delete_orphan_actors
--- Actors that no article involves any more (after a delete) go with their last article.
--- Run after lock_actors, as a statement of its own, so it sees what those ingests committed.
+-- Actors that no article involves any more (after a delete) go with their last article,
+-- unless a person curated them. Run after lock_actors, as a statement of its own, so it sees
+-- what those ingests committed.
 DELETE FROM actors a
 WHERE a.id = ANY($1::text[])
+  AND a.curated_at IS NULL
   AND NOT EXISTS (SELECT 1 FROM article_actors x WHERE x.actor_id = a.id);
 
 -- name: article_actor_ids
 SELECT actor_id FROM article_actors WHERE article_id = $1;
+
+-- name: article_ids_after
+-- Keyset walk over every stored article, oldest first (for re-extraction).
+SELECT id FROM articles WHERE ($1::text IS NULL OR id > $1) ORDER BY id LIMIT $2;
+
+-- name: article_for_reextract
+SELECT id, body, source, published_at FROM articles WHERE id = $1;
+
+-- name: lock_article
+SELECT id FROM articles WHERE id = $1 FOR UPDATE;
+
+-- name: extraction_counts
+SELECT (SELECT count(*) FROM quotes WHERE article_id = $1) AS quotes,
+       (SELECT count(*) FROM claims WHERE article_id = $1) AS claims,
+       (SELECT count(*) FROM article_actors WHERE article_id = $1) AS actors,
+       (SELECT count(*) FROM article_places WHERE article_id = $1) AS places;
+
+-- name: clear_extraction
+-- What re-extraction replaces: everything extracted from the article except curated quotes.
+WITH q AS (DELETE FROM quotes WHERE article_id = $1 AND curated_at IS NULL),
+     c AS (DELETE FROM claims WHERE article_id = $1),
+     m AS (DELETE FROM mentions WHERE article_id = $1),
+     pm AS (DELETE FROM place_mentions WHERE article_id = $1),
+     ap AS (DELETE FROM article_places WHERE article_id = $1)
+DELETE FROM article_actors WHERE article_id = $1;
+
+-- name: curated_quote_spans
+SELECT start, "end" FROM quotes WHERE article_id = $1 AND curated_at IS NOT NULL;
+
+-- name: link_curated_speakers
+-- A curated quote's speaker stays involved in its article after re-extraction.
+INSERT INTO article_actors (article_id, actor_id)
+SELECT DISTINCT article_id, speaker_id FROM quotes
+WHERE article_id = $1 AND curated_at IS NOT NULL AND speaker_id IS NOT NULL
+ON CONFLICT DO NOTHING;
+
+-- name: set_extractor_version
+UPDATE articles SET extractor_version = $2 WHERE id = $1;

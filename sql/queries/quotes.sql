@@ -1,11 +1,11 @@
 -- Quotes, newest first.
 
 -- name: get_quote
-SELECT id, text, kind, speaker, speaker_text, cue, start, "end", confidence, article_id, published_at, extractor_version
+SELECT *
 FROM quote_rows WHERE id = $1;
 
 -- name: list_quotes
-SELECT id, text, kind, speaker, speaker_text, cue, start, "end", confidence, article_id, published_at, extractor_version
+SELECT *
 FROM quote_rows v
 WHERE ($1::text IS NULL OR v.speaker_id = $1)
   AND ($2::text IS NULL OR v.article_id = $2)

@@ -1,0 +1,88 @@
+-- Curation: corrections by people, and actor merges. Every statement here runs inside the
+-- caller's transaction (api/db/curation.py).
+
+-- name: quote_for_update
+SELECT q.id, q.article_id, a.body
+FROM quotes q JOIN articles a ON a.id = q.article_id
+WHERE q.id = $1
+FOR UPDATE OF q;
+
+-- name: update_quote
+-- $2: whether to set the speaker (to $3, which may be null); null kind/span keep theirs.
+UPDATE quotes SET
+    speaker_id = CASE WHEN $2::boolean THEN $3::text ELSE speaker_id END,
+    kind       = coalesce($4::text, kind),
+    start      = coalesce($5::integer, start),
+    "end"      = coalesce($6::integer, "end"),
+    text       = coalesce($7::text, text),
+    curated_by = $8,
+    curated_at = now()
+WHERE id = $1;
+
+-- name: current_actor_id
+-- The actor's own id, or the survivor's when it was merged away; null when unknown.
+SELECT id FROM actors WHERE id = $1
+UNION ALL
+SELECT actor_id FROM actor_redirects WHERE old_id = $1
+LIMIT 1;
+
+-- name: actor_redirect
+SELECT actor_id FROM actor_redirects WHERE old_id = $1;
+
+-- name: lock_actor
+SELECT id, name, kind FROM actors WHERE id = $1 FOR UPDATE;
+
+-- name: update_actor
+UPDATE actors SET
+    name       = coalesce($2::text, name),
+    name_key   = coalesce($3::text, name_key),
+    kind       = coalesce($4::text, kind),
+    curated_by = $5,
+    curated_at = now()
+WHERE id = $1;
+
+-- name: clear_actor_aliases
+DELETE FROM actor_aliases WHERE actor_id = $1;
+
+-- name: merge_mentions
+UPDATE mentions SET actor_id = $1 WHERE actor_id = $2;
+
+-- name: merge_article_links
+INSERT INTO article_actors (article_id, actor_id)
+SELECT article_id, $1 FROM article_actors WHERE actor_id = $2
+ON CONFLICT DO NOTHING;
+
+-- name: merge_quotes
+UPDATE quotes SET speaker_id = $1 WHERE speaker_id = $2;
+
+-- name: merge_claims
+UPDATE claims SET
+    claimant_id            = CASE WHEN claimant_id = $2 THEN $1 ELSE claimant_id END,
+    controller_id          = CASE WHEN controller_id = $2 THEN $1 ELSE controller_id END,
+    previous_controller_id = CASE WHEN previous_controller_id = $2 THEN $1 ELSE previous_controller_id END
+WHERE $2 IN (claimant_id, controller_id, previous_controller_id);
+
+-- name: merge_names
+-- The absorbed actor's name and aliases become the survivor's aliases, and its titles join.
+WITH absorbed AS (SELECT name, name_key, titles FROM actors WHERE id = $2)
+INSERT INTO actor_aliases (actor_id, alias, alias_key)
+SELECT $1, name, name_key FROM absorbed
+UNION
+SELECT $1, alias, alias_key FROM actor_aliases WHERE actor_id = $2
+ON CONFLICT DO NOTHING;
+
+-- name: merge_titles
+UPDATE actors s SET titles = ARRAY(SELECT DISTINCT t FROM unnest(s.titles || a.titles) t ORDER BY t)
+FROM actors a
+WHERE s.id = $1 AND a.id = $2;
+
+-- name: merge_redirects
+-- Ids that redirected to the absorbed actor now redirect to the survivor, then its own does.
+WITH moved AS (UPDATE actor_redirects SET actor_id = $1 WHERE actor_id = $2)
+INSERT INTO actor_redirects (old_id, actor_id, merged_by) VALUES ($2, $1, $3);
+
+-- name: delete_actor
+DELETE FROM actors WHERE id = $1;
+
+-- name: mark_actor_curated
+UPDATE actors SET curated_by = $2, curated_at = now() WHERE id = $1;

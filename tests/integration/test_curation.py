@@ -1,0 +1,213 @@
+"""Corrections by people: PATCH quotes and actors, merges with redirects, re-extraction that
+keeps what people curated, and actors resolved across articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+import httpx
+
+from api.extract import Extractor
+from api.reextract import reextract_article
+from tests.fixtures import MARKET_REPORT, WIRE_REPORT, article
+
+EDITOR = "desk@news.example"
+
+
+async def ingest(client: httpx.AsyncClient, body: dict[str, Any]) -> dict[str, Any]:
+    response = await client.post("/v1/articles", json=body)
+    assert response.status_code == 201, response.text
+    created: dict[str, Any] = response.json()
+    return created
+
+
+def actor_named(created: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(a for a in created["actors"] if a["name"] == name)
+
+
+async def test_patch_quote_speaker_kind_and_span(client: httpx.AsyncClient) -> None:
+    wire = await ingest(client, WIRE_REPORT)
+    quote = next(q for q in wire["quotes"] if q["kind"] == "direct")
+    other = actor_named(wire, "Oleh Kovalenko")
+    start = quote["start"] + 7  # drop the first words
+    response = await client.patch(
+        f"/v1/quotes/{quote['id']}",
+        json={"curator": EDITOR, "speaker": other["id"], "kind": "partial",
+              "start": start, "end": quote["end"]},
+    )  # fmt: skip
+    assert response.status_code == 200, response.text
+    patched = response.json()
+    assert patched["speaker"] == {"id": other["id"], "name": "Oleh Kovalenko"}
+    assert patched["kind"] == "partial"
+    assert patched["text"] == wire["body"][start : quote["end"]]
+    assert patched["curated"] is True and patched["curated_by"] == EDITOR
+    assert patched["curated_at"] is not None
+    assert (await client.get(f"/v1/quotes/{quote['id']}")).json() == patched
+
+    cleared = await client.patch(
+        f"/v1/quotes/{quote['id']}", json={"curator": EDITOR, "speaker": None}
+    )
+    assert cleared.json()["speaker"] is None and cleared.json()["kind"] == "partial"
+
+
+async def test_patch_quote_rejects_what_cannot_apply(client: httpx.AsyncClient) -> None:
+    wire = await ingest(client, WIRE_REPORT)
+    quote_id = wire["quotes"][0]["id"]
+    path = f"/v1/quotes/{quote_id}"
+    beyond = await client.patch(path, json={"curator": EDITOR, "start": 0, "end": 10**5})
+    assert beyond.status_code == 422 and beyond.json()["errors"][0]["name"] == "end"
+    half = await client.patch(path, json={"curator": EDITOR, "start": 3})
+    assert half.status_code == 422
+    nobody = await client.patch(
+        path, json={"curator": EDITOR, "speaker": "act_00000000000000000000000000"}
+    )
+    assert nobody.status_code == 422 and nobody.json()["errors"][0]["name"] == "speaker"
+    no_curator = await client.patch(path, json={"kind": "direct"})
+    assert no_curator.status_code == 400
+    missing = await client.patch(
+        "/v1/quotes/quo_00000000000000000000000000", json={"curator": EDITOR}
+    )
+    assert missing.status_code == 404
+    unchanged = (await client.get(path)).json()
+    assert unchanged["curated"] is False
+
+
+async def test_patch_actor_and_name_conflicts(client: httpx.AsyncClient) -> None:
+    wire = await ingest(client, WIRE_REPORT)
+    sorokin = actor_named(wire, "Ivan Sorokin")
+    response = await client.patch(
+        f"/v1/actors/{sorokin['id']}",
+        json={"curator": EDITOR, "name": "Ivan P. Sorokin", "aliases": ["Sorokin", "I. Sorokin"]},
+    )
+    assert response.status_code == 200, response.text
+    patched = response.json()
+    assert patched["name"] == "Ivan P. Sorokin"
+    assert sorted(patched["aliases"]) == ["I. Sorokin", "Sorokin"]
+    assert patched["curated"] is True and patched["curated_by"] == EDITOR
+    kovalenko = actor_named(wire, "Oleh Kovalenko")
+    clash = await client.patch(
+        f"/v1/actors/{kovalenko['id']}", json={"curator": EDITOR, "name": "Ivan P. Sorokin"}
+    )
+    assert clash.status_code == 409
+    assert clash.headers["content-type"] == "application/problem+json"
+
+
+async def test_merge_moves_everything_and_redirects(client: httpx.AsyncClient) -> None:
+    wire = await ingest(client, WIRE_REPORT)
+    survivor = actor_named(wire, "Ivan Sorokin")
+    absorbed = actor_named(wire, "Oleh Kovalenko")
+    his_quotes = [
+        q["id"] for q in wire["quotes"] if (q["speaker"] or {}).get("id") == absorbed["id"]
+    ]
+    assert his_quotes
+    response = await client.post(
+        f"/v1/actors/{survivor['id']}/merge", json={"curator": EDITOR, "absorb": absorbed["id"]}
+    )
+    assert response.status_code == 200, response.text
+    merged = response.json()
+    assert "Oleh Kovalenko" in merged["aliases"]
+    for quote_id in his_quotes:
+        quote = (await client.get(f"/v1/quotes/{quote_id}")).json()
+        assert quote["speaker"]["id"] == survivor["id"]
+    moved = await client.get(f"/v1/actors/{absorbed['id']}", follow_redirects=False)
+    assert moved.status_code == 301
+    assert moved.headers["location"] == f"/v1/actors/{survivor['id']}"
+    refreshed = (await client.get(f"/v1/articles/{wire['id']}")).json()
+    assert absorbed["id"] not in {a["id"] for a in refreshed["actors"]}
+
+    # a second merge carries the first redirect along
+    third = actor_named(wire, "Ukraine")
+    again = await client.post(
+        f"/v1/actors/{third['id']}/merge", json={"curator": EDITOR, "absorb": survivor["id"]}
+    )
+    assert again.status_code == 200
+    chained = await client.get(f"/v1/actors/{absorbed['id']}", follow_redirects=False)
+    assert chained.headers["location"] == f"/v1/actors/{third['id']}"
+
+
+async def test_merge_rejects_itself_and_unknown_actors(client: httpx.AsyncClient) -> None:
+    wire = await ingest(client, WIRE_REPORT)
+    actor_id = actor_named(wire, "Ivan Sorokin")["id"]
+    itself = await client.post(
+        f"/v1/actors/{actor_id}/merge", json={"curator": EDITOR, "absorb": actor_id}
+    )
+    assert itself.status_code == 422
+    unknown = await client.post(
+        f"/v1/actors/{actor_id}/merge",
+        json={"curator": EDITOR, "absorb": "act_00000000000000000000000000"},
+    )
+    assert unknown.status_code == 422 and unknown.json()["errors"][0]["name"] == "absorb"
+    no_survivor = await client.post(
+        "/v1/actors/act_00000000000000000000000000/merge",
+        json={"curator": EDITOR, "absorb": actor_id},
+    )
+    assert no_survivor.status_code == 404
+
+
+async def test_reextraction_keeps_curated_quotes_and_actors(
+    client: httpx.AsyncClient, pool: asyncpg.Pool[asyncpg.Record], extractor: Extractor
+) -> None:
+    wire = await ingest(client, WIRE_REPORT)
+    quote = next(q for q in wire["quotes"] if q["kind"] == "direct")
+    other = actor_named(wire, "Oleh Kovalenko")
+    await client.patch(
+        f"/v1/quotes/{quote['id']}", json={"curator": EDITOR, "speaker": other["id"]}
+    )
+    sorokin = actor_named(wire, "Ivan Sorokin")
+    await client.patch(
+        f"/v1/actors/{sorokin['id']}", json={"curator": EDITOR, "aliases": ["The Spokesman"]}
+    )
+
+    change = await reextract_article(pool, extractor, wire["id"])
+    assert change is not None and change.kept_curated_quotes == 1
+
+    after = (await client.get(f"/v1/articles/{wire['id']}")).json()
+    kept = [q for q in after["quotes"] if q["id"] == quote["id"]]
+    assert kept and kept[0]["speaker"]["id"] == other["id"] and kept[0]["curated"]
+    same_span = [q for q in after["quotes"] if q["start"] == quote["start"]]
+    assert len(same_span) == 1  # no extracted duplicate next to the curated quote
+    assert len(after["quotes"]) == len(wire["quotes"])
+    actor = (await client.get(f"/v1/actors/{sorokin['id']}")).json()
+    assert actor["aliases"] == ["The Spokesman"]  # the extractor's "Sorokin" was not re-added
+    assert actor["mentions"] == len(sorokin["mentions"])  # counts hold after re-extraction
+
+
+async def test_reextraction_of_an_unchanged_article_changes_nothing(
+    client: httpx.AsyncClient, pool: asyncpg.Pool[asyncpg.Record], extractor: Extractor
+) -> None:
+    market = await ingest(client, MARKET_REPORT)
+    change = await reextract_article(pool, extractor, market["id"])
+    assert change is not None and not change.changed
+    assert await reextract_article(pool, extractor, "art_00000000000000000000000000") is None
+
+
+async def test_one_person_across_articles_and_namesakes_kept_apart(
+    client: httpx.AsyncClient,
+) -> None:
+    first = await ingest(client, WIRE_REPORT)
+    follow_up = await ingest(
+        client,
+        article(
+            WIRE_REPORT,
+            url="https://news.example/sorokin-again",
+            body="Speaking in Minsk, Ivan Sorokin said the envoy would return. "
+            "Sorokin gave no date.",
+        ),
+    )
+    namesake = await ingest(
+        client,
+        article(
+            MARKET_REPORT,
+            url="https://news.example/another-sorokin",
+            body="Chess player Pavel Sorokin won the tournament in Lviv. "
+            "Sorokin said he was tired.",
+        ),
+    )
+    ivan = actor_named(first, "Ivan Sorokin")["id"]
+    assert actor_named(follow_up, "Ivan Sorokin")["id"] == ivan
+    assert actor_named(namesake, "Pavel Sorokin")["id"] != ivan
+    people = (await client.get("/v1/actors", params={"q": "Sorokin", "kind": "person"})).json()
+    assert {a["name"] for a in people["data"]} == {"Ivan Sorokin", "Pavel Sorokin"}
+    ivan_now = (await client.get(f"/v1/actors/{ivan}")).json()
+    assert ivan_now["first_seen"] == "2025-12-03T10:00:00Z"
