@@ -72,10 +72,14 @@ def json_response(
     )
 
 
-def page_of(rows: Slice[Any]) -> Page[Any]:
-    """The rows as a Page whose `next_cursor` points after the last row, if more follow."""
-    next_cursor = encode_cursor(rows.rows[-1].id) if rows.has_more and rows.rows else None
-    return Page(data=rows.rows, next_cursor=next_cursor)
+def page_of(rows: Slice[Any], by_time: bool = False) -> Page[Any]:
+    """The rows as a Page whose `next_cursor` points after the last row, if more follow;
+    `by_time` for lists ordered by (claimed_at, id)."""
+    if not (rows.has_more and rows.rows):
+        return Page(data=rows.rows, next_cursor=None)
+    last = rows.rows[-1]
+    cursor = encode_cursor(last.id, last.claimed_at if by_time else None)
+    return Page(data=rows.rows, next_cursor=cursor)
 
 
 def next_link(request: Request[Any, Any, Any], next_cursor: str | None) -> dict[str, str]:
@@ -88,7 +92,9 @@ def next_link(request: Request[Any, Any, Any], next_cursor: str | None) -> dict[
     return {"Link": f'<{next_url}>; rel="next"'}
 
 
-def page_response(request: Request[Any, Any, Any], rows: Slice[Any]) -> Response[Any]:
+def page_response(
+    request: Request[Any, Any, Any], rows: Slice[Any], by_time: bool = False
+) -> Response[Any]:
     """A JSON Page of `rows`, with a `Link` header when more rows follow."""
-    page = page_of(rows)
+    page = page_of(rows, by_time)
     return json_response(request, page, headers=next_link(request, page.next_cursor))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import threading
 import time
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
@@ -24,10 +25,40 @@ def _base32(value: int, length: int) -> str:
     return "".join(reversed(chars))
 
 
+def base32(value: int) -> str:
+    """A non-negative integer in Crockford base32 (lower case), as few digits as it needs."""
+    digits = 1
+    while value >= 32**digits:
+        digits += 1
+    return _base32(value, digits)
+
+
+def from_base32(text: str) -> int:
+    value = 0
+    for char in text:
+        value = value * 32 + _ALPHABET.index(char)
+    return value
+
+
+_last = [0, 0]  # (millisecond, random part) of the last id made by this process
+_lock = threading.Lock()
+
+
 def new_id(kind: str, now_ms: int | None = None) -> str:
-    """A fresh id for an entity of `kind` ("article", "actor", …), e.g. `art_01jd4q…`."""
+    """A fresh id for an entity of `kind` ("article", "actor", …), e.g. `art_01jd4q…`.
+
+    Within one process ids strictly increase: in the same millisecond the random part of the
+    previous id is incremented (ULID's monotonic mode), so "newest first" is exact for rows
+    one process made. Across processes, ids of the same millisecond order at random.
+    """
     millis = int(time.time() * 1000) if now_ms is None else now_ms
-    return f"{PREFIXES[kind]}_{_base32(millis, 10)}{_base32(secrets.randbits(80), 16)}"
+    with _lock:
+        if millis <= _last[0] and now_ms is None:
+            millis, tail = _last[0], _last[1] + 1
+        else:
+            tail = secrets.randbits(80)
+        _last[0], _last[1] = millis, tail
+    return f"{PREFIXES[kind]}_{_base32(millis, 10)}{_base32(tail % 2**80, 16)}"
 
 
 def id_pattern(kind: str) -> str:

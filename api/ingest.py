@@ -137,7 +137,13 @@ async def store_extraction(
                 actor_ids.get(claim.previous_controller) if claim.previous_controller else None
             ),
             responds_to=None if claim.responds_to is None else claim_ids[claim.responds_to],
+            relayed_by=actor_ids.get(claim.relayed_by) if claim.relayed_by else None,
         )
         await writes.store_claim(
             conn, article_id, claim_id, claim, links, claimed_at, extraction.version
         )
+        if claim.stance == "denied" and links.responds_to is None and links.place is not None:
+            # the claim it answers may be in an article stored before this one
+            await writes.link_earlier_claim(
+                conn, claim_id, article_id, links.place, claimed_at, links.controller
+            )

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from litestar.params import QueryParameter
 
-from api.cursor import CURSOR_PATTERN, InvalidCursor, decode_cursor
+from api.cursor import CURSOR_PATTERN, InvalidCursor, decode_cursor, decode_timed_cursor
 from api.db.reads import Box
 from api.problems import bad_parameter
 
@@ -66,6 +66,18 @@ BBox = Annotated[
         ),
     ),
 ]
+
+
+def timed_cursor_after(kind: str, cursor: str | None) -> tuple[str, datetime] | None:
+    """The (id, time) position a list ordered by time starts after; a cursor without a time
+    (from an id-ordered list) starts from the beginning of time."""
+    if cursor is None:
+        return None
+    try:
+        after_id, at = decode_timed_cursor(kind, cursor)
+    except InvalidCursor as exc:
+        raise bad_parameter("query", "cursor", str(exc)) from exc
+    return after_id, at if at is not None else datetime.min.replace(tzinfo=UTC)
 
 
 def cursor_after(kind: str, cursor: str | None) -> str | None:

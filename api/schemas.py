@@ -182,6 +182,8 @@ class Claim(Wire):
     extractor_version: str
     lat: float | None
     lon: float | None
+    # who passed the claim on ("the general told the president that …": the president)
+    relayed_by: ActorRef | None = None
 
 
 class Point(Wire, kw_only=True):
@@ -248,6 +250,16 @@ class Place(Wire):
     geonames_id: int
     population: int
     mentions: int
+    claims: int = 0
+    latest_controller: PlaceController | None = None
+
+
+class PlaceController(Wire):
+    """Who holds the place by the latest claim that says so (asserted; factual or unverified)."""
+
+    actor: ActorRef
+    claim_id: str
+    claimed_at: datetime
 
 
 # --- curation ---------------------------------------------------------------------------

@@ -174,6 +174,17 @@ async def list_claims(
     return _slice(rows, limit)
 
 
+async def place_claims(
+    db: Db, place_id: str, *, after: tuple[str, datetime] | None, limit: int
+) -> Slice[schemas.Claim]:
+    """Claims about a place, oldest first, after the (id, claimed_at) position if given."""
+    after_id, after_at = (None, None) if after is None else after
+    rows = await fetch_all(
+        db, "place_claims", schemas.Claim, place_id, after_at, after_id, limit + 1
+    )
+    return _slice(rows, limit)
+
+
 # --- places -------------------------------------------------------------------------------
 
 

@@ -160,6 +160,7 @@ class ClaimLinks(msgspec.Struct, kw_only=True, frozen=True):
     controller: str | None
     previous_controller: str | None
     responds_to: str | None
+    relayed_by: str | None = None
 
 
 async def store_claim(
@@ -196,7 +197,22 @@ async def store_claim(
         _clamp(claim.confidence),
         claimed_at,
         version,
+        links.relayed_by,
     )
+
+
+async def link_earlier_claim(
+    conn: Conn, claim_id: str, article_id: str, place_id: str, claimed_at: datetime,
+    controller_id: str | None,
+) -> bool:  # fmt: skip
+    """Point a denial at the claim it answers in an earlier stored article; True if found."""
+    answered = await fetch_value(
+        conn, "earlier_claim_answered", place_id, article_id, claimed_at, controller_id
+    )
+    if answered is None:
+        return False
+    await execute(conn, "set_responds_to", claim_id, answered)
+    return True
 
 
 def _clamp(confidence: float) -> float:

@@ -83,6 +83,7 @@ class ExtractedClaim(msgspec.Struct):
     extent_unit: str | None = None
     responds_to: int | None = None  # index of another claim in the same extraction
     confidence: float = 0.5
+    relayed_by: str | None = None  # actor key: who passed the claim on
 
 
 class Extraction(msgspec.Struct):

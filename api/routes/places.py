@@ -9,10 +9,18 @@ from litestar.params import QueryParameter
 
 from api.db import reads
 from api.http import DETAIL_HEADERS, LIST_HEADERS, page_response
-from api.params import BBox, Cursor, Limit, clean_text, cursor_after, parse_bbox
-from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
+from api.params import (
+    BBox,
+    Cursor,
+    Limit,
+    clean_text,
+    cursor_after,
+    parse_bbox,
+    timed_cursor_after,
+)
+from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, NOT_FOUND, not_found
 from api.routes.common import PlaceIdPath, entity_response, resources
-from api.schemas import NO_NUL, Page, Place
+from api.schemas import NO_NUL, Claim, Page, Place
 
 TAGS = ["places"]
 
@@ -68,4 +76,28 @@ async def get_place(request: Request[Any, Any, Any], place_id: PlaceIdPath) -> R
     return entity_response(request, place, "place", place_id)
 
 
-ROUTES = [list_places, get_place]
+@get(
+    "/v1/places/{place_id:str}/claims",
+    operation_id="listPlaceClaims",
+    summary="The timeline of claims about a place, oldest first",
+    description="Who said what about this place, and when: every claim, with its stance, "
+    "claimant and controller, ordered by when it was made.",
+    tags=TAGS,
+    response_headers=LIST_HEADERS,
+    responses={**LIST_RESPONSES, **NOT_FOUND},
+)
+async def list_place_claims(
+    request: Request[Any, Any, Any],
+    place_id: PlaceIdPath,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response[Page[Claim]]:
+    pool = resources(request).pool
+    after = timed_cursor_after("claim", cursor)
+    rows = await reads.place_claims(pool, place_id, after=after, limit=limit)
+    if not rows.rows and await reads.get_place(pool, place_id) is None:
+        raise not_found("place", place_id)
+    return page_response(request, rows, by_time=True)
+
+
+ROUTES = [list_places, get_place, list_place_claims]

@@ -22,6 +22,31 @@ LIMIT $11;
 INSERT INTO claims (id, article_id, place_id, place_text, claimant_id, claimant_text, controller_id,
                     controller_text, previous_controller_id, type, stance, modality, extent_text,
                     extent_value, extent_unit, evidence_text, evidence_start, evidence_end,
-                    responds_to, confidence, claimed_at, extractor_version)
+                    responds_to, confidence, claimed_at, extractor_version, relayed_by_id)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-        $20, $21, $22);
+        $20, $21, $22, $23);
+
+-- name: place_claims
+-- A place's timeline, oldest first: keyset on (claimed_at, id), served by
+-- claims_place_timeline_idx.
+SELECT * FROM claim_rows v
+WHERE v.place_id = $1
+  AND ($2::timestamptz IS NULL OR (v.claimed_at, v.id) > ($2::timestamptz, $3::text))
+ORDER BY v.claimed_at, v.id
+LIMIT $4;
+
+-- name: earlier_claim_answered
+-- The claim a denial answers when the article itself has none: the latest asserted claim
+-- about the same place in an earlier stored article (same controller when the denial names
+-- one).
+SELECT c.id FROM claims c
+WHERE c.place_id = $1
+  AND c.stance = 'asserted'
+  AND c.article_id <> $2
+  AND c.claimed_at <= $3
+  AND ($4::text IS NULL OR c.controller_id = $4)
+ORDER BY c.claimed_at DESC, c.id DESC
+LIMIT 1;
+
+-- name: set_responds_to
+UPDATE claims SET responds_to = $2 WHERE id = $1;
