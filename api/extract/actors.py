@@ -8,12 +8,18 @@ PERSON), so labels are treated as votes and names are consolidated first:
   whatever its label, joins the nearest full name ending in it;
 * country names, their aliases and metonyms ("the Elysee") are `state` actors; capitals
   ("Oslo", "Caracas", "Hanoi") are states only where they act, not where they locate;
-* titles in front of a name or in apposition are attributes, never part of the name.
+* titles in front of a name or in apposition are attributes, never part of the name; a place
+  noun in apposition ("a river town") marks a place, an institution noun ("the parent
+  company") an organisation;
+* names the tagger cut short are extended over the proper nouns that continue them, surnames
+  it skipped join their full name ("al-Rami" and "Rami" too), and an untagged two-to-four word
+  name that is the subject of a reporting verb is a person.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -104,6 +110,17 @@ PLACE_NOUNS = frozenset(
     }
 )
 PLACE_SUFFIX_RE = re.compile(r"\b(Road|Street|Avenue|Square|Boulevard|Lane|Bridge|Airport)$")
+# An article joined to a surname by a hyphen ("al-", "el-"): "al-Rami" is also "Rami".
+SURNAME_PARTICLE_RE = re.compile(r"^(?:al|el|ad|ar|as|an|ash|at|az|ul)-")
+# Nouns in apposition that say a name is a place ("Dalby, a river town"), not a person.
+PLACE_TITLE_NOUNS = PLACE_NOUNS | frozenset(
+    {"village", "town", "capital", "settlement", "hamlet", "name", "port", "suburb", "island"}
+)
+# Nouns in apposition that say a name is an organisation ("Vellar, the parent company").
+ORG_TITLE_RE = re.compile(
+    r"^(company|firm|maker|manufacturer|carrier|airline|subsidiary|conglomerate|contractor|"
+    r"supplier|retailer|producer|operator|brand|group|bank|insurer|lender|startup|corporation)$"
+)
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Words that make a name an institution, never a person ("Harbour Council", "Records Office").
 ORG_WORD_RE = re.compile(
@@ -194,6 +211,26 @@ def _leading_titles(doc: Doc, ent: SpacySpan) -> tuple[int, str | None]:
     return i, doc[ent.start : i].text
 
 
+def _name_end(doc: Doc, ent: SpacySpan) -> int:
+    """End of a name the tagger cut short: capitalised proper nouns with no entity label of
+    their own that continue it in the same noun phrase ("Ana Lucia" + "Ferreira Gomes")."""
+    if ent.label_ not in ("PERSON", "ORG"):
+        return ent.end
+    end = ent.end
+    while end < len(doc) and end - ent.end < 3:
+        tok = doc[end]
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            break
+        if not tok.text.isalpha() or tok.lower_ in load_title_words():
+            break
+        if tok.dep_ not in ("compound", "flat", "nsubj", "nsubjpass", "dobj", "pobj", "appos"):
+            break
+        if not tok.i <= doc[end - 1].head.i <= ent.end + 3:
+            break  # the name's last word must lean on this one or the words after it
+        end += 1
+    return end
+
+
 def _premodifier_title(doc: Doc, start_tok: int) -> str | None:
     """Title words right before a name.
 
@@ -276,12 +313,13 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ not in ACTOR_LABELS:
             continue
         start_tok = ent.start
+        end_tok = _name_end(doc, ent)
         titles: list[str] = []
         if ent.label_ == "PERSON":
             start_tok, lead = _leading_titles(doc, ent)
             if lead:
                 titles.append(lead)
-        offsets = _clean_span(doc, start_tok, ent.end)
+        offsets = _clean_span(doc, start_tok, end_tok)
         if offsets is None:
             continue
         start, end = offsets
@@ -308,7 +346,43 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         out.append(m)
     out += _force_mentions(doc, states)
     out += _missed_states(doc, states)
+    out += _untagged_speakers(doc)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _untagged_speakers(doc: Doc) -> list[Mention]:
+    """Personal names the tagger skipped where they do the speaking: the subject of a reporting
+    verb written as two to four capitalised words ("Dara Finch-Mole, head of the office, told
+    reporters"), never an institution name."""
+    verbs = word_list("reporting_verbs.txt")
+    out: list[Mention] = []
+    for tok in doc:
+        if not tok.tag_.startswith("VB") or tok.lemma_.lower() not in verbs:
+            continue
+        for subj in tok.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass") or subj.pos_ != "PROPN" or subj.ent_type_:
+                continue
+            first = subj.i
+            while first > 0 and first > subj.i - 5:
+                left = doc[first - 1]
+                if left.ent_type_ or left.pos_ != "PROPN" or left.head.i != subj.i:
+                    break
+                first -= 1
+            if first > 0 and doc[first - 1].ent_type_ and doc[first - 1].pos_ == "PROPN":
+                continue  # the end of a tagged name ("Ana Lucia" + "Gomes"): already a mention
+            span = doc[first : subj.i + 1]
+            if all(t.lower_ in load_title_words() for t in span if t.is_alpha):
+                continue  # "Prime Minister said": a role, not a name
+            words = span.text.replace("-", " ").split()
+            capitals = [w for w in words if w[:1].isupper()]
+            if not 2 <= len(capitals) <= 4 or not span.text[:1].isupper():
+                continue
+            if ORG_WORD_RE.search(span.text) or MEDIA_RE.search(span.text):
+                continue
+            if MILITARY_RE.search(span.text) or GROUP_RE.search(span.text):
+                continue
+            out.append(Mention(span.start_char, span.end_char, span.text, "PERSON", subj))
     return out
 
 
@@ -411,17 +485,23 @@ def _cluster(mentions: list[Mention], gazetteer: Gazetteer) -> list[Cluster]:
     return merged
 
 
+def _surname_key(word: str) -> str:
+    """Lookup key of a surname without a joined article: "al-Rami" and "Rami" → "rami"."""
+    return SURNAME_PARTICLE_RE.sub("", _key(word))
+
+
 def _surname_target(m: Mention, persons: list[Cluster]) -> Cluster | None:
     """The full name this bare surname refers to: the nearest preceding one, else the next.
 
-    "Sorokin" → "Ivan Sorokin"; "Halvorsen" (labelled GPE) → "Erik Halvorsen".
+    "Sorokin" → "Ivan Sorokin"; "Halvorsen" (labelled GPE) → "Erik Halvorsen"; "al-Rami" and
+    "Rami" → "Yusuf al-Rami".
     """
-    word = _key(m.text)
+    word = _surname_key(m.text)
     before: tuple[int, Cluster] | None = None
     after: tuple[int, Cluster] | None = None
     for c in persons:
         for x in c.mentions:
-            if x.label != "PERSON" or len(x.words) < 2 or _key(x.words[-1]) != word:
+            if x.label != "PERSON" or len(x.words) < 2 or _surname_key(x.words[-1]) != word:
                 continue
             if x.start < m.start and (before is None or x.start > before[0]):
                 before = (x.start, c)
@@ -480,6 +560,8 @@ def _kind(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
     labels = Counter(m.label for m in c.mentions)
     multi_person = any(m.label == "PERSON" and len(m.words) >= 2 for m in c.mentions)
     name = _canonical(c)
+    if _org_titled(c):
+        return "organization"  # "Vellar, the parent company", "Orvik, a parts maker"
     if multi_person:
         return None if _looks_like_place(c, name, gazetteer) else "person"
     place_votes = labels["GPE"] + labels["LOC"] + labels["FAC"]
@@ -500,6 +582,12 @@ def _kind(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
     if not ORG_WORD_RE.search(name) and any(_acts_as_outlet(m.root) for m in c.mentions):
         return "media"
     return "organization"
+
+
+def _org_titled(c: Cluster) -> bool:
+    """Every title of the cluster is an institution noun ("parent company", "carrier")."""
+    titles = [t for m in c.mentions for t in m.titles]
+    return bool(titles) and all(ORG_TITLE_RE.search(_title_head(t)) for t in titles)
 
 
 def _acts_as_outlet(root: Token) -> bool:
@@ -538,10 +626,21 @@ def _located(m: Mention) -> bool:
     return len(prev) == 2 and prev[0].lower_ in PLACE_NOUNS and prev[1].lower_ == "of"
 
 
+def _title_head(title: str) -> str:
+    """The head noun of a title: "large village" → "village"; "head of the region" → "head"."""
+    words = title.lower().split(" of ")[0].split()
+    return words[-1] if words else ""
+
+
 def _looks_like_place(c: Cluster, name: str, gazetteer: Gazetteer) -> bool:
-    """A would-be person that is really a place: the gazetteer knows it (and no title says
-    otherwise), its name ends like a street, or every mention locates something."""
-    if any(m.titles for m in c.mentions):
+    """A would-be person that is really a place: a place noun in apposition ("Dalby, a river
+    town"), the gazetteer knows it (and no title says otherwise), its name ends like a street,
+    or every mention locates something."""
+    titles = [t for m in c.mentions for t in m.titles]
+    place_titles = [t for t in titles if _title_head(t) in PLACE_TITLE_NOUNS]
+    if place_titles and len(place_titles) == len(titles):
+        return True
+    if titles:
         return False
     if PLACE_SUFFIX_RE.search(name) or gazetteer.is_place_name(name):
         return True
@@ -558,6 +657,40 @@ def _canonical(c: Cluster) -> str:
     return best.text
 
 
+def _add_untagged_surnames(doc: Doc, clusters: list[Cluster]) -> None:
+    """Mentions the tagger skipped: a lone capitalised proper noun equal to the surname of one
+    full personal name in the article ("Voss further said" after "Piet Voss")."""
+    owners: dict[str, Cluster | None] = {}
+    for c in clusters:
+        if c.state is not None:
+            continue
+        for x in c.mentions:
+            if x.label == "PERSON" and len(x.words) >= 2:
+                k = _surname_key(x.words[-1])
+                owners[k] = c if owners.get(k, c) is c else None
+    if not owners:
+        return
+    spans = sorted((x.start, x.end) for c in clusters for x in c.mentions)
+    starts = [a for a, _ in spans]
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        target = owners.get(_surname_key(tok.text))
+        if target is None or _inside(spans, starts, tok.idx):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if (nxt is not None and nxt.pos_ == "PROPN") or (prev is not None and prev.pos_ == "PROPN"):
+            continue  # part of a longer name: another person who shares the surname
+        target.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", tok))
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], char: int) -> bool:
+    """Whether `char` falls inside one of the sorted mention spans."""
+    i = bisect_right(starts, char) - 1
+    return i >= 0 and spans[i][0] <= char < spans[i][1]
+
+
 def find_actors(doc: Doc, gazetteer: Gazetteer) -> list[ExtractedActor]:
     """Consolidated actors in order of first mention, keyed "a0", "a1", ...
 
@@ -565,6 +698,7 @@ def find_actors(doc: Doc, gazetteer: Gazetteer) -> list[ExtractedActor]:
     "Ivan Sorokin", titles ["Foreign ministry spokesman"], aliases ["Sorokin"].
     """
     clusters = _cluster(_mentions(doc, gazetteer), gazetteer)
+    _add_untagged_surnames(doc, clusters)
     out: list[ExtractedActor] = []
     for c in sorted(clusters, key=lambda c: c.first):
         kind = _kind(c, gazetteer)

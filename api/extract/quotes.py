@@ -13,6 +13,13 @@ last person who was a subject, "it" to the last organisation or state, role noun
 spokesman") through the actors' titles, "the statement" to the previous quote's speaker.
 Unnamed sources ("said the officer") keep their words in `speaker_text` with no speaker.
 Reported speech ("Sorokin said Berg would attend") is emitted as `indirect`.
+
+Also: "quoted Berg as saying" (the one quoted speaks); documents as speakers ("a statement by
+the union", "released a statement saying", a joint statement has no single speaker, "a letter
+seen by" an outlet is not the outlet's); names in apposition to a role ("said the head of the
+union, Bram Weller"); a pronoun prefers the one who speaks in the sentence of its antecedent
+("According to X, Y is …. “…,” he said" → X); lower-case fragments woven into the reporter's
+sentence are `partial`.
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ SENT_END = frozenset({".", "!", "?"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it", "they"})
+# Words that show a quote is the speaker's own voice, not a phrase borrowed by the reporter.
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves"})
 # Nouns for documents and channels: their "speaker" is whoever issued them.
 DOCUMENT_NOUNS = frozenset(
     {
@@ -53,6 +62,10 @@ DOCUMENT_NOUNS = frozenset(
         "briefing",
     }
 )
+# "quoted X as saying", "cited X as saying": the object is the speaker.
+QUOTING_VERBS = frozenset({"quote", "cite"})
+# Verbs by which a document reaches a third party: "a letter seen by X" was not written by X.
+ACCESS_VERBS = frozenset({"see", "obtain", "review", "leak", "receive", "read", "publish"})
 CLAUSE_LINKS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "prep"})
 PARTIAL_MAX_WORDS = 5  # an embedded quote longer than this with a verb is a clause, not a phrase
 WINDOW_CHARS = 1500  # how far back a pronoun may look for its antecedent
@@ -76,12 +89,18 @@ class Marked:
 
 @dataclass
 class MentionRef:
-    """An actor mention as the resolver needs it."""
+    """An actor mention as the resolver needs it.
+
+    `subject`: the mention is a grammatical subject (or the inverted subject of a cue verb);
+    `source`: it names who speaks ("X said", "said X", "according to X"); `sent`: its sentence.
+    """
 
     start: int
     key: str
     kind: str
     subject: bool
+    source: bool = False
+    sent: int = 0
 
 
 @dataclass
@@ -159,7 +178,11 @@ class Index:
             last = q.close if q.close is not None else q.end
             for tok in self._tokens(q.open, last + 1):
                 self.quote_of[tok.i] = qi
-        self.mentions: list[MentionRef] = []
+        self.sent_of: list[int] = [0] * n
+        for si, sent in enumerate(doc.sents):  # one pass over the sentences of the Doc
+            for k in range(sent.start, sent.end):
+                self.sent_of[k] = si
+        spans: list[tuple[str, str, int, int, int]] = []
         for a in actors:
             for m in a.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -167,14 +190,40 @@ class Index:
                     continue
                 for tok in span:
                     self.actor_of[tok.i] = a.key
-                if self.quote_of[span.start] >= 0:
-                    continue  # names inside quoted words are not antecedents outside them
-                subject = span.root.dep_ in SUBJ_DEPS or (
-                    span.root.head.dep_ in SUBJ_DEPS
-                    and span.root.dep_ in ("appos", "compound", "poss")
-                )
-                self.mentions.append(MentionRef(m.start, a.key, a.kind, subject))
+                spans.append((a.key, a.kind, m.start, span.start, span.end))
+        sources = self._source_tokens()
+        self.mentions: list[MentionRef] = []
+        for key, kind, start, s_tok, e_tok in spans:
+            if self.quote_of[s_tok] >= 0:
+                continue  # names inside quoted words are not antecedents outside them
+            root = doc[s_tok:e_tok].root
+            source = any(k in sources for k in range(s_tok, e_tok))
+            subject = source or (
+                root.dep_ in SUBJ_DEPS
+                or (root.head.dep_ in SUBJ_DEPS and root.dep_ in ("appos", "compound", "poss"))
+            )
+            self.mentions.append(
+                MentionRef(start, key, kind, subject, source, self.sent_of[root.i])
+            )
         self.mentions.sort(key=lambda r: r.start)
+
+    def _source_tokens(self) -> set[int]:
+        """Tokens that name a speaker: the subject of a cue verb outside quotes (with the names
+        in apposition to it) and the object of "according to"."""
+        out: set[int] = set()
+        for tok in self.doc:
+            if self.quote_of[tok.i] >= 0:
+                continue
+            subj: Token | None = None
+            if _is_cue(tok):
+                subj = _subject_of(tok)
+            elif tok.lower_ == "according" and tok.i + 1 < len(self.doc):
+                subj = next((c for c in self.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if subj is None:
+                continue
+            out.add(subj.i)
+            out.update(t.i for t in _appositions(subj))
+        return out
 
     def _tokens(self, start: int, end: int) -> list[Token]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -199,6 +248,8 @@ def _is_cue(tok: Token) -> bool:
     """A reporting verb: "said", "told", "added", "insisted" (not the noun "reports")."""
     if tok.lemma_.lower() not in load_verbs() and tok.lower_ not in ("said", "says"):
         return False
+    if tok.text[:1].isupper() and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
+        return False  # a capitalised word inside a name ("Ali Said Rostami"), not a verb
     return tok.tag_.startswith("VB") or tok.lower_ in ("said", "says")
 
 
@@ -246,6 +297,11 @@ def _before_segment(ix: Index, q: Marked, para_start: int, skip_quotes: bool) ->
 def _subject_of(verb: Token, inverted_ok: bool = True) -> Token | None:
     """Who does the reporting verb: its nearest subject, the subject of the verb it hangs on,
     or an inverted subject right after it ("said Lindqvist", "added the engineer")."""
+    quoted = _quoted_source(verb)
+    if quoted is not None:
+        return quoted
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return verb.head  # "a statement saying …": the statement's issuer speaks
     subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     subjects.sort(key=lambda c: abs(c.i - verb.i))
     if subjects:
@@ -268,6 +324,35 @@ def _subject_of(verb: Token, inverted_ok: bool = True) -> Token | None:
         ):
             return child
     return None
+
+
+def _quoted_source(verb: Token) -> Token | None:
+    """ "The agency quoted Kellner as saying" / "Kellner was quoted as saying" → "Kellner":
+    the one quoted speaks, not the one who quotes."""
+    if verb.head.lower_ == "as" and verb.dep_ in ("pcomp", "advcl", "pobj"):
+        verb = verb.head.head
+    if verb.lemma_.lower() not in QUOTING_VERBS:
+        return None
+    if not any(c.lower_ == "as" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    return None
+
+
+def _appositions(tok: Token) -> list[Token]:
+    """Names in apposition anywhere in a speaker's phrase: "the head of the union Marl, Bram
+    Weller" → [Weller] (relative clauses are not searched)."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ not in ("relcl", "acl", "ccomp")]
+    while stack:
+        cur = stack.pop()
+        if cur.dep_ == "appos":
+            out.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ not in ("relcl", "acl", "ccomp"))
+    out.sort(key=lambda t: t.i)
+    return out
 
 
 def _according_to(segment: list[Token]) -> Token | None:
@@ -309,6 +394,11 @@ class Resolver:
                     return key
         if ix.actor_of[tok.i]:
             return ix.actor_of[tok.i]
+        if tok.pos_ == "NOUN":  # "the general secretary of the union Marl, Bram Weller"
+            for app in _appositions(tok):
+                key = ix.actor_of[app.i]
+                if key and ix.actors[key].kind == "person":
+                    return key
         for child in tok.lefts:
             if child.dep_ in ("compound", "poss", "amod") and ix.actor_of[child.i]:
                 return ix.actor_of[child.i]
@@ -318,20 +408,79 @@ class Resolver:
         return None
 
     def antecedent(self, before: int, person: bool) -> str | None:
-        """The last compatible actor before `before`: a subject if one is near, else any."""
+        """The last compatible actor before `before`: a subject if one is near, else any.
+
+        A speaking pronoun prefers a speaker: in the sentence of the nearest subject, the one
+        who speaks ("according to X, Y is …", "X said Y was …") wins over the other subjects.
+        """
         fallback: str | None = None
+        found: MentionRef | None = None
         for ref in reversed(self.ix.mentions):
             if ref.start >= before:
                 continue
+            if found is not None and ref.sent != found.sent:
+                break
             if before - ref.start > WINDOW_CHARS and fallback is not None:
                 break
             if (ref.kind == "person") != person:
                 continue
+            if found is not None:
+                if ref.source:
+                    return ref.key
+                continue
             if ref.subject:
-                return ref.key
+                if ref.source:
+                    return ref.key
+                found = ref
+                continue
             if fallback is None:
                 fallback = ref.key
-        return fallback
+        return found.key if found is not None else fallback
+
+    def by_document(self, noun: Token) -> str | None:
+        """The issuer of a document: "a statement by the union given by spokesman Voss" → Voss;
+        "the ministry's letter" → the ministry; "released a statement" → who released it; a
+        joint statement has no single speaker; else the speaker of the quote before."""
+        ix = self.ix
+        if any(c.lower_ == "joint" for c in noun.lefts):
+            return None
+        found: list[str] = []
+        stack = list(noun.children)
+        while stack:
+            cur = stack.pop()
+            if cur.dep_ in ("relcl", "ccomp") or (
+                cur.pos_ == "VERB" and cur.lemma_.lower() in ACCESS_VERBS
+            ):
+                continue
+            key = ix.actor_of[cur.i]
+            if key:
+                found.append(key)
+            stack.extend(cur.children)
+        people = [k for k in found if ix.actors[k].kind == "person"]
+        if people or found:
+            return (people or found)[0]
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            issuer = _subject_of(noun.head, inverted_ok=False)
+            if issuer is not None and issuer.i != noun.i:
+                key, _ = self.resolve(issuer)
+                if key:
+                    return key
+        return self.last_speaker
+
+    def by_phrase(self, tok: Token) -> str | None:
+        """A multi-word name the tagger split or spelt differently: the person actor sharing
+        at least two of its words ("Ana Liesel Voss" → "Ana Liesel Vos")."""
+        words = {t.lower_ for t in tok.lefts if t.dep_ in ("compound", "flat")} | {tok.lower_}
+        if len(words) < 2:
+            return None
+        best: tuple[int, str] | None = None
+        for actor in self.ix.actors.values():
+            if actor.kind != "person":
+                continue
+            shared = len(words & set(actor.name.lower().split()))
+            if shared >= 2 and (best is None or shared > best[0]):
+                best = (shared, actor.key)
+        return best[1] if best else None
 
     def by_role(self, noun: Token, before: int) -> str | None:
         """ "the spokesman" → the last actor titled spokesman; "the ministry" → "defence
@@ -360,7 +509,8 @@ class Resolver:
 
     def resolve(self, tok: Token) -> tuple[str | None, str]:
         """(actor key or None, speaker words) for a speaker token."""
-        key = self.actor_in(tok)
+        key = self.by_phrase(tok) if tok.pos_ == "PROPN" else None
+        key = key or self.actor_in(tok)
         if key:
             return key, tok.text if self.ix.actor_of[tok.i] else _phrase(tok)
         low = tok.lower_
@@ -371,9 +521,9 @@ class Resolver:
         if tok.pos_ == "PRON":
             return None, tok.text
         if tok.pos_ == "PROPN":
-            return self.by_name(tok), _phrase(tok)
+            return self.by_phrase(tok) or self.by_name(tok), _phrase(tok)
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
-            return self.last_speaker, _phrase(tok)
+            return self.by_document(tok), _phrase(tok)
         if tok.pos_ == "NOUN":
             return self.by_role(tok, tok.idx), _phrase(tok)
         return None, _phrase(tok)
@@ -418,8 +568,11 @@ def _adjacent_name(ix: Index, cue: Token, segment: list[Token]) -> Token | None:
 
 
 def _ends_attribution(segment: list[Token]) -> bool:
-    """The before-segment leads straight into the quote: "said:" / "said," / "told Nordpost:"."""
-    return bool(segment) and segment[-1].text in (":", ",")
+    """The before-segment leads straight into the quote: "said:" / "said," / "told Nordpost:" /
+    a cue verb right before the mark ("says “…”", "saying “…”")."""
+    if not segment:
+        return False
+    return segment[-1].text in (":", ",") or _is_cue(segment[-1])
 
 
 def _direct_or_partial(
@@ -427,7 +580,9 @@ def _direct_or_partial(
 ) -> QuoteKind:
     """`direct` for a quoted clause, `partial` for a few borrowed words in the reporter's sentence.
 
-    “The port will … next week,” Sorokin said → direct; called the offer “a start” → partial.
+    “The port will … next week,” Sorokin said → direct; called the offer “a start” → partial;
+    the plan was “a betrayal of every voter,” Sorokin said → partial (the quote opens in lower
+    case inside the reporter's own clause and carries no first-person words).
     """
     words = text.split()
     doc_text = text_of(ix.doc)
@@ -437,16 +592,23 @@ def _direct_or_partial(
     at_start = not prev or prev[-1] in ".!?:"
     if q.close is None or at_start:
         return "direct"
+    inner = ix._tokens(q.start, q.end)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in inner)
+    own_words = any(t.lower_ in FIRST_PERSON for t in inner)
+    lead_in = _ends_attribution(before) and (
+        _cue_in(before, last=True) is not None or _according_to(before) is not None
+    )
+    if text[:1].islower() and not lead_in and not own_words:
+        return "partial"  # a fragment woven into the reporter's sentence
     after_attr = bool(after) and after[0].text in (",", "”")
     after_attr = after_attr and _cue_in(after, last=False) is not None
-    if ends_clause and (after_attr or len(words) > 2):
+    if ends_clause and (after_attr or (len(words) > 2 and has_verb)):
         return "direct"
     if after_attr and len(words) > 3:
         return "direct"
     cue_right_before = any(_is_cue(t) for t in before[-3:]) or (before and before[-1].text == ",")
-    if cue_right_before and len(words) >= 3:
+    if cue_right_before and len(words) >= 3 and (has_verb or len(words) > PARTIAL_MAX_WORDS):
         return "direct"
-    has_verb = any(t.pos_ in ("VERB", "AUX") for t in ix._tokens(q.start, q.end))
     if len(words) > PARTIAL_MAX_WORDS * 2 and has_verb:
         return "direct"
     return "partial"
@@ -481,7 +643,9 @@ def find_quotes(doc: Doc, actors: list[ExtractedActor]) -> list[ExtractedQuote]:
                 confidence=attr.confidence,
             )
         )
-        if kind == "direct":
+        if kind == "direct" or (attr.cue and attr.speaker and q.close is not None):
+            # a partial quote with its own cue ("it is “…,” he said.") still hands its
+            # speaker to the quote that follows it
             prev = (q, attr)
             if attr.speaker:
                 res.last_speaker = attr.speaker
