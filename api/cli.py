@@ -94,11 +94,17 @@ async def _reextract(url: str, settings: Settings, only: list[str]) -> int:
     pool = await create_pool(
         url, min_size=1, max_size=2, statement_timeout_ms=settings.statement_timeout_ms
     )
-    seen = changed = missing = kept = 0
+    seen = changed = missing = failed = kept = 0
     try:
         ids = only or [article_id async for article_id in article_ids(pool)]
         for article_id in ids:
-            change = await reextract_article(pool, extractor, article_id)
+            try:
+                change = await reextract_article(pool, extractor, article_id)
+            except (asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                # one article's failure (its transaction rolled back) does not stop the run
+                failed += 1
+                print(f"{article_id}: failed, left as it was: {exc!r}")
+                continue
             if change is None:
                 missing += 1
                 print(f"{article_id}: no such article")
@@ -107,18 +113,14 @@ async def _reextract(url: str, settings: Settings, only: list[str]) -> int:
             kept += change.kept_curated_quotes
             if change.changed:
                 changed += 1
-                b, a = change.before, change.after
-                print(
-                    f"{article_id}: quotes {b.quotes}->{a.quotes} claims {b.claims}->{a.claims} "
-                    f"actors {b.actors}->{a.actors} places {b.places}->{a.places}"
-                )
+                print(f"{article_id}: {change.summary()}")
     finally:
         await pool.close()
     print(
         f"re-extracted {seen} articles: {changed} changed, {seen - changed} unchanged, "
-        f"{kept} curated quotes kept, {missing} not found"
+        f"{kept} curated quotes kept, {missing} not found, {failed} failed"
     )
-    return 1 if missing else 0
+    return 1 if missing or failed else 0
 
 
 def cmd_reextract(settings: Settings, only: list[str]) -> int:

@@ -232,7 +232,20 @@ def _on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[
     return problem_response(request, problem)
 
 
+def _on_recursion(request: Request[Any, Any, Any], exc: RecursionError) -> Response[bytes]:
+    # msgspec raises it for JSON nested thousands deep (even in fields that are ignored); no
+    # code of ours recurses on input
+    problem = Problem(
+        title="Invalid request",
+        status=400,
+        detail="the request body is nested too deeply",
+        instance=request.url.path,
+    )
+    return problem_response(request, problem)
+
+
 EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
+    RecursionError: _on_recursion,
     ApiError: _on_api_error,
     HTTPException: _on_http_error,
     asyncpg.PostgresError: _on_database_error,
@@ -284,7 +297,6 @@ MOVED = {
 WRITE_RESPONSES: dict[int, ResponseSpec] = {
     **BAD_REQUEST,
     **NOT_FOUND,
-    **CONFLICT,
     **UNSUPPORTED_MEDIA,
     **CANNOT_APPLY,
     **UNAVAILABLE,

@@ -22,24 +22,62 @@ from api.ingest import store_extraction
 log = logging.getLogger("gazette.reextract")
 
 
-class Counts(msgspec.Struct, frozen=True):
-    quotes: int
-    claims: int
-    actors: int
+class Snapshot(msgspec.Struct, frozen=True):
+    """What an article's extraction is, for comparison: quotes (span, kind, speaker), claims
+    (evidence, type, stance, place, controller, claimant), involved actors and places."""
+
+    quotes: frozenset[tuple[object, ...]]
+    claims: frozenset[tuple[object, ...]]
+    actors: frozenset[str]
     places: int
 
 
 class Change(msgspec.Struct, frozen=True):
-    """One article's entity counts before and after re-extraction."""
+    """How one article's extraction changed."""
 
     article_id: str
-    before: Counts
-    after: Counts
+    quotes_added: int
+    quotes_removed: int
+    claims_added: int
+    claims_removed: int
+    actors_added: int
+    actors_removed: int
+    places_before: int
+    places_after: int
     kept_curated_quotes: int
 
     @property
     def changed(self) -> bool:
-        return self.before != self.after
+        return any(
+            (
+                self.quotes_added, self.quotes_removed, self.claims_added,
+                self.claims_removed, self.actors_added, self.actors_removed,
+                self.places_before != self.places_after,
+            )
+        )  # fmt: skip
+
+    def summary(self) -> str:
+        return (
+            f"quotes +{self.quotes_added}/-{self.quotes_removed} "
+            f"claims +{self.claims_added}/-{self.claims_removed} "
+            f"actors +{self.actors_added}/-{self.actors_removed} "
+            f"places {self.places_before}->{self.places_after}"
+        )
+
+
+def compare(article_id: str, before: Snapshot, after: Snapshot, kept: int) -> Change:
+    return Change(
+        article_id=article_id,
+        quotes_added=len(after.quotes - before.quotes),
+        quotes_removed=len(before.quotes - after.quotes),
+        claims_added=len(after.claims - before.claims),
+        claims_removed=len(before.claims - after.claims),
+        actors_added=len(after.actors - before.actors),
+        actors_removed=len(before.actors - after.actors),
+        places_before=before.places,
+        places_after=after.places,
+        kept_curated_quotes=kept,
+    )
 
 
 async def article_ids(pool: asyncpg.Pool[asyncpg.Record], batch: int = 500) -> AsyncIterator[str]:
@@ -69,7 +107,7 @@ async def reextract_article(
     async with pool.acquire() as conn, conn.transaction():
         if await fetch_record(conn, "lock_article", article_id) is None:
             return None  # deleted meanwhile
-        before = await _counts(conn, article_id)
+        before = await snapshot(conn, article_id)
         spans = await fetch_records(conn, "curated_quote_spans", article_id)
         curated = [(int(r["start"]), int(r["end"])) for r in spans]
         links = await fetch_records(conn, "article_actor_ids", article_id)
@@ -81,9 +119,10 @@ async def reextract_article(
         await execute(conn, "set_extractor_version", article_id, extraction.version)
         await execute(conn, "lock_actors", involved)
         await execute(conn, "delete_orphan_actors", involved)
-        after = await _counts(conn, article_id)
-    log.info("re-extracted %s: %s -> %s", article_id, before, after)
-    return Change(article_id, before, after, kept_curated_quotes=len(curated))
+        after = await snapshot(conn, article_id)
+    change = compare(article_id, before, after, kept=len(curated))
+    log.info("re-extracted %s: %s", article_id, change.summary())
+    return change
 
 
 def without_curated(extraction: Extraction, curated: list[tuple[int, int]]) -> Extraction:
@@ -97,9 +136,15 @@ def without_curated(extraction: Extraction, curated: list[tuple[int, int]]) -> E
     )
 
 
-async def _counts(conn: Conn, article_id: str) -> Counts:
-    row = await fetch_record(conn, "extraction_counts", article_id)
-    assert row is not None
-    return Counts(
-        quotes=row["quotes"], claims=row["claims"], actors=row["actors"], places=row["places"]
+async def snapshot(conn: Conn, article_id: str) -> Snapshot:
+    quotes = await fetch_records(conn, "quote_signatures", article_id)
+    claims = await fetch_records(conn, "claim_signatures", article_id)
+    actors = await fetch_records(conn, "article_actor_ids", article_id)
+    counts = await fetch_record(conn, "extraction_counts", article_id)
+    assert counts is not None
+    return Snapshot(
+        quotes=frozenset(tuple(r) for r in quotes),
+        claims=frozenset(tuple(r) for r in claims),
+        actors=frozenset(str(r["actor_id"]) for r in actors),
+        places=int(counts["places"]),
     )

@@ -1,12 +1,16 @@
 """Corrections by people: PATCH a quote or an actor, merge two actors.
 
-Each function is one transaction, reads the rows it changes FOR UPDATE, and marks what it
-changed as curated (who and when) so re-extraction leaves it alone.
+Each correction is one transaction that reads the rows it changes FOR UPDATE and marks what
+it changed as curated (who and when), so re-extraction leaves it alone. An id of an actor
+that was merged away stands for the survivor. Deadlocks with a concurrent ingest, delete or
+re-extraction are retried like ingest's.
 """
 
 from __future__ import annotations
 
-from typing import TypeAlias
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TypeAlias, TypeVar
 
 import asyncpg
 import msgspec
@@ -18,6 +22,25 @@ from api.problems import ApiError, bad_input, not_found
 from api.schemas import Actor, ActorMerge, ActorPatch, Quote, QuotePatch
 
 Pool: TypeAlias = "asyncpg.Pool[asyncpg.Record]"
+T = TypeVar("T")
+
+log = logging.getLogger("gazette.curation")
+
+RETRIED = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
+ATTEMPTS = 3
+
+
+async def in_transaction(pool: Pool, work: Callable[[Conn], Awaitable[T]]) -> T:
+    """Run `work` in a transaction, again when Postgres aborted it to break a deadlock."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            async with pool.acquire() as conn, conn.transaction():
+                return await work(conn)
+        except RETRIED as exc:
+            if attempt == ATTEMPTS:
+                raise
+            log.warning("correction attempt %d aborted (%s); retrying", attempt, exc.sqlstate)
+    raise AssertionError("unreachable")
 
 
 async def current_actor_id(conn: Conn, actor_id: str) -> str | None:
@@ -33,10 +56,12 @@ async def actor_redirect(pool: Pool, actor_id: str) -> str | None:
 
 
 async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch) -> Quote:
-    async with pool.acquire() as conn, conn.transaction():
+    async def work(conn: Conn) -> None:
         row = await fetch_record(conn, "quote_for_update", quote_id)
         if row is None:
             raise not_found("quote", quote_id)
+        start, end, text = _span(patch, str(row["body"]))
+        kind = None if patch.kind is msgspec.UNSET else patch.kind
         set_speaker = patch.speaker is not msgspec.UNSET
         speaker: str | None = None
         if isinstance(patch.speaker, str):
@@ -44,12 +69,17 @@ async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch) -> Quote:
             if speaker is None:
                 raise bad_input("speaker", f"no actor with id {patch.speaker!r}")
             await execute(conn, "link_article_actor", row["article_id"], speaker)
-        start, end, text = _span(patch, str(row["body"]))
-        kind = None if patch.kind is msgspec.UNSET else patch.kind
         await execute(
             conn, "update_quote", quote_id, set_speaker, speaker, kind, start, end, text,
             patch.curator,
         )  # fmt: skip
+        old = row["speaker_id"]
+        if set_speaker and old is not None and old != speaker:
+            await execute(conn, "unlink_unused_actor", row["article_id"], old)
+            await execute(conn, "lock_actors", [old])
+            await execute(conn, "delete_orphan_actors", [old])
+
+    await in_transaction(pool, work)
     quote = await reads.get_quote(pool, quote_id)
     assert quote is not None
     return quote
@@ -66,16 +96,27 @@ def _span(patch: QuotePatch, body: str) -> tuple[int | None, int | None, str | N
     return patch.start, patch.end, body[patch.start : patch.end]
 
 
+def _name(field: str, text: str) -> str:
+    """A name as given, without surrounding space; 422 when nothing is left of it."""
+    name = text.strip()
+    if not name or len(name) > 300 or "\x00" in name:
+        raise bad_input(field, f"{text!r} is not a name (1 to 300 characters, no NUL)")
+    return name
+
+
 async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch) -> Actor:
-    async with pool.acquire() as conn, conn.transaction():
-        row = await fetch_record(conn, "lock_actor", actor_id)
-        if row is None:
+    """Change the actor (or the survivor, if `actor_id` was merged away); returns it."""
+
+    async def work(conn: Conn) -> str:
+        current = await current_actor_id(conn, actor_id)
+        row = None if current is None else await fetch_record(conn, "lock_actor", current)
+        if current is None or row is None:
             raise not_found("actor", actor_id)
-        name = None if patch.name is msgspec.UNSET else patch.name.strip()
+        name = None if patch.name is msgspec.UNSET else _name("name", patch.name)
         kind = None if patch.kind is msgspec.UNSET else patch.kind
         try:
             await execute(
-                conn, "update_actor", actor_id, name, None if name is None else name_key(name),
+                conn, "update_actor", current, name, None if name is None else name_key(name),
                 kind, patch.curator,
             )  # fmt: skip
         except asyncpg.UniqueViolationError as exc:
@@ -85,36 +126,39 @@ async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch) -> Actor:
                 "another actor has this name and kind: merge the two instead "
                 "(POST /v1/actors/{id}/merge)",
             ) from exc
+        # the old name stays an alias, so articles that use it still find this actor
+        names = {str(row["name"]), name or str(row["name"])}
         if not isinstance(patch.aliases, msgspec.UnsetType):
-            names = sorted({_alias(a) for a in patch.aliases} | {name or str(row["name"])})
-            await execute(conn, "clear_actor_aliases", actor_id)
-            await execute(
-                conn, "insert_actor_aliases", actor_id, names, [name_key(n) for n in names]
-            )
-    actor = await reads.get_actor(pool, actor_id)
+            names |= {_name("aliases", a) for a in patch.aliases}
+            await execute(conn, "clear_actor_aliases", current)
+        ordered = sorted(names)
+        await execute(
+            conn, "insert_actor_aliases", current, ordered, [name_key(n) for n in ordered]
+        )
+        return current
+
+    current = await in_transaction(pool, work)
+    actor = await reads.get_actor(pool, current)
     assert actor is not None
     return actor
 
 
-def _alias(text: str) -> str:
-    alias = text.strip()
-    if not alias or len(alias) > 300 or "\x00" in alias:
-        raise bad_input("aliases", f"{text!r} is not a name (1 to 300 characters, no NUL)")
-    return alias
-
-
 async def merge_actors(pool: Pool, survivor_id: str, merge: ActorMerge) -> Actor:
-    """Move everything of `merge.absorb` onto the survivor, then delete it, leaving a redirect."""
-    absorbed_id = merge.absorb
-    if absorbed_id == survivor_id:
-        raise bad_input("absorb", "an actor cannot absorb itself")
-    async with pool.acquire() as conn, conn.transaction():
+    """Move everything of `merge.absorb` onto the survivor, then delete it, leaving a redirect.
+    Either id may be one that was merged away before: it stands for its survivor."""
+
+    async def work(conn: Conn) -> str:
+        survivor = await current_actor_id(conn, survivor_id)
+        if survivor is None:
+            raise not_found("actor", survivor_id)
+        absorbed = await current_actor_id(conn, merge.absorb)
+        if absorbed is None:
+            raise bad_input("absorb", f"no actor with id {merge.absorb!r}")
+        if absorbed == survivor:
+            raise bad_input("absorb", "that is this actor (or was merged into it already)")
         # both rows locked in id order, so two merges of the same pair cannot deadlock
-        for actor_id in sorted((survivor_id, absorbed_id)):
-            if await fetch_record(conn, "lock_actor", actor_id) is None:
-                if actor_id == survivor_id:
-                    raise not_found("actor", survivor_id)
-                raise bad_input("absorb", f"no actor with id {absorbed_id!r}")
+        for actor_id in sorted((survivor, absorbed)):
+            await execute(conn, "lock_actor", actor_id)
         for statement in (
             "merge_mentions",
             "merge_article_links",
@@ -123,10 +167,13 @@ async def merge_actors(pool: Pool, survivor_id: str, merge: ActorMerge) -> Actor
             "merge_names",
             "merge_titles",
         ):
-            await execute(conn, statement, survivor_id, absorbed_id)
-        await execute(conn, "merge_redirects", survivor_id, absorbed_id, merge.curator)
-        await execute(conn, "delete_actor", absorbed_id)
-        await execute(conn, "mark_actor_curated", survivor_id, merge.curator)
-    actor = await reads.get_actor(pool, survivor_id)
+            await execute(conn, statement, survivor, absorbed)
+        await execute(conn, "merge_redirects", survivor, absorbed, merge.curator)
+        await execute(conn, "delete_actor", absorbed)
+        await execute(conn, "mark_actor_curated", survivor, merge.curator)
+        return survivor
+
+    survivor = await in_transaction(pool, work)
+    actor = await reads.get_actor(pool, survivor)
     assert actor is not None
     return actor

@@ -40,10 +40,16 @@ async def insert_article(
 def resolve_actor(key: str, kind: str, candidates: list[asyncpg.Record]) -> asyncpg.Record | None:
     """Which stored actor an extracted name denotes, if any.
 
-    Its own name decides first. An alias decides only when one actor holds it, and for people
-    only when it is more than one word: two people who share a surname ("Sorokin") are not
-    merged on the surname alone, and neither is a new "Sorokin" with the one already stored.
+    A curator's word decides first: the one curated actor with this name or alias (curators
+    rename, re-kind and merge actors, and re-extraction must find them again). Then the
+    actor's own name. An alias decides only when one actor holds it, and for people only when
+    it is more than one word: two people who share a surname ("Sorokin") are not merged on
+    the surname alone, and neither is a new "Sorokin" with the one already stored.
     """
+    curated = [c for c in candidates if c["curated"]]
+    if len(curated) == 1:
+        return curated[0]
+    candidates = [c for c in candidates if not c["curated"]]
     by_name = [c for c in candidates if c["by_name"]]
     if by_name:
         return by_name[0]
@@ -222,11 +228,12 @@ def _clamp(confidence: float) -> float:
 async def delete_article(pool: asyncpg.Pool[asyncpg.Record], article_id: str) -> bool:
     """Delete the article, what was extracted from it, and actors no other article involves."""
     async with pool.acquire() as conn, conn.transaction():
-        involved = [
-            r["actor_id"] for r in await fetch_records(conn, "article_actor_ids", article_id)
-        ]
-        if await fetch_value(conn, "delete_article", article_id) is None:
+        # lock first: a re-extraction of this article may be changing which actors it involves
+        if await fetch_value(conn, "lock_article", article_id) is None:
             return False
+        links = await fetch_records(conn, "article_actor_ids", article_id)
+        involved = [r["actor_id"] for r in links]
+        await execute(conn, "delete_article", article_id)
         await execute(conn, "lock_actors", involved)
         await execute(conn, "delete_orphan_actors", involved)
     return True

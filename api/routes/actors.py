@@ -13,7 +13,7 @@ from api.db import curation, reads
 from api.extract.types import ActorKind
 from api.http import DETAIL_HEADERS, LIST_HEADERS, json_response, page_response
 from api.params import Cursor, Limit, clean_text, cursor_after
-from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, MOVED, WRITE_RESPONSES
+from api.problems import CONFLICT, DETAIL_RESPONSES, LIST_RESPONSES, MOVED, WRITE_RESPONSES
 from api.routes.common import (
     ActorIdPath,
     entity_response,
@@ -83,12 +83,14 @@ async def get_actor(request: Request[Any, Any, Any], actor_id: ActorIdPath) -> R
     operation_id="patchActor",
     summary="Correct an actor's name, kind or aliases",
     description=(
-        "Absent fields stay as they are; `aliases` replaces the list. The actor is marked "
-        "curated, and re-extraction never changes what a curator set."
+        "Absent fields stay as they are; `aliases` replaces the list (the old name always "
+        "stays an alias). The actor is marked curated: re-extraction never changes what a "
+        "curator set, and finds this actor again by its names whatever its kind. An id that "
+        "was merged away stands for the survivor."
     ),
     tags=TAGS,
     before_request=require_json,
-    responses=WRITE_RESPONSES,
+    responses={**WRITE_RESPONSES, **CONFLICT},
 )
 async def patch_actor(
     request: Request[Any, Any, Any], actor_id: ActorIdPath, data: JSONBody[ActorPatch]

@@ -32,6 +32,8 @@ def strict_body(raw: bytes, type_: type[T]) -> T:
     """
     try:
         return msgspec.convert(_whole_floats_as_ints(msgspec.json.decode(raw)), type_)
+    except RecursionError as exc:  # thousands of nested arrays in an ignored field
+        raise bad_parameter("body", "body", "nested too deeply") from exc
     except msgspec.DecodeError as exc:  # ValidationError is a DecodeError too
         path = str(exc).rsplit("$.", 1)[-1].rstrip("`") if "$." in str(exc) else ""
         raise bad_parameter("body", path.split(".")[0].split("[")[0] or "body", str(exc)) from exc

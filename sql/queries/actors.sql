@@ -15,14 +15,14 @@ ORDER BY a.id DESC
 LIMIT $4;
 
 -- name: actors_by_name_key
--- Cross-article resolution: existing actors of the same kind known by this normalised name,
--- as their own name (by_name) or as an alias. FOR KEY SHARE keeps a concurrent article
--- delete from removing one before we link it.
+-- Cross-article resolution: existing actors known by this normalised name, as their own name
+-- (by_name) or as an alias: of the same kind, or curated (a curator may have changed the
+-- kind). FOR KEY SHARE keeps a concurrent article delete from removing one before we link it.
 SELECT a.id, a.name_key = $1 AS by_name, a.curated_at IS NOT NULL AS curated
 FROM actors a
-WHERE a.kind = $2
+WHERE (a.kind = $2 OR a.curated_at IS NOT NULL)
   AND (a.name_key = $1 OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id AND al.alias_key = $1))
-ORDER BY by_name DESC, a.id
+ORDER BY curated DESC, by_name DESC, a.id
 LIMIT 3
 FOR KEY SHARE OF a;
 

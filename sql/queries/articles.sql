@@ -23,7 +23,7 @@ SELECT id, title, source, url, published_at, language, content_hash, ingested_at
 FROM articles a
 WHERE ($1::text IS NULL OR a.search @@ websearch_to_tsquery('english', $1))
   AND ($2::text IS NULL OR a.source = $2)
-  AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id AND x.actor_id = $3))
+  AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id AND x.actor_id = current_actor($3)))
   AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM article_places x WHERE x.article_id = a.id AND x.place_id = $4))
   AND ($5::timestamptz IS NULL OR a.published_at >= $5)
   AND ($6::timestamptz IS NULL OR a.published_at < $6)
@@ -113,3 +113,12 @@ ON CONFLICT DO NOTHING;
 
 -- name: set_extractor_version
 UPDATE articles SET extractor_version = $2 WHERE id = $1;
+
+-- name: quote_signatures
+-- What re-extraction compares: a quote is the same if span, kind and speaker are.
+SELECT start, "end", kind, coalesce(speaker_id, '') AS speaker_id FROM quotes WHERE article_id = $1;
+
+-- name: claim_signatures
+SELECT evidence_start, evidence_end, type, stance, coalesce(place_id, '') AS place_id,
+       coalesce(controller_id, '') AS controller_id, coalesce(claimant_id, '') AS claimant_id
+FROM claims WHERE article_id = $1;

@@ -6,8 +6,8 @@ SELECT * FROM claim_rows WHERE id = $1;
 -- name: list_claims
 SELECT * FROM claim_rows v
 WHERE ($1::text IS NULL OR v.place_id = $1)
-  AND ($2::text IS NULL OR v.controller_id = $2)
-  AND ($3::text IS NULL OR v.claimant_id = $3)
+  AND ($2::text IS NULL OR v.controller_id = current_actor($2))
+  AND ($3::text IS NULL OR v.claimant_id = current_actor($3))
   AND ($4::text IS NULL OR v.stance = $4)
   AND ($5::text IS NULL OR v.type = $5)
   AND ($6::text IS NULL OR v.modality = $6)

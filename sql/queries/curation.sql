@@ -2,10 +2,21 @@
 -- caller's transaction (api/db/curation.py).
 
 -- name: quote_for_update
-SELECT q.id, q.article_id, a.body
+-- FOR SHARE of the article waits for a re-extraction of it (which holds it FOR UPDATE), so
+-- a quote is never curated while re-extraction decides which quotes to replace.
+SELECT q.id, q.article_id, q.speaker_id, a.body
 FROM quotes q JOIN articles a ON a.id = q.article_id
 WHERE q.id = $1
-FOR UPDATE OF q;
+FOR UPDATE OF q FOR SHARE OF a;
+
+-- name: unlink_unused_actor
+-- After a speaker change: the old speaker leaves the article if nothing there names him.
+DELETE FROM article_actors x
+WHERE x.article_id = $1 AND x.actor_id = $2
+  AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = $1 AND m.actor_id = $2)
+  AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = $1 AND q.speaker_id = $2)
+  AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = $1
+                  AND $2 IN (c.claimant_id, c.controller_id, c.previous_controller_id, c.relayed_by_id));
 
 -- name: update_quote
 -- $2: whether to set the speaker (to $3, which may be null); null kind/span keep theirs.
@@ -21,16 +32,13 @@ WHERE id = $1;
 
 -- name: current_actor_id
 -- The actor's own id, or the survivor's when it was merged away; null when unknown.
-SELECT id FROM actors WHERE id = $1
-UNION ALL
-SELECT actor_id FROM actor_redirects WHERE old_id = $1
-LIMIT 1;
+SELECT id FROM actors WHERE id = current_actor($1);
 
 -- name: actor_redirect
 SELECT actor_id FROM actor_redirects WHERE old_id = $1;
 
 -- name: lock_actor
-SELECT id, name, kind FROM actors WHERE id = $1 FOR UPDATE;
+SELECT id, name, name_key, kind FROM actors WHERE id = $1 FOR UPDATE;
 
 -- name: update_actor
 UPDATE actors SET
@@ -59,8 +67,9 @@ UPDATE quotes SET speaker_id = $1 WHERE speaker_id = $2;
 UPDATE claims SET
     claimant_id            = CASE WHEN claimant_id = $2 THEN $1 ELSE claimant_id END,
     controller_id          = CASE WHEN controller_id = $2 THEN $1 ELSE controller_id END,
-    previous_controller_id = CASE WHEN previous_controller_id = $2 THEN $1 ELSE previous_controller_id END
-WHERE $2 IN (claimant_id, controller_id, previous_controller_id);
+    previous_controller_id = CASE WHEN previous_controller_id = $2 THEN $1 ELSE previous_controller_id END,
+    relayed_by_id          = CASE WHEN relayed_by_id = $2 THEN $1 ELSE relayed_by_id END
+WHERE $2 IN (claimant_id, controller_id, previous_controller_id, relayed_by_id);
 
 -- name: merge_names
 -- The absorbed actor's name and aliases become the survivor's aliases, and its titles join.

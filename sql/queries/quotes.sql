@@ -7,7 +7,7 @@ FROM quote_rows WHERE id = $1;
 -- name: list_quotes
 SELECT *
 FROM quote_rows v
-WHERE ($1::text IS NULL OR v.speaker_id = $1)
+WHERE ($1::text IS NULL OR v.speaker_id = current_actor($1))
   AND ($2::text IS NULL OR v.article_id = $2)
   AND ($3::text IS NULL OR v.id IN (SELECT id FROM quotes WHERE search @@ websearch_to_tsquery('english', $3)))
   AND ($4::text IS NULL OR v.kind = $4)
