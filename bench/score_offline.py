@@ -4,8 +4,8 @@ Dev tool only (tests do not use it). It runs `api.extract.Extractor` over each g
 builds the annotated-article dict that `score.py` reads from `GET /v1/articles/{id}`, and
 reuses `score.py`'s `score_article`, `Tally` and `prf` so the figures are the same.
 
-    /tmp/gz/venv/bin/python bench/score_offline.py ../shared/eval/gold/*.jsonl
-    /tmp/gz/venv/bin/python bench/score_offline.py --misses 100 --only quote \
+    .venv/bin/python bench/score_offline.py ../shared/eval/gold/*.jsonl
+    .venv/bin/python bench/score_offline.py --misses 100 --only quote \
         ../shared/eval/gold/seed.jsonl
 """
 

@@ -71,6 +71,45 @@ SPEECH_LEMMAS = frozenset(
         "post",
     }
 )
+# Verbs of everyday use that signal a claim only with a side of a fight as actor.
+EVERYDAY_LEMMAS = frozenset({"take", "enter", "leave", "storm", "fall", "abandon", "push"})
+ARMED_WORDS = frozenset(
+    {
+        "troops",
+        "forces",
+        "force",
+        "units",
+        "unit",
+        "soldiers",
+        "army",
+        "armies",
+        "military",
+        "brigade",
+        "brigades",
+        "battalion",
+        "battalions",
+        "regiment",
+        "fighters",
+        "militants",
+        "rebels",
+        "insurgents",
+        "paratroopers",
+        "marines",
+        "militia",
+        "militias",
+        "group",
+        "groups",
+        "detachment",
+        "detachments",
+        "infantry",
+        "assault",
+        "enemy",
+        "garrison",
+    }
+)
+CIVILIAN_WORDS = frozenset(
+    {"team", "girls", "boys", "students", "tourists", "buses", "aircraft", "visitors", "fans"}
+)
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
 DEMAND_LEMMAS = frozenset({"demand", "insist", "expect", "require", "want", "urge", "must"})
 PLAN_WORDS = frozenset({"plan", "proposal", "draft", "framework", "deal", "agreement"})
@@ -143,6 +182,11 @@ def find_claims(
     last_controller: str | None = None
     for sent_index, sent in enumerate(doc.sents):
         claimant_name, claimant_text = attribution(sent, source)
+        relayer: str | None = None
+        relayed = relay(sent)
+        if relayed is not None:
+            claimant_name, claimant_text = relayed[0], relayed[0]
+            relayer = book.key_for(relayed[1], "organization")
         speaker_country = country_of_text(claimant_text or "") or None
         sentence_claims: list[ExtractedClaim] = []
         seen: set[tuple[str, int]] = set()
@@ -187,6 +231,7 @@ def find_claims(
                         if claimant_name
                         else None,
                         claimant_text=claimant_text,
+                        relayed_by=relayer,
                         controller=book.state_key(controller) if controller else None,
                         controller_text=controller,
                         previous_controller=book.state_key(previous) if previous else None,
@@ -340,10 +385,24 @@ def place_refs(doc: Doc, places: list[ExtractedPlace]) -> list[PlaceRef]:
                 else:
                     break
     refs.sort(key=lambda r: r.start)
-    return refs
+    return [r for r in refs if not acting_state(doc, r)]
 
 
-def territory_ref(sent: Span, after: int) -> PlaceRef | None:
+def acting_state(doc: Doc, ref: PlaceRef) -> bool:
+    """A capital or country name that acts or owns in its clause ("Kyiv insisted", "under
+    Moscow's control", "held by Kyiv") names the state, not the place of a claim."""
+    if ref.kind == "country" or load_states().country_of(ref.text) is None:
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root
+    if head.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "by"
+
+
+def territory_ref(sent: Span, after: int, countries: dict[str, str]) -> PlaceRef | None:
     """'about a third of Venezuelan territory' → a reference to Venezuela by its demonym."""
     for token in sent:
         if token.i <= after or token.lower_ != "territory" or token.i == sent.start:
@@ -352,7 +411,15 @@ def territory_ref(sent: Span, after: int) -> PlaceRef | None:
         country = load_states().country_of(prev.text)
         if country is not None:
             start, end = prev.idx, token.idx + len(token.text)
-            return PlaceRef(None, text_of(token.doc)[start:end], start, end, "country")
+            # "a fifth of Ukrainian territory" is a claim about the country itself
+            key = countries.get(country.lower())
+            return PlaceRef(
+                key,
+                country if key is None else text_of(token.doc)[start:end],
+                start,
+                end,
+                "country",
+            )
     return None
 
 
@@ -360,6 +427,16 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
     """The places a trigger is about (see module docstring, rule 2)."""
     t = trig.token
     in_sent = [r for r in refs if sent.start_char <= r.start < sent.end_char]
+    if trig.backward and t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}:
+        # a participle modifying a noun claims that noun: "Sudzha, the largest town held by
+        # Colombian forces" → Sudzha; "territory controlled by a militia" → no named place
+        head = t.head
+        if head.dep_ == "appos":
+            named = [r for r in in_sent if r.start <= head.head.idx < r.end]
+            if named:
+                return coordinated(doc, named[0], in_sent)
+        if head.lower_ not in ANAPHORS and not any(r.start <= head.idx < r.end for r in in_sent):
+            return []
     if trig.backward:
         before = [r for r in in_sent if r.end <= t.idx]
         head_ref = anaphor_ref(doc, t, refs, backward=True)
@@ -367,9 +444,10 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
         # the nearest wins: "Venezuela denied that the town was under Colombian control" → the town
         return [max(options, key=lambda r: r.start)] if options else []
     limit = clause_end(sent, t)
-    after = [r for r in in_sent if t.idx < r.start < limit]
+    after = [r for r in in_sent if t.idx < r.start < limit and not locator(doc, r)]
     anaphor = anaphor_ref(doc, t, refs, backward=False, limit=limit)
-    territory = territory_ref(sent, t.i)
+    countries = {r.text.lower(): r.key for r in refs if r.kind == "country" and r.key}
+    territory = territory_ref(sent, t.i, countries)
     first: PlaceRef | None = after[0] if after else None
     for cand in (anaphor, territory):
         if cand is not None and cand.start < limit and (first is None or cand.start < first.start):
@@ -386,6 +464,44 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
         else:
             break
     return chain
+
+
+def coordinated(doc: Doc, first: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """`first` and the places coordinated with it: "Zorivka and Lisne"."""
+    chain = [first]
+    for ref in refs:
+        if ref.start <= chain[-1].start:
+            continue
+        gap = text_of(doc)[chain[-1].end : ref.start]
+        if COORDINATION.match(gap) and gap.strip():
+            chain.append(ref)
+        else:
+            break
+    return chain
+
+
+LOCATOR_WORDS = frozenset({"near", "outside", "around", "beyond", "towards", "toward"})
+DIRECTION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+
+
+def locator(doc: Doc, ref: PlaceRef) -> bool:
+    """A place that only locates another or receives it: "two villages east of Lisne",
+    "villages near Lisne", "cede the land to Oslo" (a capital receiving is the state)."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if prev.lower_ in LOCATOR_WORDS:
+        return True
+    if prev.lower_ == "of" and span.start >= 2 and doc[span.start - 2].lower_ in DIRECTION_WORDS:
+        return True
+    return (
+        prev.lower_ == "to"
+        and ref.kind == "settlement"
+        and load_states().country_of(ref.text) is not None
+    )
 
 
 def clause_end(sent: Span, t: Token) -> int:
@@ -420,10 +536,15 @@ def anaphor_ref(
             continue
         if kind is not None and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
             continue  # "the town of Lisne" names the place itself
+        subj = subject_of(t)
+        own = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)) if subj else (0, 0)
         earlier = [
             r
             for r in refs
-            if r.end <= token.idx and r.key is not None and (kind is None or r.kind == kind)
+            if r.end <= token.idx
+            and r.key is not None
+            and (kind is None or r.kind == kind)
+            and not (kind is None and (locator(doc, r) or own[0] <= r.start < own[1]))
         ]
         if earlier:
             ante = earlier[-1]
@@ -466,6 +587,32 @@ def triggers(sent: Span) -> list[Trigger]:
 
 
 def trigger_type(t: Token) -> ClaimType | None:
+    """The claim type a word signals here, if any (see `armed_actor` for everyday verbs)."""
+    ttype = raw_trigger_type(t)
+    if ttype is not None and t.lemma_.lower() in EVERYDAY_LEMMAS and not armed_actor(t):
+        return None
+    return ttype
+
+
+def armed_actor(t: Token) -> bool:
+    """Whether an everyday verb ("take", "enter", "leave") has a side of a fight as its actor:
+    armed forces, a state, or a pronoun standing for one ("its troops entered", "Kyiv must
+    leave", "they took the town"). "Visas to enter the country", "buses were leaving the town"
+    and "taking an aircraft to a country" are not claims."""
+    subj = subject_of(t)
+    agent = [c for c in t.children if c.dep_ == "agent"]
+    if agent:
+        subj = agent[0]
+    if subj is None:
+        return False
+    words = {w.lower_ for w in subj.subtree}
+    if words & ARMED_WORDS or subj.lower_ in {"we", "they"}:
+        return True
+    phrase = " ".join(w.text for w in subj.subtree)
+    return country_of_text(phrase) is not None and not (words & CIVILIAN_WORDS)
+
+
+def raw_trigger_type(t: Token) -> ClaimType | None:
     """The claim type a word signals here, if any."""
     lemma = t.lemma_.lower()
     lower = t.lower_
@@ -632,6 +779,43 @@ def attribution(sent: Span, source: str | None) -> tuple[str | None, str | None]
     return source, source
 
 
+RELAY_NOUNS = frozenset({"report", "reports", "briefing", "word", "update", "updates"})
+
+
+def relay(sent: Span) -> tuple[str, str] | None:
+    """Nested attribution: (who made the claim, who passed it on).
+
+    "The general told the president that …" → (the general, the president);
+    "The president was told by his general that …" and "the president received reports from
+    his generals that …" → (the general(s), the president)."""
+    for token in sent:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        kids = list(token.children)
+        subj = [c for c in kids if c.dep_ in SUBJECT_DEPS]
+        if token.lemma_ == "tell":
+            agent = [c for c in kids if c.dep_ == "agent"]
+            if agent and subj:
+                source = [c for c in agent[0].children if c.dep_ == "pobj"]
+                if source:
+                    return subject_phrase(source[0]), subject_phrase(subj[0])
+            told = [c for c in kids if c.dep_ in {"dobj", "dative"}]
+            if subj and told and subj[0].dep_ == "nsubj":
+                return subject_phrase(subj[0]), subject_phrase(told[0])
+        if token.lemma_ in {"receive", "get"} and subj:
+            obj = [c for c in kids if c.dep_ == "dobj" and c.lower_ in RELAY_NOUNS]
+            prep = [
+                c
+                for o in obj
+                for c in [*kids, *o.children]
+                if c.dep_ == "prep" and c.lower_ == "from"
+            ]
+            source = [c for p in prep for c in p.children if c.dep_ == "pobj"]
+            if obj and source:
+                return subject_phrase(source[0]), subject_phrase(subj[0])
+    return None
+
+
 def subject_phrase(token: Token) -> str:
     """'Norway's defence ministry' for the head 'ministry' (no relative clauses or appositions)."""
     keep = [t for t in token.subtree if t.i <= token.i or t.dep_ in {"compound", "flat"}]
@@ -676,7 +860,12 @@ def controller_country(
             if named is not None:
                 return named
         return speaker_country or fallback
-    if t.pos_ == "NOUN" and trig.type in {"control"}:
+    in_control_of = (
+        t.i + 1 < len(doc)
+        and doc[t.i + 1].lower_ == "of"
+        and "under" not in {doc[i].lower_ for i in range(max(t.i - 3, 0), t.i)}
+    )
+    if t.pos_ == "NOUN" and trig.type in {"control"} and not (in_control_of and subject_of(t)):
         around = doc[max(t.i - 3, sent.start) : min(t.i + 8, sent.end)].text
         found = country_of_text(around)
         if found is not None:

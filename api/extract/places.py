@@ -22,6 +22,14 @@ from api.extract.types import ExtractedPlace, GazetteerPlace
 from api.extract.types import Span as TextSpan
 
 MAX_NAME_TOKENS = 4
+# Site words after a name that make the whole phrase one place: "X nuclear power plant".
+FACILITY_SUFFIXES = (
+    ("nuclear", "power", "plant"),
+    ("nuclear", "power", "station"),
+    ("nuclear", "plant"),
+    ("power", "plant"),
+    ("npp",),
+)
 HYPHENS = frozenset({"-", "\u2011"})  # hyphen-minus, non-breaking hyphen
 REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "territory"})
 REGION_PLURALS = frozenset({"regions", "oblasts", "provinces"})
@@ -97,6 +105,19 @@ NOT_NAMES = frozenset(
         "minister",
         "army",
         "street",
+        # months: "in March" is a date, not the English town
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     }
 )
 
@@ -246,6 +267,9 @@ def try_mention(doc: Doc, gazetteer: Gazetteer, start: int, end: int) -> Mention
     ):
         return None
     text = text_of(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    site = site_mention(doc, gazetteer, start, end, text)
+    if site is not None:
+        return site
     want_region, span_end = region_follows(doc, end)
     want_settlement = settlement_cue(doc, start, end)
     candidates = gazetteer.matches(text)
@@ -277,6 +301,26 @@ def try_mention(doc: Doc, gazetteer: Gazetteer, start: int, end: int) -> Mention
         want_settlement=want_settlement,
         candidates=candidates,
     )
+
+
+def site_mention(doc: Doc, gazetteer: Gazetteer, start: int, end: int, text: str) -> Mention | None:
+    """'the Zaporizhzhia nuclear power plant': a named site (gazetteer data) as one place."""
+    for suffix in FACILITY_SUFFIXES:
+        stop = end + len(suffix)
+        if stop > len(doc) or tuple(doc[i].lower_ for i in range(end, stop)) != suffix:
+            continue
+        last = doc[stop - 1]
+        full = text_of(doc)[doc[start].idx : last.idx + len(last.text)]
+        candidates = gazetteer.matches(full)
+        if candidates:
+            return Mention(
+                start=doc[start].idx,
+                end=last.idx + len(last.text),
+                text=full,
+                want_settlement=True,
+                candidates=candidates,
+            )
+    return None
 
 
 def article_context(doc: Doc, mentions: list[Mention]) -> tuple[set[str], set[tuple[str, str]]]:

@@ -44,10 +44,15 @@ def test_content_hash_ignores_wrapping_only() -> None:
 
 def test_settings_from_environment() -> None:
     settings = load_settings(
-        {"PORT": "9001", "GAZETTE_WORKERS": "2", "DATABASE_URL": "", "GAZETTE_DATA_DIR": "/tmp/gz"}
+        {
+            "PORT": "9001",
+            "GAZETTE_WORKERS": "2",
+            "DATABASE_URL": "",
+            "GAZETTE_DATA_DIR": "/srv/gazette",
+        }
     )
     assert settings.port == 9001 and settings.workers == 2 and settings.database_url is None
-    assert str(settings.data_dir) == "/tmp/gz"
+    assert str(settings.data_dir) == "/srv/gazette"
     assert load_settings({"GAZETTE_LOG_LEVEL": "debug"}).log_level == "DEBUG"
     with pytest.raises(SettingsError, match="GAZETTE_LOG_LEVEL"):
         load_settings({"GAZETTE_LOG_LEVEL": "chatty"})
