@@ -21,6 +21,7 @@ from api.db.migrate import migrate
 from api.db.pool import create_pool
 from api.extract import Extractor
 from api.ingest import ExtractionQueue
+from api.observability import RequestContext, configure_logging
 from api.problems import EXCEPTION_HANDLERS, renew_connections
 from api.routes import actors, articles, claims, health, places, quotes
 from api.settings import Settings, load_settings
@@ -98,7 +99,7 @@ def create_app(
             if own_pool:
                 await active_pool.close()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             *articles.ROUTES,
             *actors.ROUTES,
@@ -114,8 +115,14 @@ def create_app(
         request_max_body_size=settings.max_request_bytes,
         debug=False,
     )
+    # Around the whole handler, not as route middleware: unmatched paths (404, 405) get a
+    # request id, the security headers and a log line too.
+    app.asgi_handler = RequestContext(app.asgi_handler)
+    return app
 
 
 def create_app_from_env() -> Litestar:
     """Factory for the ASGI server (`granian --factory api.app:create_app_from_env`)."""
-    return create_app(load_settings())
+    settings = load_settings()
+    configure_logging(settings.log_level)
+    return create_app(settings)

