@@ -17,10 +17,12 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Contact, License, Tag
 
+from api.auth import COMPONENTS, authorize
 from api.db.migrate import migrate
 from api.db.pool import create_pool
 from api.extract import Extractor
 from api.ingest import ExtractionQueue
+from api.limits import cors, rate_limit, stores
 from api.observability import RequestContext, configure_logging
 from api.problems import EXCEPTION_HANDLERS, renew_connections
 from api.routes import actors, articles, claims, health, places, quotes
@@ -55,6 +57,7 @@ def openapi_config() -> OpenAPIConfig:
         tags=TAGS,
         path="/schema",
         render_plugins=[ScalarRenderPlugin()],
+        components=COMPONENTS,
         use_handler_docstrings=False,
         create_examples=False,
     )
@@ -113,6 +116,10 @@ def create_app(
         after_exception=[renew_connections],
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_bytes,
+        guards=[authorize],
+        middleware=[limiter.middleware] if (limiter := rate_limit(settings)) else [],
+        stores=stores(settings),
+        cors_config=cors(settings),
         debug=False,
     )
     # Around the whole handler, not as route middleware: unmatched paths (404, 405) get a

@@ -3,6 +3,7 @@
 python -m api serve      start the API (embedded Postgres unless DATABASE_URL is set)
 python -m api migrate    apply pending migrations and exit
 python -m api reextract  re-run the extractor over stored articles, report what changed
+python -m api keys       create, list and revoke API keys
 python -m api openapi    print the OpenAPI document (make openapi writes it)
 """
 
@@ -22,6 +23,8 @@ from api.observability import configure_logging
 from api.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("gazette.cli")
+
+LOCAL_KEY_NAME = "make run (local)"
 
 
 @contextmanager
@@ -74,6 +77,11 @@ def cmd_serve(settings: Settings) -> int:
             flush=True,
         )
         print(f"database: {where}; Ctrl-C stops the API and the embedded Postgres", flush=True)
+        if settings.database_url is None:
+            secret = asyncio.run(_local_key(url))
+            print(f"API key for this run (write, admin): export GAZETTE_KEY={secret}", flush=True)
+        else:
+            print("API keys: .venv/bin/gazette keys create NAME --scope write", flush=True)
         Granian(
             "api.app:create_app_from_env",
             address=settings.host,
@@ -130,6 +138,51 @@ def cmd_reextract(settings: Settings, only: list[str]) -> int:
         return asyncio.run(_reextract(url, settings, only))
 
 
+async def _keys(url: str, args: argparse.Namespace) -> int:
+    from api.db import keys
+
+    conn = await asyncpg.connect(url)
+    try:
+        if args.keys_command == "create":
+            key_id, secret = await keys.create_key(conn, args.name, args.scope or ["read"])
+            print(f"created {key_id} ({args.name}, scopes {','.join(args.scope or ['read'])})")
+            print(f"key (shown once, store it now): {secret}")
+            return 0
+        if args.keys_command == "list":
+            for key in await keys.list_keys(conn):
+                state = f"revoked {key.revoked_at:%Y-%m-%d}" if key.revoked_at else "active"
+                print(
+                    f"{key.id}  {key.prefix}…  {','.join(key.scopes):<16} {state:<18} "
+                    f"{key.created_at:%Y-%m-%d %H:%M}  {key.name}"
+                )
+            return 0
+        if await keys.revoke_key(conn, args.key_id):
+            print(f"revoked {args.key_id}")
+            return 0
+        print(f"no active key {args.key_id}", file=sys.stderr)
+        return 1
+    finally:
+        await conn.close()
+
+
+def cmd_keys(settings: Settings, args: argparse.Namespace) -> int:
+    with database(settings) as url:
+        asyncio.run(_migrate(url))
+        return asyncio.run(_keys(url, args))
+
+
+async def _local_key(url: str) -> str:
+    """A fresh write+admin key for the person running `make run` (the last one is revoked)."""
+    from api.db import keys
+
+    conn = await asyncpg.connect(url)
+    try:
+        await keys.revoke_keys_named(conn, LOCAL_KEY_NAME)
+        return (await keys.create_key(conn, LOCAL_KEY_NAME, ["write", "admin"]))[1]
+    finally:
+        await conn.close()
+
+
 def cmd_openapi() -> int:
     from api.openapi import generate_spec
 
@@ -147,6 +200,17 @@ def main(argv: list[str] | None = None) -> int:
         "reextract", help="run the current extractor over stored articles, keeping curated edits"
     )
     again.add_argument("--article", action="append", default=[], help="only this article id")
+    keys_parser = sub.add_parser("keys", help="create, list and revoke API keys")
+    keys_sub = keys_parser.add_subparsers(dest="keys_command", required=True)
+    create = keys_sub.add_parser("create", help="make a key (shown once)")
+    create.add_argument("name", help="who or what the key is for")
+    create.add_argument(
+        "--scope", action="append", choices=["read", "write", "admin"],
+        help="repeat for several; admin can write, writers can read (default: read)",
+    )  # fmt: skip
+    keys_sub.add_parser("list", help="every key, without secrets")
+    revoke = keys_sub.add_parser("revoke", help="revoke a key by id")
+    revoke.add_argument("key_id")
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
@@ -160,4 +224,6 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_migrate(settings)
     if args.command == "reextract":
         return cmd_reextract(settings, args.article)
+    if args.command == "keys":
+        return cmd_keys(settings, args)
     return cmd_openapi()

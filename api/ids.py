@@ -13,7 +13,14 @@ import threading
 import time
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
-PREFIXES = {"article": "art", "actor": "act", "quote": "quo", "claim": "clm", "place": "plc"}
+PREFIXES = {
+    "article": "art",
+    "actor": "act",
+    "quote": "quo",
+    "claim": "clm",
+    "place": "plc",
+    "key": "key",
+}
 ID_BODY = r"[0-9a-hjkmnp-tv-z]{26}"
 
 

@@ -147,8 +147,12 @@ def _on_http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Respo
         406: "Not acceptable",
     }.get(status, "Request failed")
     detail = str(exc.detail) if exc.detail else title
+    headers = dict(exc.headers or {})
+    if status == 429:  # Litestar's limiter sends RateLimit-* but not Retry-After
+        title, detail = "Too many requests", "the rate limit is spent; try again later"
+        headers["Retry-After"] = headers.get("RateLimit-Reset", "60")
     problem = Problem(title=title, status=status, detail=detail, instance=request.url.path)
-    return problem_response(request, problem, dict(exc.headers or {}))
+    return problem_response(request, problem, headers)
 
 
 def _unavailable(request: Request[Any, Any, Any], detail: str) -> Response[bytes]:
@@ -283,6 +287,20 @@ NOT_MODIFIED = {
     )
 }
 
+UNAUTHORIZED = {
+    401: problem_spec(
+        "No valid API key: missing where one is needed (writes; reads when the server "
+        "requires it), or unknown or revoked. Send `Authorization: Bearer <key>`."
+    )
+}
+FORBIDDEN = {403: problem_spec("The API key is valid but lacks the scope this operation needs.")}
+TOO_MANY = {
+    429: problem_spec(
+        "Too many requests from this key (or address): wait `Retry-After` seconds. "
+        "`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window."
+    )
+}
+ACCESS_ERRORS = {**UNAUTHORIZED, **FORBIDDEN, **TOO_MANY}
 CONFLICT = {409: problem_spec("Another actor already has this name and kind: merge them.")}
 CANNOT_APPLY = {
     422: problem_spec("The change is well-formed but cannot be applied; `errors` says why.")

@@ -34,6 +34,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Articles waiting for or in extraction; more answer 503 with Retry-After.
     max_pending_extractions: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 16
+    require_key_for_reads: bool = False
+    # requests per minute per API key (or per client address without one); 0 turns it off
+    rate_limit_per_minute: Annotated[int, msgspec.Meta(ge=0)] = 1200
+    # a shared limit store for several API processes (Redis or Valkey); unset: per process
+    redis_url: str | None = None
+    cors_origins: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.pool_min_size > self.pool_max_size:
@@ -55,6 +61,10 @@ ENVIRONMENT: dict[str, str] = {
     "GAZETTE_STATEMENT_TIMEOUT_MS": "statement_timeout_ms",
     "GAZETTE_LOG_LEVEL": "log_level",
     "GAZETTE_MAX_PENDING_EXTRACTIONS": "max_pending_extractions",
+    "GAZETTE_REQUIRE_KEY_FOR_READS": "require_key_for_reads",
+    "GAZETTE_RATE_LIMIT_PER_MINUTE": "rate_limit_per_minute",
+    "GAZETTE_REDIS_URL": "redis_url",
+    "GAZETTE_CORS_ORIGINS": "cors_origins",
 }
 
 
@@ -71,6 +81,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     raw: dict[str, object] = {field: env[var] for var, field in ENVIRONMENT.items() if env.get(var)}
     if "log_level" in raw:
         raw["log_level"] = str(raw["log_level"]).upper()
+    if "cors_origins" in raw:  # comma-separated
+        raw["cors_origins"] = [o.strip() for o in str(raw["cors_origins"]).split(",") if o.strip()]
     try:
         return msgspec.convert(raw, Settings, strict=False, dec_hook=_decode_path)
     except msgspec.ValidationError as exc:

@@ -18,6 +18,8 @@ import asyncpg
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from api.db import keys
+from api.db.migrate import migrate
 from api.extract import Extractor
 
 # Reproducible property tests in CI: no deadline on a shared 2-core machine, fixed seeds.
@@ -63,6 +65,26 @@ def database_url(server_url: str) -> Iterator[str]:
         yield with_database(server_url, name)
     finally:
         asyncio.run(_admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def _new_key(url: str, name: str, scopes: list[str]) -> str:
+    conn = await asyncpg.connect(url)
+    try:
+        await migrate(conn)
+        return (await keys.create_key(conn, name, scopes))[1]
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def admin_key(database_url: str) -> str:
+    """A real API key (admin: it may also write and read), stored in the test database."""
+    return asyncio.run(_new_key(database_url, "tests (admin)", ["admin"]))
+
+
+@pytest.fixture(scope="session")
+def read_key(database_url: str) -> str:
+    return asyncio.run(_new_key(database_url, "tests (read)", ["read"]))
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from litestar.params import JSONBody, QueryParameter
 from litestar.response import Redirect
 from litestar.status_codes import HTTP_200_OK, HTTP_301_MOVED_PERMANENTLY
 
+from api.auth import access
 from api.db import curation, reads
 from api.extract.types import ActorKind
 from api.http import DETAIL_HEADERS, LIST_HEADERS, json_response, page_response
@@ -28,10 +29,10 @@ TAGS = ["actors"]
 
 @get(
     "/v1/actors",
+    **access("read", LIST_RESPONSES),
     operation_id="listActors",
     summary="List actors, newest first; fuzzy search by name",
     tags=TAGS,
-    responses=LIST_RESPONSES,
     response_headers=LIST_HEADERS,
 )
 async def list_actors(
@@ -63,12 +64,12 @@ async def list_actors(
 
 @get(
     "/v1/actors/{actor_id:str}",
+    **access("read", {**DETAIL_RESPONSES, **MOVED}),
     operation_id="getActor",
     summary="Get an actor with its aliases, counts and first and last appearance",
     description="An actor merged into another answers 301 with the survivor's URL.",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,
-    responses={**DETAIL_RESPONSES, **MOVED},
 )
 async def get_actor(request: Request[Any, Any, Any], actor_id: ActorIdPath) -> Response[Any]:
     pool = resources(request).pool
@@ -80,6 +81,7 @@ async def get_actor(request: Request[Any, Any, Any], actor_id: ActorIdPath) -> R
 
 @patch(
     "/v1/actors/{actor_id:str}",
+    **access("write", {**WRITE_RESPONSES, **CONFLICT}),
     operation_id="patchActor",
     summary="Correct an actor's name, kind or aliases",
     description=(
@@ -90,7 +92,6 @@ async def get_actor(request: Request[Any, Any, Any], actor_id: ActorIdPath) -> R
     ),
     tags=TAGS,
     before_request=require_json,
-    responses={**WRITE_RESPONSES, **CONFLICT},
 )
 async def patch_actor(
     request: Request[Any, Any, Any], actor_id: ActorIdPath, data: JSONBody[ActorPatch]
@@ -103,6 +104,7 @@ async def patch_actor(
 
 @post(
     "/v1/actors/{actor_id:str}/merge",
+    **access("admin", WRITE_RESPONSES),
     operation_id="mergeActors",
     summary="Merge another actor into this one",
     description=(
@@ -112,7 +114,6 @@ async def patch_actor(
     tags=TAGS,
     status_code=HTTP_200_OK,
     before_request=require_json,
-    responses=WRITE_RESPONSES,
 )
 async def merge_actors(
     request: Request[Any, Any, Any], actor_id: ActorIdPath, data: JSONBody[ActorMerge]

@@ -12,6 +12,7 @@ from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api import ingest as ingest_step
+from api.auth import access
 from api.db import reads, writes
 from api.http import DETAIL_HEADERS, ETAG_HEADER, LIST_HEADERS, json_response, page_response
 from api.params import (
@@ -86,6 +87,18 @@ ALREADY_STORED = {
 
 @post(
     "/v1/articles",
+    **access(
+        "write",
+        {
+            **ALREADY_STORED,
+            **BAD_REQUEST,
+            **GONE_MEANWHILE,
+            **TOO_LARGE,
+            **UNSUPPORTED_MEDIA,
+            **UNPROCESSABLE,
+            **UNAVAILABLE,
+        },
+    ),
     operation_id="createArticle",
     summary="Ingest an article",
     description=(
@@ -96,15 +109,6 @@ ALREADY_STORED = {
     tags=TAGS,
     status_code=HTTP_201_CREATED,
     before_request=require_json,
-    responses={
-        **ALREADY_STORED,
-        **BAD_REQUEST,
-        **GONE_MEANWHILE,
-        **TOO_LARGE,
-        **UNSUPPORTED_MEDIA,
-        **UNPROCESSABLE,
-        **UNAVAILABLE,
-    },
     response_headers=[
         ResponseHeader(
             name="Location",
@@ -137,10 +141,10 @@ async def create_article(
 
 @get(
     "/v1/articles",
+    **access("read", LIST_RESPONSES),
     operation_id="listArticles",
     summary="List articles, newest first",
     tags=TAGS,
-    responses=LIST_RESPONSES,
     response_headers=LIST_HEADERS,
 )
 async def list_articles(
@@ -178,11 +182,11 @@ async def list_articles(
 
 @get(
     "/v1/articles/{article_id:str}",
+    **access("read", DETAIL_RESPONSES),
     operation_id="getArticle",
     summary="Get an article annotated with its actors, quotes, claims and places",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,
-    responses=DETAIL_RESPONSES,
 )
 async def get_article(
     request: Request[Any, Any, Any], article_id: ArticleIdPath
@@ -193,10 +197,10 @@ async def get_article(
 
 @delete(
     "/v1/articles/{article_id:str}",
+    **access("admin", {**BAD_REQUEST, **NOT_FOUND, **UNAVAILABLE}),
     operation_id="deleteArticle",
     summary="Delete an article and everything extracted from it",
     tags=TAGS,
-    responses={**BAD_REQUEST, **NOT_FOUND, **UNAVAILABLE},
 )
 async def delete_article(request: Request[Any, Any, Any], article_id: ArticleIdPath) -> None:
     if not await writes.delete_article(resources(request).pool, article_id):

@@ -10,6 +10,7 @@ from litestar import MediaType, Request, Response, get
 from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
+from api.auth import access
 from api.db import reads
 from api.db.reads import Box, Slice
 from api.extract.types import ClaimType, Modality, Stance
@@ -108,6 +109,7 @@ def wants_geojson(request: Request[Any, Any, Any]) -> bool:
 
 @get(
     "/v1/claims",
+    **access("read", LIST_RESPONSES),
     operation_id="listClaims",
     summary="List territorial claims, newest first (JSON, or GeoJSON by Accept)",
     description=(
@@ -115,7 +117,6 @@ def wants_geojson(request: Request[Any, Any, Any]) -> bool:
         "FeatureCollection, exactly as from `/v1/claims.geojson`."
     ),
     tags=TAGS,
-    responses=LIST_RESPONSES,
     response_headers=LIST_HEADERS,
     dependencies={"claim_filter": Provide(claim_query, sync_to_thread=False)},
     operation_class=WithGeoJSONAlternative,
@@ -133,6 +134,7 @@ async def list_claims(
 
 @get(
     "/v1/claims.geojson",
+    **access("read", LIST_RESPONSES),
     operation_id="listClaimsGeoJSON",
     summary="List territorial claims as a GeoJSON FeatureCollection, newest first",
     description=(
@@ -141,7 +143,6 @@ async def list_claims(
         "`/v1/claims`: `next_cursor` is a foreign member of the FeatureCollection."
     ),
     tags=TAGS,
-    responses=LIST_RESPONSES,
     response_headers=LIST_HEADERS,
     media_type=GEOJSON,
     dependencies={"claim_filter": Provide(claim_query, sync_to_thread=False)},
@@ -172,11 +173,11 @@ def geojson_response(request: Request[Any, Any, Any], rows: Slice[Claim]) -> Res
 
 @get(
     "/v1/claims/{claim_id:str}",
+    **access("read", DETAIL_RESPONSES),
     operation_id="getClaim",
     summary="Get a claim",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,
-    responses=DETAIL_RESPONSES,
 )
 async def get_claim(request: Request[Any, Any, Any], claim_id: ClaimIdPath) -> Response[Claim]:
     claim = await reads.get_claim(resources(request).pool, claim_id)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from litestar import Request, Response, get
 from litestar.params import QueryParameter
 
+from api.auth import access
 from api.db import reads
 from api.http import DETAIL_HEADERS, LIST_HEADERS, page_response
 from api.params import (
@@ -27,10 +28,10 @@ TAGS = ["places"]
 
 @get(
     "/v1/places",
+    **access("read", LIST_RESPONSES),
     operation_id="listPlaces",
     summary="List places, newest first; fuzzy search by name or alias",
     tags=TAGS,
-    responses=LIST_RESPONSES,
     response_headers=LIST_HEADERS,
 )
 async def list_places(
@@ -65,11 +66,11 @@ async def list_places(
 
 @get(
     "/v1/places/{place_id:str}",
+    **access("read", DETAIL_RESPONSES),
     operation_id="getPlace",
     summary="Get a place",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,
-    responses=DETAIL_RESPONSES,
 )
 async def get_place(request: Request[Any, Any, Any], place_id: PlaceIdPath) -> Response[Place]:
     place = await reads.get_place(resources(request).pool, place_id)
@@ -78,13 +79,13 @@ async def get_place(request: Request[Any, Any, Any], place_id: PlaceIdPath) -> R
 
 @get(
     "/v1/places/{place_id:str}/claims",
+    **access("read", {**LIST_RESPONSES, **NOT_FOUND}),
     operation_id="listPlaceClaims",
     summary="The timeline of claims about a place, oldest first",
     description="Who said what about this place, and when: every claim, with its stance, "
     "claimant and controller, ordered by when it was made.",
     tags=TAGS,
     response_headers=LIST_HEADERS,
-    responses={**LIST_RESPONSES, **NOT_FOUND},
 )
 async def list_place_claims(
     request: Request[Any, Any, Any],

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from litestar import Request, Response, get, patch
 from litestar.params import JSONBody, QueryParameter
 
+from api.auth import access
 from api.db import curation, reads
 from api.extract.types import QuoteKind
 from api.http import DETAIL_HEADERS, LIST_HEADERS, json_response, page_response
@@ -36,10 +37,10 @@ TAGS = ["quotes"]
 
 @get(
     "/v1/quotes",
+    **access("read", LIST_RESPONSES),
     operation_id="listQuotes",
     summary="List quotes, newest first",
     tags=TAGS,
-    responses=LIST_RESPONSES,
     response_headers=LIST_HEADERS,
 )
 async def list_quotes(
@@ -72,11 +73,11 @@ async def list_quotes(
 
 @get(
     "/v1/quotes/{quote_id:str}",
+    **access("read", DETAIL_RESPONSES),
     operation_id="getQuote",
     summary="Get a quote",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,
-    responses=DETAIL_RESPONSES,
 )
 async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> Response[Quote]:
     quote = await reads.get_quote(resources(request).pool, quote_id)
@@ -85,6 +86,7 @@ async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> R
 
 @patch(
     "/v1/quotes/{quote_id:str}",
+    **access("write", WRITE_RESPONSES),
     operation_id="patchQuote",
     summary="Correct a quote's speaker, kind or span",
     description=(
@@ -95,7 +97,6 @@ async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> R
     ),
     tags=TAGS,
     before_request=require_json,
-    responses=WRITE_RESPONSES,
 )
 async def patch_quote(
     request: Request[Any, Any, Any], quote_id: QuoteIdPath, data: JSONBody[QuotePatch]

@@ -18,6 +18,8 @@ from hypothesis import HealthCheck, settings
 from litestar import Litestar
 
 from api.app import create_app
+from api.db import keys
+from api.db.migrate import migrate
 from api.extract import Extractor
 from api.openapi import SPEC_PATH
 from api.settings import Settings
@@ -49,6 +51,29 @@ schema.app = APP
 
 
 DATABASE: dict[str, str | None] = {"url": None}
+# Known before the database exists: schemathesis asks for it while collecting the tests.
+ADMIN_SECRET = keys.new_secret()
+
+
+@schema.auth()
+class AdminKey:
+    """Every generated call carries a real admin key: the positive_data_acceptance check then
+    proves that valid calls succeed (a wrong key would make them all documented 401s)."""
+
+    def get(self, case: schemathesis.Case, context: object) -> str:
+        return ADMIN_SECRET
+
+    def set(self, case: schemathesis.Case, data: str, context: object) -> None:
+        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
+
+
+async def store_admin_key(url: str) -> None:
+    conn = await asyncpg.connect(url)
+    try:
+        await migrate(conn)
+        await keys.create_key(conn, "contract tests (admin)", ["admin"], secret=ADMIN_SECRET)
+    finally:
+        await conn.close()
 
 
 async def empty_database(url: str) -> None:
@@ -62,7 +87,9 @@ async def empty_database(url: str) -> None:
 @pytest.fixture(scope="module", autouse=True)
 def contract_app(database_url: str, extractor: Extractor) -> None:
     DATABASE["url"] = database_url
-    APP.app = create_app(Settings(database_url=database_url), extractor=extractor)
+    asyncio.run(store_admin_key(database_url))
+    settings = Settings(database_url=database_url, rate_limit_per_minute=0)
+    APP.app = create_app(settings, extractor=extractor)
 
 
 @schema.parametrize()

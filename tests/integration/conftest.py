@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import asyncpg
 import httpx
@@ -21,14 +22,13 @@ from api.state import Resources
 from tests.fixtures import TRUNCATE
 
 
-@pytest.fixture(scope="session")
-async def app(database_url: str, extractor: Extractor) -> AsyncIterator[Litestar]:
+@asynccontextmanager
+async def running(application: Litestar) -> AsyncIterator[Litestar]:
     """The app with its lifespan running in a task of its own.
 
     Litestar's lifespan holds an anyio cancel scope that must be exited by the task that
     entered it; fixture setup and teardown run in different tasks, so a task owns it.
     """
-    application = create_app(Settings(database_url=database_url), extractor=extractor)
     started, stop = asyncio.Event(), asyncio.Event()
 
     async def run_lifespan() -> None:
@@ -42,9 +42,19 @@ async def app(database_url: str, extractor: Extractor) -> AsyncIterator[Litestar
     )
     if task.done():
         task.result()  # start-up failed: raise its error here
-    yield application
-    stop.set()
-    await task
+    try:
+        yield application
+    finally:
+        stop.set()
+        await task
+
+
+@pytest.fixture(scope="session")
+async def app(database_url: str, extractor: Extractor) -> AsyncIterator[Litestar]:
+    # rate limits are tested with apps of their own (test_access.py)
+    settings = Settings(database_url=database_url, rate_limit_per_minute=0)
+    async with running(create_app(settings, extractor=extractor)) as application:
+        yield application
 
 
 @pytest.fixture(scope="session")
@@ -55,9 +65,13 @@ async def pool(app: Litestar) -> asyncpg.Pool[asyncpg.Record]:
 
 @pytest.fixture
 async def client(
-    app: Litestar, pool: asyncpg.Pool[asyncpg.Record]
+    app: Litestar, pool: asyncpg.Pool[asyncpg.Record], admin_key: str
 ) -> AsyncIterator[httpx.AsyncClient]:
+    """A client with an admin key, on an empty database."""
     await pool.execute(TRUNCATE)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://gazette.test") as c:
+    headers = {"Authorization": f"Bearer {admin_key}"}
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://gazette.test", headers=headers
+    ) as c:
         yield c

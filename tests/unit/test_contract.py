@@ -54,8 +54,15 @@ def test_errors_are_documented_as_problem_json(spec: dict[str, Any]) -> None:
             assert "503" in responses, f"{method} {path} does not document 503"
         if "{" in path:
             assert "404" in responses, f"{method} {path} does not document 404"
-        if method == "get":
+        if method == "get" and not path.startswith("/v1/actors/{actor_id}/"):
             assert "304" in responses, f"{method} {path} does not document 304"
+        if path.startswith("/v1/"):
+            assert {"401", "429"} <= set(responses), f"{method} {path}: access errors"
+            if method != "get":
+                assert "403" in responses, f"{method} {path} does not document 403"
+                assert op["security"] == [{"bearerAuth": []}], f"{method} {path}: needs a key"
+            else:
+                assert {} in op["security"], f"{method} {path}: reads may go without a key"
         for status, response in responses.items():
             if status.startswith(("4", "5")):
                 assert list(response["content"]) == ["application/problem+json"], (path, status)

@@ -1,0 +1,124 @@
+"""API keys, scopes, reads that need a key, rate limits and CORS."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import asyncpg
+import httpx
+import pytest
+
+from api.app import create_app
+from api.db import keys
+from api.extract import Extractor
+from api.settings import Settings
+from tests.fixtures import MARKET_REPORT
+from tests.integration.conftest import running
+
+
+@asynccontextmanager
+async def client_for(settings: Settings, extractor: Extractor) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of an app of its own, built with these settings."""
+    async with running(create_app(settings, extractor=extractor)) as application:
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gazette.test") as c:
+            yield c
+
+
+def bearer(secret: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {secret}"}
+
+
+async def test_writes_need_a_key_with_the_scope(client: httpx.AsyncClient, read_key: str) -> None:
+    anonymous = await client.post("/v1/articles", json=MARKET_REPORT, headers={"Authorization": ""})
+    assert anonymous.status_code == 401
+    assert anonymous.headers["www-authenticate"] == "Bearer"
+    assert anonymous.headers["content-type"] == "application/problem+json"
+    reader = await client.post("/v1/articles", json=MARKET_REPORT, headers=bearer(read_key))
+    assert reader.status_code == 403
+    assert (await client.post("/v1/articles", json=MARKET_REPORT)).status_code == 201  # admin
+
+
+async def test_deletes_and_merges_need_admin(
+    client: httpx.AsyncClient, pool: asyncpg.Pool[asyncpg.Record]
+) -> None:
+    created = (await client.post("/v1/articles", json=MARKET_REPORT)).json()
+    _, writer = await keys.create_key(pool, "writer", ["write"])
+    denied = await client.delete(f"/v1/articles/{created['id']}", headers=bearer(writer))
+    assert denied.status_code == 403
+    actor = created["actors"][0]["id"]
+    merge = await client.post(
+        f"/v1/actors/{actor}/merge",
+        json={"curator": "x", "absorb": actor},
+        headers=bearer(writer),
+    )
+    assert merge.status_code == 403
+    assert (await client.delete(f"/v1/articles/{created['id']}")).status_code == 204
+
+
+async def test_reads_are_open_but_a_sent_key_must_be_valid(
+    client: httpx.AsyncClient, pool: asyncpg.Pool[asyncpg.Record]
+) -> None:
+    assert (await client.get("/v1/quotes", headers={"Authorization": ""})).status_code == 200
+    unknown = await client.get("/v1/quotes", headers=bearer("gz_not-a-key"))
+    assert unknown.status_code == 401
+    key_id, secret = await keys.create_key(pool, "soon revoked", ["read"])
+    assert (await client.get("/v1/quotes", headers=bearer(secret))).status_code == 200
+    assert await keys.revoke_key(pool, key_id)
+    assert (await client.get("/v1/quotes", headers=bearer(secret))).status_code == 401
+    malformed = await client.get("/v1/quotes", headers={"Authorization": "Basic abc"})
+    assert malformed.status_code == 401
+
+
+async def test_reads_can_require_a_key(
+    database_url: str, extractor: Extractor, read_key: str
+) -> None:
+    settings = Settings(
+        database_url=database_url, require_key_for_reads=True, rate_limit_per_minute=0
+    )
+    async with client_for(settings, extractor) as client:
+        assert (await client.get("/v1/quotes")).status_code == 401
+        assert (await client.get("/v1/quotes", headers=bearer(read_key))).status_code == 200
+        assert (await client.get("/healthz")).status_code == 200  # probes stay open
+
+
+async def test_rate_limit_answers_429_with_retry_after(
+    database_url: str, extractor: Extractor, read_key: str
+) -> None:
+    settings = Settings(database_url=database_url, rate_limit_per_minute=3)
+    async with client_for(settings, extractor) as client:
+        statuses = [(await client.get("/v1/places")).status_code for _ in range(4)]
+        assert statuses == [200, 200, 200, 429]
+        limited = await client.get("/v1/places")
+        assert limited.headers["content-type"] == "application/problem+json"
+        assert int(limited.headers["retry-after"]) > 0
+        assert limited.headers["ratelimit-limit"]
+        # a key has a budget of its own, apart from the address's
+        assert (await client.get("/v1/places", headers=bearer(read_key))).status_code == 200
+        assert (await client.get("/healthz")).status_code == 200  # probes are not metered
+
+
+@pytest.mark.parametrize("origin", ["https://newsroom.example", "https://evil.example"])
+async def test_cors_only_for_configured_origins(
+    database_url: str, extractor: Extractor, origin: str
+) -> None:
+    settings = Settings(
+        database_url=database_url,
+        rate_limit_per_minute=0,
+        cors_origins=("https://newsroom.example",),
+    )
+    async with client_for(settings, extractor) as client:
+        preflight = await client.options(
+            "/v1/articles",
+            headers={
+                "Origin": origin,
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "authorization,content-type",
+            },
+        )
+        allowed = preflight.headers.get("access-control-allow-origin")
+        if origin == "https://newsroom.example":
+            assert allowed == origin
+        else:
+            assert allowed is None
