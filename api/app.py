@@ -82,6 +82,7 @@ def create_app(
                 min_size=settings.pool_min_size,
                 max_size=settings.pool_max_size,
                 statement_timeout_ms=settings.statement_timeout_ms,
+                acquire_timeout_s=settings.pool_acquire_timeout_s,
             )
         else:
             active_pool = pool
@@ -124,7 +125,7 @@ def create_app(
     )
     # Around the whole handler, not as route middleware: unmatched paths (404, 405) get a
     # request id, the security headers and a log line too.
-    app.asgi_handler = RequestContext(app.asgi_handler)
+    app.asgi_handler = RequestContext(app.asgi_handler, max_query_chars=settings.max_query_chars)
     return app
 
 

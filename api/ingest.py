@@ -45,8 +45,32 @@ class ExtractionQueue:
         self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="extract")
         self.max_pending = max_pending
         self.pending = 0
+        # Extractions running now, by content hash: the same article posted again while its
+        # first copy is being extracted waits for that result instead of queueing again.
+        self.in_flight: dict[str, asyncio.Future[Extraction]] = {}
 
-    async def extract(self, text: str, source: str | None) -> Extraction:
+    async def extract(self, text: str, source: str | None, key: str | None = None) -> Extraction:
+        """The extraction of `text`; `key` (the content hash) shares one run between
+        concurrent requests for the same article."""
+        if key is not None and key in self.in_flight:
+            return await asyncio.shield(self.in_flight[key])
+        if key is None:
+            return await self._run(text, source)
+        future: asyncio.Future[Extraction] = asyncio.get_running_loop().create_future()
+        self.in_flight[key] = future
+        try:
+            result = await self._run(text, source)
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved: waiters get it, nobody else needs to
+            raise
+        else:
+            future.set_result(result)
+            return result
+        finally:
+            del self.in_flight[key]
+
+    async def _run(self, text: str, source: str | None) -> Extraction:
         if self.pending >= self.max_pending:
             raise ApiError(
                 503,
@@ -78,7 +102,7 @@ async def ingest(
     existing = await find_existing(pool, article)
     if existing is not None:
         return IngestResult(existing, created=False)
-    extraction = await queue.extract(article.body, article.source)
+    extraction = await queue.extract(article.body, article.source, content_hash(article.body))
     for attempt in range(1, ATTEMPTS + 1):
         try:
             return await store(pool, article, extraction)

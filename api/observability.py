@@ -17,7 +17,15 @@ import uuid
 from typing import Any
 
 from litestar.enums import ScopeType
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.types import (
+    ASGIApp,
+    HTTPResponseBodyEvent,
+    HTTPResponseStartEvent,
+    Message,
+    Receive,
+    Scope,
+    Send,
+)
 
 log = logging.getLogger("gazette.access")
 
@@ -40,8 +48,9 @@ def _incoming_id(scope: Scope) -> str:
 class RequestContext:
     """ASGI middleware: request id, security headers, access log."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, max_query_chars: int = 4096) -> None:
         self.app = app
+        self.max_query_chars = max_query_chars
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP:
@@ -63,7 +72,10 @@ class RequestContext:
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_headers)
+            if len(scope.get("query_string", b"")) > self.max_query_chars:
+                await _too_long(scope, send_with_headers, self.max_query_chars)
+            else:
+                await self.app(scope, receive, send_with_headers)
         finally:
             log.info(
                 "request",
@@ -75,6 +87,31 @@ class RequestContext:
                 },
             )
             request_id.reset(token)
+
+
+async def _too_long(scope: Scope, send: Send, limit: int) -> None:
+    """414 problem+json for a query string over the limit, before any routing or parsing."""
+    body = json.dumps(
+        {
+            "type": "about:blank",
+            "title": "URI too long",
+            "status": 414,
+            "detail": f"the query string is longer than {limit} characters",
+            "instance": scope.get("path"),
+            "errors": None,
+        }
+    ).encode()
+    start: HTTPResponseStartEvent = {
+        "type": "http.response.start",
+        "status": 414,
+        "headers": [
+            (b"content-type", b"application/problem+json"),
+            (b"content-length", str(len(body)).encode()),
+        ],
+    }
+    end: HTTPResponseBodyEvent = {"type": "http.response.body", "body": body, "more_body": False}
+    await send(start)
+    await send(end)
 
 
 class JsonFormatter(logging.Formatter):

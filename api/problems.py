@@ -300,7 +300,8 @@ TOO_MANY = {
         "`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window."
     )
 }
-ACCESS_ERRORS = {**UNAUTHORIZED, **FORBIDDEN, **TOO_MANY}
+URI_TOO_LONG = {414: problem_spec("The query string is longer than GAZETTE_MAX_QUERY_CHARS.")}
+ACCESS_ERRORS = {**UNAUTHORIZED, **FORBIDDEN, **TOO_MANY, **URI_TOO_LONG}
 CONFLICT = {409: problem_spec("Another actor already has this name and kind: merge them.")}
 CANNOT_APPLY = {
     422: problem_spec("The change is well-formed but cannot be applied; `errors` says why.")

@@ -31,6 +31,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # at most api.schemas.MAX_BODY_CHARS, the cap the contract states
     max_body_chars: Annotated[int, msgspec.Meta(ge=100, le=200_000)] = 200_000
     statement_timeout_ms: Annotated[int, msgspec.Meta(ge=100)] = 15_000
+    # waiting longer than this for a free connection answers 503 instead of queueing
+    pool_acquire_timeout_s: Annotated[float, msgspec.Meta(gt=0, le=300)] = 5.0
+    # longer query strings answer 414
+    max_query_chars: Annotated[int, msgspec.Meta(ge=256)] = 4096
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Articles waiting for or in extraction; more answer 503 with Retry-After.
     max_pending_extractions: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 16
@@ -59,6 +63,8 @@ ENVIRONMENT: dict[str, str] = {
     "GAZETTE_MAX_REQUEST_BYTES": "max_request_bytes",
     "GAZETTE_MAX_BODY_CHARS": "max_body_chars",
     "GAZETTE_STATEMENT_TIMEOUT_MS": "statement_timeout_ms",
+    "GAZETTE_POOL_ACQUIRE_TIMEOUT_S": "pool_acquire_timeout_s",
+    "GAZETTE_MAX_QUERY_CHARS": "max_query_chars",
     "GAZETTE_LOG_LEVEL": "log_level",
     "GAZETTE_MAX_PENDING_EXTRACTIONS": "max_pending_extractions",
     "GAZETTE_REQUIRE_KEY_FOR_READS": "require_key_for_reads",

@@ -29,14 +29,37 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
     )
 
 
+class BoundedPool(asyncpg.Pool):
+    """A pool whose acquire gives up after `acquire_timeout` seconds (TimeoutError, answered
+    as 503 with Retry-After) instead of queueing a request forever when every connection is
+    busy or the database is gone."""
+
+    acquire_timeout: float = 5.0
+
+    def acquire(self, *, timeout: float | None = None) -> Any:
+        return super().acquire(timeout=self.acquire_timeout if timeout is None else timeout)
+
+
 async def create_pool(
-    dsn: str, *, min_size: int, max_size: int, statement_timeout_ms: int
+    dsn: str,
+    *,
+    min_size: int,
+    max_size: int,
+    statement_timeout_ms: int,
+    acquire_timeout_s: float = 5.0,
 ) -> asyncpg.Pool:
-    pool = await asyncpg.create_pool(
+    pool = BoundedPool(
         dsn,
         min_size=min_size,
         max_size=max_size,
         init=_init_connection,
+        connection_class=asyncpg.Connection,
+        record_class=asyncpg.Record,
+        max_inactive_connection_lifetime=300.0,
+        setup=None,
+        reset=None,
+        connect=None,
+        loop=None,
         # Recycling connections every 50,000 queries (the default) costs throughput under load.
         max_queries=5_000_000,
         server_settings={
@@ -45,5 +68,6 @@ async def create_pool(
             "timezone": "UTC",
         },
     )
-    assert pool is not None
+    pool.acquire_timeout = acquire_timeout_s
+    await pool  # opens min_size connections
     return pool

@@ -122,3 +122,32 @@ async def test_cors_only_for_configured_origins(
             assert allowed == origin
         else:
             assert allowed is None
+
+
+async def test_a_query_string_over_the_limit_is_414(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/articles", params={"q": "x" * 5000})
+    assert response.status_code == 414
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["x-request-id"]
+
+
+async def test_no_free_connection_answers_503_instead_of_queueing(
+    database_url: str, extractor: Extractor
+) -> None:
+    settings = Settings(
+        database_url=database_url,
+        rate_limit_per_minute=0,
+        pool_min_size=1,
+        pool_max_size=1,
+        pool_acquire_timeout_s=0.2,
+    )
+    application = create_app(settings, extractor=extractor)
+    async with running(application):
+        pool = application.state.resources.pool
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            async with pool.acquire():  # the only connection is busy
+                busy = await client.get("/v1/quotes")
+            assert busy.status_code == 503
+            assert busy.headers["retry-after"]
+            assert (await client.get("/v1/quotes")).status_code == 200
