@@ -569,7 +569,7 @@ def _kind(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
         if _looks_like_place(c, name, gazetteer):
             return None
         return "person"
-    if _titled_person_name(c, name):
+    if _titled_person_name(c, name) and not all(_located(m) for m in c.mentions):
         return "person"  # "Nadia Okafor, a nurse" even when tagged ORG
     if labels["ORG"] == 0 or place_votes > labels["ORG"]:
         return None  # cities, regions, landmarks: places, not actors
@@ -622,8 +622,15 @@ def _located(m: Mention) -> bool:
         return True
     if root.dep_ == "compound" and root.head.lower_ in PLACE_NOUNS:
         return True
-    prev = root.doc[root.i - 2 : root.i]
-    return len(prev) == 2 and prev[0].lower_ in PLACE_NOUNS and prev[1].lower_ == "of"
+    doc = root.doc
+    first = root
+    while first.i > 0 and doc[first.i - 1].idx >= m.start:
+        first = doc[first.i - 1]
+    prev = doc[max(first.i - 2, 0) : first.i]
+    if len(prev) == 2 and prev[0].lower_ in PLACE_NOUNS and prev[1].lower_ == "of":
+        return True  # "the village of Lisne Yar"
+    # a name given to a place: "Lisne, as Oslo calls it", "which uses the name Lisnaya Gora"
+    return len(prev) >= 1 and (prev[-1].lemma_.lower() == "call" or prev[-1].lower_ == "name")
 
 
 def _title_head(title: str) -> str:

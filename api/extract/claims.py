@@ -11,12 +11,16 @@ Rules over the parsed sentences (no extra parse):
    it: "Zorivka and Lisne"), or, for passive and relative forms ("Lisne, long held
    by Venezuelan forces", "which its army never entered"), the place before
    it; "the city", "the village", "the region" refer back to the last place of that kind;
+   a capitalised name the gazetteer does not know, right after the trigger or after "the
+   village of", is still a claim (no place key, the name as written);
 3. the *controller* is the state behind the subject or agent ("Colombian troops" → Colombia,
    "its forces" → the country of the body that said it); withdrawals and cessions give the
    place to the other side;
 4. *stance* is `denied` when the trigger is negated ("had not entered", "never captured") or
    the sentence rejects it ("denied reports that …", "is not true"); a bare rejection
-   ("Caracas dismissed it as invented") answers the last claim by the other side (`responds_to`);
+   ("Caracas dismissed it as invented") answers the last claim by the other side, "rejected
+   the account" its main (first capture or control) claim (`responds_to`); a rejection later
+   in the same sentence ("…, a claim Caracas dismissed") keeps the assertion and adds a denial;
 5. *modality* from modals and cues: would/could → hypothetical, must/demand → demanded,
    plan/draft → proposed, "could not be independently verified" → unverified.
 """
@@ -111,6 +115,7 @@ CIVILIAN_WORDS = frozenset(
     {"team", "girls", "boys", "students", "tourists", "buses", "aircraft", "visitors", "fans"}
 )
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
+DEMAND_NOUNS = frozenset({"demand", "ultimatum", "proposal", "plan", "condition", "terms"})
 DEMAND_LEMMAS = frozenset({"demand", "insist", "expect", "require", "want", "urge", "must"})
 PLAN_WORDS = frozenset({"plan", "proposal", "draft", "framework", "deal", "agreement"})
 ANAPHORS = {
@@ -124,6 +129,8 @@ ANAPHORS = {
 COORDINATION = re.compile(
     r"^(?:\s|,|and|or|as well as|along with|the|villages?|towns?|cities|of)*$", re.I
 )
+# "Lisne, as Oslo calls Lisnoye, and Zorivka": a renaming aside inside a list of places
+RENAMING = re.compile(r",\s*(?:as|which)\s+[\w’'. -]{1,30}?\s+calls?\s+[\w’' -]{1,40}?,", re.I)
 # Phrases that call a statement false ("is not true", "does not match the facts", "pure fiction").
 NEGATION_TEXT = re.compile(
     r"\b(?:(?:is|are|was|were) (?:not true|false|untrue|fake)|untrue|"
@@ -180,6 +187,8 @@ def find_claims(
     claims: list[ExtractedClaim] = []
     claim_sents: list[int] = []
     last_controller: str | None = None
+    last_subject_state: str | None = None
+    heads: dict[str, str] = {}
     for sent_index, sent in enumerate(doc.sents):
         claimant_name, claimant_text = attribution(sent, source)
         relayer: str | None = None
@@ -187,7 +196,12 @@ def find_claims(
         if relayed is not None:
             claimant_name, claimant_text = relayed[0], relayed[0]
             relayer = book.key_for(relayed[1], "organization")
-        speaker_country = country_of_text(claimant_text or "") or None
+        spoken_by = speaker_state(sent, heads)  # always read: it records the speakers' states
+        speaker_country = country_of_text(claimant_text or "") or spoken_by
+        # "its forces", "our units" of a speaker whose state is not named here ("It said its
+        # forces …", "he told TV: “Our units …”") belong to the state of the last subject
+        own_country = speaker_country or last_subject_state
+        last_subject_state = subject_state(sent) or last_subject_state
         sentence_claims: list[ExtractedClaim] = []
         seen: set[tuple[str, int]] = set()
         for trig in triggers(sent):
@@ -198,8 +212,11 @@ def find_claims(
             modality = modality_of(sent, trig.token)
             if ctype == "withdrawal" and modality in {"demanded", "proposed", "hypothetical"}:
                 ctype = "cession"
-            denied = is_denied(sent, trig.token)
-            actor_country = controller_country(sent, trig, speaker_country, last_controller)
+            rejecter = later_rejection(sent, trig.token)
+            denied = rejecter is None and is_denied(sent, trig.token)
+            actor_country = controller_country(
+                sent, trig, speaker_country, own_country, last_controller
+            )
             controller: str | None = actor_country
             previous: str | None = None
             if ctype in {"withdrawal", "cession"} and actor_country is not None:
@@ -207,8 +224,14 @@ def find_claims(
                 previous = actor_country
                 if trig.token.lemma_ in {"hand", "return"}:  # "hand back" gives it back
                     controller, previous = sides.opponent(actor_country), actor_country
+            if ctype == "capture" and controller is not None and recapture(trig.token):
+                previous = sides.opponent(controller)  # "retook Lisne": the other side held it
             if ctype == "contested":
                 controller = None
+                # "forces fighting in Norway" locates a fight; it does not contest the country
+                targets = [r for r in targets if r.kind != "country"]
+                if not targets:
+                    continue
             if controller is not None:
                 last_controller = controller if ctype != "contested" else last_controller
             extent_text = extent_between(doc, trig.token, targets[0])
@@ -241,8 +264,12 @@ def find_claims(
                         confidence=0.6,
                     )
                 )
+        answers = later_denials(sent, sentence_claims, len(claims), book)
+        sentence_claims.extend(answers)
         if not sentence_claims:
-            bare = bare_denial(sent, claims, claim_sents, sent_index, claimant_text, book)
+            bare = bare_denial(
+                sent, claims, claim_sents, sent_index, claimant_text, spoken_by, book
+            )
             if bare is not None:
                 sentence_claims.append(bare)
         for claim in sentence_claims:
@@ -437,6 +464,21 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
                 return coordinated(doc, named[0], in_sent)
         if head.lower_ not in ANAPHORS and not any(r.start <= head.idx < r.end for r in in_sent):
             return []
+    relative = any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"which", "that", "whom"}
+        for c in t.children
+    )
+    if trig.backward and t.dep_ == "relcl" and relative and t.head.pos_ == "NOUN":
+        # "two villages near Lisne that Colombian forces seized": the villages, not named;
+        # "the regional capital, Lisne, which …" names it by apposition
+        head = t.head
+        nouns = [head, *(c for c in head.children if c.dep_ == "appos")]
+        if head.dep_ == "appos":
+            nouns.append(head.head)
+        if head.lower_ not in ANAPHORS and not any(
+            r.start <= n.idx < r.end for n in nouns for r in in_sent
+        ):
+            return []
     if trig.backward:
         before = [r for r in in_sent if r.end <= t.idx]
         head_ref = anaphor_ref(doc, t, refs, backward=True)
@@ -445,6 +487,8 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
         return [max(options, key=lambda r: r.start)] if options else []
     limit = clause_end(sent, t)
     after = [r for r in in_sent if t.idx < r.start < limit and not locator(doc, r)]
+    if trig.type != "annexation":
+        after = sorted([*after, *unknown_names(doc, t, limit, in_sent)], key=lambda r: r.start)
     anaphor = anaphor_ref(doc, t, refs, backward=False, limit=limit)
     countries = {r.text.lower(): r.key for r in refs if r.kind == "country" and r.key}
     territory = territory_ref(sent, t.i, countries)
@@ -458,12 +502,69 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
     for ref in after:
         if ref.start <= chain[-1].start:
             continue
-        gap = text_of(doc)[chain[-1].end : ref.start]
+        gap = RENAMING.sub(",", text_of(doc)[chain[-1].end : ref.start])
         if COORDINATION.match(gap) and gap.strip():
             chain.append(ref)
         else:
             break
     return chain
+
+
+LEAD_WORDS = frozenset(
+    {"control", "of", "from", "into", "over", "the", "village", "town", "settlement", "hamlet"}
+)
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+JOINERS = frozenset({",", "and", "as", "well", "along", "with", "the", "villages", "of", "or"})
+
+
+def unknown_names(doc: Doc, t: Token, limit: int, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Settlements the gazetteer does not know, named as the object of a trigger ("had
+    “liberated” Zorivka", "regained control of Lisne Yar and Zorivka", "withdrew from
+    Zorivka and Novolisne"): capitalised names right after the trigger and the names
+    coordinated with them. They become claims with no place key and the name as written."""
+    covered = [(r.start, r.end) for r in refs]
+    states = load_states()
+    found: list[PlaceRef] = []
+    i = t.i + 1
+    skipped = 0
+    while i < len(doc) and skipped < 4 and doc[i].idx < limit:
+        if doc[i].lower_ in LEAD_WORDS or doc[i].text in QUOTE_MARKS:
+            i += 1
+            skipped += 1
+            continue
+        break
+    while i < len(doc) and doc[i].idx < limit:
+        token = doc[i]
+        if any(s <= token.idx < e for s, e in covered):
+            k = i
+            while k + 1 < len(doc) and any(s <= doc[k + 1].idx < e for s, e in covered):
+                k += 1
+            i = k + 1
+        elif token.pos_ == "PROPN" and token.text[:1].isupper():
+            k = i
+            while k + 1 < len(doc) and (
+                (doc[k + 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper())
+                or (doc[k + 1].text == "-" and not doc[k].whitespace_)
+                or (doc[k].text == "-" and doc[k + 1].text[:1].isupper())
+            ):
+                k += 1
+            start, end = token.idx, doc[k].idx + len(doc[k].text)
+            name = text_of(doc)[start:end]
+            owner = k + 1 < len(doc) and doc[k + 1].lower_ in {"'s", "’s"}
+            if owner or states.country_of(name) is not None or states.demonym_of(name) is not None:
+                break
+            found.append(PlaceRef(None, name, start, end, "settlement"))
+            i = k + 1
+        else:
+            break
+        # only coordinated names follow: "and", ",", "as well as", "along with the villages of"
+        j = i
+        while j < len(doc) and doc[j].lower_ in JOINERS and j - i < 6:
+            j += 1
+        if j == i or j >= len(doc):
+            break
+        i = j
+    return found
 
 
 def coordinated(doc: Doc, first: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRef]:
@@ -472,7 +573,7 @@ def coordinated(doc: Doc, first: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRe
     for ref in refs:
         if ref.start <= chain[-1].start:
             continue
-        gap = text_of(doc)[chain[-1].end : ref.start]
+        gap = RENAMING.sub(",", text_of(doc)[chain[-1].end : ref.start])
         if COORDINATION.match(gap) and gap.strip():
             chain.append(ref)
         else:
@@ -493,6 +594,15 @@ def locator(doc: Doc, ref: PlaceRef) -> bool:
     if span is None or span.start == 0:
         return False
     prev = doc[span.start - 1]
+    if prev.lower_ == "of" and span.start >= 3 and doc[span.start - 2].lower_ in ANAPHORS:
+        # "near the eastern town of Lisne": look past the noun that names the kind of place
+        k = span.start - 3
+        while (
+            k > 0 and doc[k].pos_ in {"ADJ", "DET", "PROPN"} and doc[k].lower_ not in LOCATOR_WORDS
+        ):
+            k -= 1
+        if doc[k].lower_ in LOCATOR_WORDS:
+            return True
     if prev.lower_ in LOCATOR_WORDS:
         return True
     if prev.lower_ == "of" and span.start >= 2 and doc[span.start - 2].lower_ in DIRECTION_WORDS:
@@ -511,6 +621,8 @@ def clause_end(sent: Span, t: Token) -> int:
         if token.i <= t.i:
             continue
         count += 1
+        if count == 1 and token.text in {'"', "”"}:
+            continue  # the closing mark of a scare-quoted trigger: had “liberated” Lisne
         if token.text in {";", "“", '"'} or count > 18:
             return token.idx
         if token.lemma_ in SPEECH_LEMMAS and token.pos_ == "VERB":
@@ -529,7 +641,10 @@ def anaphor_ref(
         if limit is not None and token.idx >= limit:
             break
         kind = ANAPHORS.get(token.lower_)
-        pronoun = token.lower_ == "it" and token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}
+        # forward, "it" is the object ("controlled half of it"), not a new subject ("as it calls")
+        pronoun = token.lower_ == "it" and token.dep_ in (
+            {"dobj", "pobj", "nsubj", "nsubjpass"} if backward else {"dobj", "pobj"}
+        )
         if kind is None and not pronoun:
             continue
         if kind is not None and (i == 0 or doc[i - 1].lower_ not in {"the", "that", "this"}):
@@ -579,7 +694,6 @@ def triggers(sent: Span) -> list[Trigger]:
             and trig.token.pos_ == "NOUN"
             and kept
             and trig.token.i - kept[-1].token.i <= 3
-            and kept[-1].type != "contested"
         ):
             continue
         kept.append(trig)
@@ -686,6 +800,14 @@ def raw_trigger_type(t: Token) -> ClaimType | None:
     return None
 
 
+def recapture(t: Token) -> bool:
+    """A capture that takes a place back: "retook", "recaptured", "regained", "clawed back"."""
+    nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    return t.lemma_.lower() in {"retake", "recapture", "regain"} or (
+        t.lemma_.lower() == "claw" and nxt == "back"
+    )
+
+
 def is_backward(t: Token, ttype: ClaimType) -> bool:
     """Passive, relative and predicate forms whose place comes before the trigger."""
     hyphen_held = t.lower_ == "held" and t.i > 0 and t.doc[t.i - 1].text == "-"
@@ -699,6 +821,10 @@ def is_backward(t: Token, ttype: ClaimType) -> bool:
         return True  # "remains in Venezuelan hands"
     if any(c.dep_ in {"auxpass", "agent"} for c in t.children) or nxt == "by":
         return True  # "was seized by Colombian troops", "held by Venezuelan forces"
+    if t.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.lower_ in {"which", "that", "whom"} for c in t.children
+    ):
+        return True  # "the plant, which Colombian troops seized in March"
     # "which its army never entered": a relative clause without its own object
     return t.dep_ == "relcl" and not any(
         c.dep_ in {"dobj", "prep"} for c in t.children if c.i > t.i
@@ -716,6 +842,62 @@ def is_denied(sent: Span, t: Token) -> bool:
     if NEGATION_TEXT.search(sent.text):
         return True
     return any(is_rejection(tok) and tok.i < t.i for tok in sent)
+
+
+CLAIM_NOUNS = frozenset({"claim", "assertion", "report", "statement", "account"})
+
+
+def later_rejection(sent: Span, t: Token) -> Token | None:
+    """A rejection later in the sentence that answers the trigger's clause: "… had captured
+    Lisne, a claim Oslo dismissed as a fantasy" → the verb "dismissed"."""
+    for tok in sent:
+        if tok.i <= t.i or not is_rejection(tok) or tok.pos_ != "VERB":
+            continue
+        noun = tok.head if tok.dep_ in {"relcl", "acl"} else None
+        if noun is not None and noun.lemma_.lower() in CLAIM_NOUNS and noun.i > t.i:
+            return tok
+    return None
+
+
+def later_denials(
+    sent: Span, sentence_claims: list[ExtractedClaim], offset: int, book: ActorBook
+) -> list[ExtractedClaim]:
+    """The denials that a later rejection ("a claim Oslo dismissed") gives the sentence's
+    claims: one per asserted claim, answering it (`responds_to`), by the rejecter."""
+    rejecter: Token | None = None
+    for tok in sent:
+        if (
+            is_rejection(tok)
+            and tok.pos_ == "VERB"
+            and tok.dep_ in {"relcl", "acl"}
+            and tok.head.lemma_.lower() in CLAIM_NOUNS
+        ):
+            rejecter = tok
+    if rejecter is None:
+        return []
+    subj = [c for c in rejecter.children if c.dep_ in SUBJECT_DEPS]
+    who = subject_phrase(subj[0]) if subj else None
+    out: list[ExtractedClaim] = []
+    for i, claim in enumerate(sentence_claims):
+        if claim.stance != "asserted" or claim.evidence.start > rejecter.idx:
+            continue
+        out.append(
+            ExtractedClaim(
+                place_text=claim.place_text,
+                type=claim.type,
+                stance="denied",
+                modality="factual",
+                evidence=claim.evidence,
+                place=claim.place,
+                claimant=book.key_for(who, "organization") if who else None,
+                claimant_text=who,
+                controller=claim.controller,
+                controller_text=claim.controller_text,
+                responds_to=offset + i,
+                confidence=0.5,
+            )
+        )
+    return out
 
 
 def is_rejection(tok: Token) -> bool:
@@ -777,6 +959,41 @@ def attribution(sent: Span, source: str | None) -> tuple[str | None, str | None]
             phrase = subject_phrase(obj.head if obj.dep_ == "det" else obj)
             return phrase, phrase
     return source, source
+
+
+PRONOUNS = frozenset({"it", "he", "she", "they", "which", "who", "we", "i"})
+
+
+def speaker_state(sent: Span, known: dict[str, str]) -> str | None:
+    """The state of whoever speaks the sentence, read from the whole subject of its speech
+    verb with appositions ("Lars Dahl, a spokesman for Norway's army, said" → Norway), or
+    from an earlier speaker with the same head noun ("the ministry said" after "Norway's
+    defence ministry said"). `known` maps those head nouns to states and is updated."""
+    for token in sent:
+        if token.lemma_ in SPEECH_LEMMAS and token.pos_ == "VERB":
+            subj = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if subj and subj[0].lower_ not in PRONOUNS:
+                found = country_of_text(" ".join(w.text for w in subj[0].subtree))
+                head = subj[0].lemma_.lower()
+                if found is not None:
+                    known[head] = found
+                    return found
+                return known.get(head) if subj[0].text.islower() else None
+    return None
+
+
+def subject_state(sent: Span) -> str | None:
+    """The state behind the subject of the sentence's main verb, else the last subject that
+    names one ("Norway's ministry made no mention of it" → Norway), for a pronoun speaker in
+    the next sentence."""
+    found: str | None = None
+    for token in sent:
+        if token.dep_ in SUBJECT_DEPS and token.lower_ not in PRONOUNS:
+            state = country_of_text(" ".join(w.text for w in token.subtree))
+            if state is not None and token.head.i == sent.root.i:
+                return state
+            found = state or found
+    return found
 
 
 RELAY_NOUNS = frozenset({"report", "reports", "briefing", "word", "update", "updates"})
@@ -842,7 +1059,11 @@ def country_of_text(text: str) -> str | None:
 
 
 def controller_country(
-    sent: Span, trig: Trigger, speaker_country: str | None, fallback: str | None
+    sent: Span,
+    trig: Trigger,
+    speaker_country: str | None,
+    own_country: str | None,
+    fallback: str | None,
 ) -> str | None:
     """The state behind the actor of the trigger (see module docstring, rule 3)."""
     t = trig.token
@@ -884,11 +1105,30 @@ def controller_country(
         found = country_of_text(phrase)
         if found is not None:
             return found
+        if subj.lower_ in {"it", "they"}:
+            found = pronoun_state(sent, subj)
+            if found is not None:
+                return found
         if subj.lower_ in {"we", "our"} or any(
             w.lower_ in {"its", "our", "his", "their", "we"} for w in subj.subtree
         ):
-            return speaker_country or fallback
+            return own_country or fallback
     return speaker_country or fallback
+
+
+def pronoun_state(sent: Span, pronoun: Token) -> str | None:
+    """The state an "it" / "they" subject stands for: the nearest state named before it in the
+    sentence as a subject or object, or inside one ("Colombian troops would return the pockets
+    that they hold", "require Oslo to cede the part that it controls"); a state named only in
+    a prepositional phrase ("percent of Norway") or a modifier ("Oslo-drafted plan") is not it."""
+    for token in reversed(sent[: pronoun.i - sent.start]):
+        head = token.head if token.dep_ in {"amod", "compound", "poss"} else token
+        if head.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+            continue
+        found = country_of_text(token.text)
+        if found is not None:
+            return found
+    return None
 
 
 def subject_of(t: Token) -> Token | None:
@@ -957,27 +1197,44 @@ def bare_denial(
     claim_sents: list[int],
     sent_index: int,
     claimant_text: str | None,
+    speaker: str | None,
     book: ActorBook,
 ) -> ExtractedClaim | None:
-    """'Caracas dismissed it as invented', 'said the Colombian version was false': a denial of the
-    latest asserted claim made by the other side, within the last three sentences."""
+    """'Caracas dismissed it as invented', 'said the Colombian version was false': a denial of
+    the main claim the other side made within the last three sentences — its first capture or
+    control claim, else its latest claim; "rejected the demand" answers the latest demand or
+    plan instead (and keeps its modality)."""
     rejecting = (
         any(is_rejection(t) and t.pos_ == "VERB" for t in sent)
         or NEGATION_TEXT.search(sent.text) is not None
     )
     if not rejecting:
         return None
-    denier = country_of_text(claimant_text or "") or country_of_text(sent.text)
-    for claim, index in zip(reversed(claims), reversed(claim_sents), strict=True):
-        if sent_index - index > 3:
-            break
-        if claim.stance != "asserted" or claim.controller_text in {None, denier}:
-            continue
+    denier = country_of_text(claimant_text or "") or speaker or country_of_text(sent.text)
+    of_demand = any(t.lemma_.lower() in DEMAND_NOUNS for t in sent)
+    window = [
+        claim
+        for claim, index in zip(claims, claim_sents, strict=True)
+        if sent_index - index <= 3
+        and claim.stance == "asserted"
+        and claim.controller_text not in {None, denier}
+        and (claim.modality in {"demanded", "proposed"}) == of_demand
+    ]
+    if not window:
+        return None
+    main = [c for c in window if c.type in {"capture", "control"}]
+    # "dismissed it" answers the latest claim; "rejected the account" the main one
+    pronoun = any(
+        t.dep_ == "dobj" and t.lower_ in {"it", "this", "that"} and is_rejection(t.head)
+        for t in sent
+    )
+    claim = window[-1] if of_demand or pronoun or not main else main[0]
+    if claim is not None:
         return ExtractedClaim(
             place_text=claim.place_text,
             type=claim.type,
             stance="denied",
-            modality="factual",
+            modality=claim.modality if of_demand else "factual",
             evidence=TextSpan(sent.start_char, sent.end_char, sent.text),
             place=claim.place,
             claimant=book.key_for(claimant_text, "organization") if claimant_text else None,
