@@ -76,6 +76,7 @@ async def authorize(
     key = await keys.key_for_secret(resources.pool, secret)
     if key is None:
         raise _unauthorized("this API key is not valid (unknown or revoked)")
+    connection.state.api_key_id = key.id  # whose Idempotency-Keys these are
     if needed not in keys.granted(key.scopes):
         raise ApiError(
             403, "Forbidden", f"this API key's scopes {key.scopes} do not include {needed!r}"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-# Every table hangs off these three (ON DELETE CASCADE), so this empties the database.
-TRUNCATE = "TRUNCATE articles, actors, places RESTART IDENTITY CASCADE"
+# Every extracted table hangs off the first three (ON DELETE CASCADE); API keys stay.
+TRUNCATE = "TRUNCATE articles, actors, places, idempotency_keys RESTART IDENTITY CASCADE"
 
 WIRE_REPORT: dict[str, Any] = {
     "title": "Moscow says talks with the envoy were useful",

@@ -22,6 +22,7 @@ from api.routes.common import (
     resources,
     strict_body,
 )
+from api.routes.idempotency import IDEMPOTENCY_ERRORS, IdempotencyKey, idempotent
 from api.schemas import NO_NUL, Actor, ActorMerge, ActorPatch, Page
 
 TAGS = ["actors"]
@@ -104,7 +105,7 @@ async def patch_actor(
 
 @post(
     "/v1/actors/{actor_id:str}/merge",
-    **access("admin", WRITE_RESPONSES),
+    **access("admin", {**WRITE_RESPONSES, **IDEMPOTENCY_ERRORS}),
     operation_id="mergeActors",
     summary="Merge another actor into this one",
     description=(
@@ -116,11 +117,18 @@ async def patch_actor(
     before_request=require_json,
 )
 async def merge_actors(
-    request: Request[Any, Any, Any], actor_id: ActorIdPath, data: JSONBody[ActorMerge]
+    request: Request[Any, Any, Any],
+    actor_id: ActorIdPath,
+    data: JSONBody[ActorMerge],
+    idempotency_key: IdempotencyKey = None,
 ) -> Response[Actor]:
     merge = strict_body(await request.body(), ActorMerge)
-    actor = await curation.merge_actors(resources(request).pool, actor_id, merge)
-    return json_response(request, actor)
+
+    async def run() -> Response[Any]:
+        actor = await curation.merge_actors(resources(request).pool, actor_id, merge)
+        return json_response(request, actor)
+
+    return await idempotent(request, idempotency_key, run)
 
 
 ROUTES = [list_actors, get_actor, patch_actor, merge_actors]

@@ -47,6 +47,7 @@ from api.routes.common import (
     resources,
     strict_body,
 )
+from api.routes.idempotency import IDEMPOTENCY_ERRORS, REPLAYED_HEADER, IdempotencyKey, idempotent
 from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page, ProblemError
 
 TAGS = ["articles"]
@@ -95,6 +96,7 @@ ALREADY_STORED = {
             **GONE_MEANWHILE,
             **TOO_LARGE,
             **UNSUPPORTED_MEDIA,
+            **IDEMPOTENCY_ERRORS,
             **UNPROCESSABLE,
             **UNAVAILABLE,
         },
@@ -117,26 +119,33 @@ ALREADY_STORED = {
             value="",  # its type (str) is what the spec documents
         ),
         ETAG_HEADER,
+        REPLAYED_HEADER,
     ],
 )
 async def create_article(
-    request: Request[Any, Any, Any], data: JSONBody[ArticleIn]
+    request: Request[Any, Any, Any],
+    data: JSONBody[ArticleIn],
+    idempotency_key: IdempotencyKey = None,
 ) -> Response[Article]:
     # `data` declares and validates the body; strict_article then re-reads it strictly.
     res = resources(request)
     article_in = strict_article(await request.body())
     check_article(article_in, res.settings.max_body_chars)
-    result = await ingest_step.ingest(res.pool, res.extraction, article_in)
-    article = await reads.get_article(res.pool, result.article_id)
-    if article is None:  # deleted between the insert and this read
-        raise not_found("article", result.article_id)
-    status = HTTP_201_CREATED if result.created else HTTP_200_OK
-    return json_response(
-        request,
-        article,
-        status_code=status,
-        headers={"Location": f"/v1/articles/{article.id}"},
-    )
+
+    async def run() -> Response[Any]:
+        result = await ingest_step.ingest(res.pool, res.extraction, article_in)
+        article = await reads.get_article(res.pool, result.article_id)
+        if article is None:  # deleted between the insert and this read
+            raise not_found("article", result.article_id)
+        status = HTTP_201_CREATED if result.created else HTTP_200_OK
+        return json_response(
+            request,
+            article,
+            status_code=status,
+            headers={"Location": f"/v1/articles/{article.id}"},
+        )
+
+    return await idempotent(request, idempotency_key, run)
 
 
 @get(
