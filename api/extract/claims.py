@@ -455,7 +455,7 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
     t = trig.token
     in_sent = [r for r in refs if sent.start_char <= r.start < sent.end_char]
     if trig.backward and t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}:
-        # a participle modifying a noun claims that noun: "Sudzha, the largest town held by
+        # a participle modifying a noun claims that noun: "Lisne, the largest town held by
         # Colombian forces" → Sudzha; "territory controlled by a militia" → no named place
         head = t.head
         if head.dep_ == "appos":

@@ -304,7 +304,7 @@ def try_mention(doc: Doc, gazetteer: Gazetteer, start: int, end: int) -> Mention
 
 
 def site_mention(doc: Doc, gazetteer: Gazetteer, start: int, end: int, text: str) -> Mention | None:
-    """'the Zaporizhzhia nuclear power plant': a named site (gazetteer data) as one place."""
+    """'the Rivne nuclear power plant': a named site (gazetteer data) as one place."""
     for suffix in FACILITY_SUFFIXES:
         stop = end + len(suffix)
         if stop > len(doc) or tuple(doc[i].lower_ for i in range(end, stop)) != suffix:

@@ -15,28 +15,28 @@ def found(nlp: Language, text: str) -> dict[str, tuple[str, str]]:
 
 def test_world_first_level_regions_are_in_the_gazetteer() -> None:
     g = Gazetteer.load()
-    for name, cc in [("Ontario", "CA"), ("Aceh", "ID"), ("Bavaria", "DE"), ("Anjouan", "KM")]:
+    for name, cc in [("Quebec", "CA"), ("Bali", "ID"), ("Bavaria", "DE"), ("Moheli", "KM")]:
         assert any(p.kind == "region" and p.country_code == cc for p in g.lookup(name)), name
 
 
 def test_plain_ascii_spelling_of_accented_city_is_an_alias() -> None:
-    herat = Gazetteer.load().lookup("Herat")[0]
-    assert herat.kind == "settlement" and "Herat" in herat.aliases
+    city = Gazetteer.load().lookup("Kandahar")[0]
+    assert city.kind == "settlement" and "Kandahar" in city.aliases
 
 
 def test_region_in_article_context(nlp: Language) -> None:
-    got = found(nlp, "Wildfires spread across Ontario, officials in Canada said.")
-    assert got["Ontario"] == ("region", "CA")
+    got = found(nlp, "Wildfires spread across Bali, officials in Indonesia said.")
+    assert got["Bali"] == ("region", "ID")
 
 
 def test_city_named_like_its_region_is_the_city(nlp: Language) -> None:
-    got = found(nlp, "Protesters gathered in Hebron on Friday.")
-    assert got["Hebron"] == ("settlement", "PS")
+    got = found(nlp, "Protesters gathered in Nablus on Friday.")
+    assert got["Nablus"] == ("settlement", "PS")
 
 
 def test_named_site_is_one_place(nlp: Language) -> None:
-    got = found(nlp, "Inspectors visited the Zaporizhzhia nuclear power plant again.")
-    assert got["Zaporizhzhia nuclear power plant"][0] == "settlement"
+    got = found(nlp, "Inspectors visited the Rivne nuclear power plant again.")
+    assert got["Rivne nuclear power plant"][0] == "settlement"
 
 
 def test_months_are_not_places(nlp: Language) -> None:
