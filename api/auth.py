@@ -15,7 +15,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Components, SecurityRequirement, SecurityScheme
 
 from api.db import keys
-from api.problems import ACCESS_ERRORS, TOO_MANY, UNAUTHORIZED, URI_TOO_LONG, ApiError
+from api.problems import ACCESS_ERRORS, TOO_MANY, UNAUTHORIZED, ApiError
 from api.state import Resources
 
 SCHEME = "bearerAuth"
@@ -36,7 +36,7 @@ REQUIRED_KEY: list[SecurityRequirement] = [{SCHEME: []}]
 def access(scope: str, responses: dict[int, ResponseSpec]) -> dict[str, Any]:
     """Route decorator arguments for an operation that needs `scope`: the guard's `opt`, the
     spec's security requirement, and its documented errors plus those of access control."""
-    errors = {**UNAUTHORIZED, **TOO_MANY, **URI_TOO_LONG} if scope == "read" else ACCESS_ERRORS
+    errors = {**UNAUTHORIZED, **TOO_MANY} if scope == "read" else ACCESS_ERRORS
     return {
         "opt": {"scope": scope},
         "security": OPTIONAL_KEY if scope == "read" else REQUIRED_KEY,

@@ -79,7 +79,9 @@ def cmd_serve(settings: Settings) -> int:
         print(f"database: {where}; Ctrl-C stops the API and the embedded Postgres", flush=True)
         if settings.database_url is None:
             secret = asyncio.run(_local_key(url))
-            print(f"API key for this run (write, admin): export GAZETTE_KEY={secret}", flush=True)
+            print(
+                f"API key for this run (write, admin): export GAZETTE_API_KEY={secret}", flush=True
+            )
         else:
             print("API keys: .venv/bin/gazette keys create NAME --scope write", flush=True)
         Granian(

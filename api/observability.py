@@ -90,20 +90,22 @@ class RequestContext:
 
 
 async def _too_long(scope: Scope, send: Send, limit: int) -> None:
-    """414 problem+json for a query string over the limit, before any routing or parsing."""
+    """A 400 problem for a query string over the limit, before any routing or parsing (a 400,
+    not a 414: clients and contract checkers treat it as the invalid input it is)."""
+    message = f"the query string is longer than {limit} characters"
     body = json.dumps(
         {
             "type": "about:blank",
-            "title": "URI too long",
-            "status": 414,
-            "detail": f"the query string is longer than {limit} characters",
+            "title": "Invalid request",
+            "status": 400,
+            "detail": message,
             "instance": scope.get("path"),
-            "errors": None,
+            "errors": [{"source": "query", "name": "query string", "message": message}],
         }
     ).encode()
     start: HTTPResponseStartEvent = {
         "type": "http.response.start",
-        "status": 414,
+        "status": 400,
         "headers": [
             (b"content-type", b"application/problem+json"),
             (b"content-length", str(len(body)).encode()),

@@ -269,7 +269,12 @@ def problem_spec(description: str) -> ResponseSpec:
     )
 
 
-BAD_REQUEST = {400: problem_spec("A parameter or the body is invalid; `errors` names each one.")}
+BAD_REQUEST = {
+    400: problem_spec(
+        "A parameter or the body is invalid, or the query string is longer than "
+        "GAZETTE_MAX_QUERY_CHARS; `errors` names each one."
+    )
+}
 NOT_FOUND = {404: problem_spec("No entity has this id.")}
 UNAVAILABLE = {
     503: problem_spec("The database is unavailable or too slow; retry after `Retry-After`.")
@@ -300,8 +305,7 @@ TOO_MANY = {
         "`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window."
     )
 }
-URI_TOO_LONG = {414: problem_spec("The query string is longer than GAZETTE_MAX_QUERY_CHARS.")}
-ACCESS_ERRORS = {**UNAUTHORIZED, **FORBIDDEN, **TOO_MANY, **URI_TOO_LONG}
+ACCESS_ERRORS = {**UNAUTHORIZED, **FORBIDDEN, **TOO_MANY}
 CONFLICT = {409: problem_spec("Another actor already has this name and kind: merge them.")}
 CANNOT_APPLY = {
     422: problem_spec("The change is well-formed but cannot be applied; `errors` says why.")

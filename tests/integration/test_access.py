@@ -124,9 +124,10 @@ async def test_cors_only_for_configured_origins(
             assert allowed is None
 
 
-async def test_a_query_string_over_the_limit_is_414(client: httpx.AsyncClient) -> None:
+async def test_a_query_string_over_the_limit_is_400(client: httpx.AsyncClient) -> None:
     response = await client.get("/v1/articles", params={"q": "x" * 5000})
-    assert response.status_code == 414
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["name"] == "query string"
     assert response.headers["content-type"] == "application/problem+json"
     assert response.headers["x-request-id"]
 
