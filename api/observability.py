@@ -36,6 +36,15 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
 )
+# HTML (the docs page) may run only its own inline bootstrap and the viewer script and style
+# from the CDN the viewer is published on; it may call only this API.
+HTML_CSP = (
+    b"content-security-policy",
+    b"default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    b"font-src 'self' data: https://cdn.jsdelivr.net https://fonts.scalar.com; "
+    b"img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+)
 
 
 def _incoming_id(scope: Scope) -> str:
@@ -68,6 +77,8 @@ class RequestContext:
                 headers = list(message.get("headers", ()))
                 headers.append((b"x-request-id", rid.encode("ascii")))
                 headers.extend(SECURITY_HEADERS)
+                if any(k == b"content-type" and v.startswith(b"text/html") for k, v in headers):
+                    headers.append(HTML_CSP)
                 message = {**message, "headers": headers}
             await send(message)
 

@@ -42,3 +42,11 @@ async def test_each_request_is_one_json_log_line(
     assert (line["method"], line["path"], line["status"]) == ("GET", "/v1/quotes", 200)
     assert line["duration_ms"] >= 0
     assert "secret" not in json.dumps(line)  # the query string is not logged
+
+
+async def test_html_carries_a_content_security_policy(client: httpx.AsyncClient) -> None:
+    docs = await client.get("/schema")
+    assert docs.headers["content-type"].startswith("text/html")
+    policy = docs.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    assert "content-security-policy" not in (await client.get("/healthz")).headers
