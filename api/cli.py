@@ -83,7 +83,7 @@ def cmd_serve(settings: Settings) -> int:
                 f"API key for this run (write, admin): export GAZETTE_API_KEY={secret}", flush=True
             )
         else:
-            print("API keys: .venv/bin/gazette keys create NAME --scope write", flush=True)
+            print("API keys: gazette keys create NAME --scope write (shown once)", flush=True)
         Granian(
             "api.app:create_app_from_env",
             address=settings.host,
