@@ -65,9 +65,9 @@ async def test_a_megabyte_of_quotation_marks_is_refused_at_the_door(
 @pytest.mark.parametrize(
     "text",
     [
-        # spaCy's parse of one paragraph of punctuation grows faster than its length (20,000
-        # marks take about a minute): the sizes here keep the suite fast, the brackets are
-        # the 10,000 deep that the issue names.
+        # spaCy's parse grows faster than a sentence's length, so text is parsed in chunks
+        # of at most 1,000 characters; punctuation is still its slowest input (a token per
+        # character): the sizes here keep the suite fast, the brackets are 10,000 deep.
         "\u201c" * 3_000,  # opening quotation marks, no closing one
         "\u201c\u201d" * 1_500,
         '"' * 3_001,
