@@ -18,6 +18,7 @@ import msgspec
 
 from api.db import writes
 from api.db.rows import Conn, Db, fetch_value
+from api.db.transaction import in_transaction
 from api.extract import Extraction, Extractor
 from api.ids import new_id
 from api.names import content_hash, name_key
@@ -25,11 +26,6 @@ from api.problems import ApiError
 from api.schemas import ArticleIn
 
 log = logging.getLogger("gazette.ingest")
-
-# Postgres aborts one of two transactions that wait on each other (40P01) or that cannot be
-# serialised (40001); running the loser again is the documented remedy.
-RETRIED = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
-ATTEMPTS = 3
 
 
 class IngestResult(msgspec.Struct, frozen=True):
@@ -103,21 +99,9 @@ async def ingest(
     if existing is not None:
         return IngestResult(existing, created=False)
     extraction = await queue.extract(article.body, article.source, content_hash(article.body))
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            return await store(pool, article, extraction)
-        except RETRIED as exc:
-            if attempt == ATTEMPTS:
-                raise
-            log.warning("ingest attempt %d aborted (%s); retrying", attempt, exc.sqlstate)
-    raise AssertionError("unreachable")
 
-
-async def store(
-    pool: asyncpg.Pool[asyncpg.Record], article: ArticleIn, extraction: Extraction
-) -> IngestResult:
-    """One transaction: the article, then every entity extracted from it."""
-    async with pool.acquire() as conn, conn.transaction():
+    async def store(conn: Conn) -> IngestResult:
+        """The article, then every entity extracted from it."""
         article_id = await writes.insert_article(
             conn, article, content_hash(article.body), extraction.version
         )
@@ -127,22 +111,27 @@ async def store(
             assert winner is not None, "insert conflicted but no existing article matches"
             return IngestResult(winner, created=False)
         await store_extraction(conn, article_id, article.published_at, extraction)
+        return IngestResult(article_id, created=True)
+
+    result = await in_transaction(pool, store)
+    if not result.created:
+        return result
     log.info(
         "ingested %s: %d actors, %d quotes, %d places, %d claims",
-        article_id,
+        result.article_id,
         len(extraction.actors),
         len(extraction.quotes),
         len(extraction.places),
         len(extraction.claims),
     )
-    return IngestResult(article_id, created=True)
+    return result
 
 
 async def store_extraction(
     conn: Conn, article_id: str, published_at: datetime | None, extraction: Extraction
 ) -> None:
     # A fixed order (by name, by GeoNames id) makes lock conflicts between two ingests rare;
-    # a deadlock that still happens is retried by `ingest`.
+    # a deadlock that still happens is retried by in_transaction.
     actors = sorted(extraction.actors, key=lambda a: (name_key(a.name), a.kind))
     places = sorted(extraction.places, key=lambda p: p.place.geonames_id)
     actor_ids = {a.key: await writes.store_actor(conn, article_id, a) for a in actors}

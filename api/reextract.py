@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator
 import asyncpg
 import msgspec
 
+from api.db import writes
 from api.db.rows import Conn, execute, fetch_record, fetch_records
 from api.extract import Extraction, Extractor
 from api.extract.types import ExtractedQuote
@@ -117,8 +118,7 @@ async def reextract_article(
         await store_extraction(conn, article_id, article["published_at"], kept)
         await execute(conn, "link_curated_speakers", article_id)
         await execute(conn, "set_extractor_version", article_id, extraction.version)
-        await execute(conn, "lock_actors", involved)
-        await execute(conn, "delete_orphan_actors", involved)
+        await writes.drop_orphan_actors(conn, involved)
         after = await snapshot(conn, article_id)
     change = compare(article_id, before, after, kept=len(curated))
     log.info("re-extracted %s: %s", article_id, change.summary())

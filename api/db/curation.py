@@ -8,39 +8,19 @@ re-extraction are retried like ingest's.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Awaitable, Callable
-from typing import TypeAlias, TypeVar
+from typing import TypeAlias
 
 import asyncpg
 import msgspec
 
-from api.db import reads
+from api.db import reads, writes
 from api.db.rows import Conn, execute, fetch_record, fetch_value
+from api.db.transaction import in_transaction
 from api.names import name_key
 from api.problems import ApiError, bad_input, not_found
 from api.schemas import Actor, ActorMerge, ActorPatch, Quote, QuotePatch
 
 Pool: TypeAlias = "asyncpg.Pool[asyncpg.Record]"
-T = TypeVar("T")
-
-log = logging.getLogger("gazette.curation")
-
-RETRIED = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
-ATTEMPTS = 3
-
-
-async def in_transaction(pool: Pool, work: Callable[[Conn], Awaitable[T]]) -> T:
-    """Run `work` in a transaction, again when Postgres aborted it to break a deadlock."""
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            async with pool.acquire() as conn, conn.transaction():
-                return await work(conn)
-        except RETRIED as exc:
-            if attempt == ATTEMPTS:
-                raise
-            log.warning("correction attempt %d aborted (%s); retrying", attempt, exc.sqlstate)
-    raise AssertionError("unreachable")
 
 
 async def current_actor_id(conn: Conn, actor_id: str) -> str | None:
@@ -76,8 +56,7 @@ async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch) -> Quote:
         old = row["speaker_id"]
         if set_speaker and old is not None and old != speaker:
             await execute(conn, "unlink_unused_actor", row["article_id"], old)
-            await execute(conn, "lock_actors", [old])
-            await execute(conn, "delete_orphan_actors", [old])
+            await writes.drop_orphan_actors(conn, [old])
 
     await in_transaction(pool, work)
     quote = await reads.get_quote(pool, quote_id)

@@ -11,7 +11,13 @@ import asyncpg
 import msgspec
 
 from api.db.rows import Conn, execute, fetch_records, fetch_value
-from api.extract.types import ExtractedActor, ExtractedClaim, ExtractedPlace, ExtractedQuote
+from api.extract.types import (
+    ExtractedActor,
+    ExtractedClaim,
+    ExtractedPlace,
+    ExtractedQuote,
+    Span,
+)
 from api.ids import new_id
 from api.names import name_key
 from api.schemas import ArticleIn
@@ -84,16 +90,7 @@ async def store_actor(conn: Conn, article_id: str, actor: ExtractedActor) -> str
         names = sorted({actor.name, *actor.aliases})
         await execute(conn, "insert_actor_aliases", actor_id, names, [name_key(n) for n in names])
     await execute(conn, "link_article_actor", article_id, actor_id)
-    if actor.mentions:
-        await execute(
-            conn,
-            "insert_mentions",
-            article_id,
-            actor_id,
-            [m.start for m in actor.mentions],
-            [m.end for m in actor.mentions],
-            [m.text for m in actor.mentions],
-        )
+    await _store_spans(conn, "insert_mentions", article_id, str(actor_id), actor.mentions)
     return str(actor_id)
 
 
@@ -119,16 +116,7 @@ async def store_place(conn: Conn, article_id: str, found: ExtractedPlace) -> str
     if place_id is None:
         place_id = await fetch_value(conn, "place_by_geonames_id", p.geonames_id)
     await execute(conn, "link_article_place", article_id, place_id)
-    if found.mentions:
-        await execute(
-            conn,
-            "insert_place_mentions",
-            article_id,
-            place_id,
-            [m.start for m in found.mentions],
-            [m.end for m in found.mentions],
-            [m.text for m in found.mentions],
-        )
+    await _store_spans(conn, "insert_place_mentions", article_id, str(place_id), found.mentions)
     return str(place_id)
 
 
@@ -221,6 +209,27 @@ async def link_earlier_claim(
     return True
 
 
+async def _store_spans(
+    conn: Conn, statement: str, article_id: str, entity_id: str, spans: list[Span]
+) -> None:
+    """Where an actor or a place is named in the article, in one statement."""
+    if spans:
+        await execute(
+            conn, statement, article_id, entity_id,
+            [s.start for s in spans], [s.end for s in spans], [s.text for s in spans],
+        )  # fmt: skip
+
+
+async def drop_orphan_actors(conn: Conn, actor_ids: list[str]) -> None:
+    """Delete those of these actors that no article involves any more (curated ones stay).
+
+    Locks them first: FOR UPDATE waits for any ingest holding one FOR KEY SHARE (it resolved
+    the actor and is linking it), and the delete that follows sees what that ingest committed.
+    """
+    await execute(conn, "lock_actors", actor_ids)
+    await execute(conn, "delete_orphan_actors", actor_ids)
+
+
 def _clamp(confidence: float) -> float:
     return min(1.0, max(0.0, confidence))
 
@@ -234,6 +243,5 @@ async def delete_article(pool: asyncpg.Pool[asyncpg.Record], article_id: str) ->
         links = await fetch_records(conn, "article_actor_ids", article_id)
         involved = [r["actor_id"] for r in links]
         await execute(conn, "delete_article", article_id)
-        await execute(conn, "lock_actors", involved)
-        await execute(conn, "delete_orphan_actors", involved)
+        await drop_orphan_actors(conn, involved)
     return True
