@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import asyncpg
 import httpx
@@ -49,6 +50,25 @@ async def running(application: Litestar) -> AsyncIterator[Litestar]:
         await task
 
 
+@asynccontextmanager
+async def client_for(
+    settings: Settings,
+    extractor: Extractor,
+    headers: dict[str, str] | None = None,
+    request_timeout: float = 5.0,
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of an app of its own, built with these settings, its lifespan running."""
+    async with running(create_app(settings, extractor=extractor)) as application:
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(
+            transport=transport,
+            base_url="http://gazette.test",
+            headers=headers,
+            timeout=request_timeout,
+        ) as client:
+            yield client
+
+
 @pytest.fixture(scope="session")
 async def app(database_url: str, extractor: Extractor) -> AsyncIterator[Litestar]:
     # rate limits are tested with apps of their own (test_access.py)
@@ -75,3 +95,11 @@ async def client(
         transport=transport, base_url="http://gazette.test", headers=headers
     ) as c:
         yield c
+
+
+async def ingest(client: httpx.AsyncClient, body: dict[str, Any]) -> dict[str, Any]:
+    """POST an article that must be new (201); its annotated JSON."""
+    response = await client.post("/v1/articles", json=body)
+    assert response.status_code == 201, response.text
+    created: dict[str, Any] = response.json()
+    return created

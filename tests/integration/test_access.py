@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-
 import asyncpg
 import httpx
 import pytest
@@ -14,16 +11,7 @@ from api.db import keys
 from api.extract import Extractor
 from api.settings import Settings
 from tests.fixtures import MARKET_REPORT
-from tests.integration.conftest import running
-
-
-@asynccontextmanager
-async def client_for(settings: Settings, extractor: Extractor) -> AsyncIterator[httpx.AsyncClient]:
-    """A client of an app of its own, built with these settings."""
-    async with running(create_app(settings, extractor=extractor)) as application:
-        transport = httpx.ASGITransport(app=application)
-        async with httpx.AsyncClient(transport=transport, base_url="http://gazette.test") as c:
-            yield c
+from tests.integration.conftest import client_for, running
 
 
 def bearer(secret: str) -> dict[str, str]:

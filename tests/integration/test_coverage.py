@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT, article
+from tests.integration.conftest import ingest
 
 LISTS = ["/v1/articles", "/v1/actors", "/v1/quotes", "/v1/claims", "/v1/places"]
 DETAILS = {
@@ -18,13 +19,6 @@ DETAILS = {
     "/v1/claims/clm_": "claim",
     "/v1/places/plc_": "place",
 }
-
-
-async def ingest(client: httpx.AsyncClient, body: dict[str, Any]) -> dict[str, Any]:
-    response = await client.post("/v1/articles", json=body)
-    assert response.status_code == 201, response.text
-    created: dict[str, Any] = response.json()
-    return created
 
 
 def data(response: httpx.Response) -> list[dict[str, Any]]:

@@ -11,15 +11,9 @@ import httpx
 from api.extract import Extractor
 from api.reextract import reextract_article
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT, article
+from tests.integration.conftest import ingest
 
 EDITOR = "desk@news.example"
-
-
-async def ingest(client: httpx.AsyncClient, body: dict[str, Any]) -> dict[str, Any]:
-    response = await client.post("/v1/articles", json=body)
-    assert response.status_code == 201, response.text
-    created: dict[str, Any] = response.json()
-    return created
 
 
 def actor_named(created: dict[str, Any], name: str) -> dict[str, Any]:

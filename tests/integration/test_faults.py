@@ -12,16 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
-import httpx
 import pytest
 
-from api.app import create_app
 from api.db import keys
 from api.db.migrate import migrate
 from api.extract import Extractor
 from api.settings import Settings
 from tests.fixtures import WIRE_REPORT, article
-from tests.integration.conftest import running
+from tests.integration.conftest import client_for
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("DATABASE_URL")),
@@ -71,49 +69,41 @@ async def test_an_outage_answers_503_loses_nothing_and_recovers(
             statement_timeout_ms=2000,
             max_pending_extractions=64,
         )
-        application = create_app(settings, extractor=extractor)
-        async with running(application):
-            transport = httpx.ASGITransport(app=application)
-            async with httpx.AsyncClient(
-                transport=transport,
-                base_url="http://t",
-                headers={"Authorization": f"Bearer {secret}"},
-                timeout=60,
-            ) as client:
-                stored_before = [
-                    (await client.post("/v1/articles", json=body(n))).json() for n in range(3)
-                ]
-                # requests in flight (extraction runs before any write), then the outage
-                in_flight = [
-                    asyncio.create_task(client.post("/v1/articles", json=body(n)))
-                    for n in range(3, 13)
-                ] + [asyncio.create_task(client.get("/v1/quotes")) for _ in range(5)]
-                await asyncio.to_thread(stop, server)
-                done = await asyncio.wait_for(asyncio.gather(*in_flight), timeout=60)
-                statuses = [r.status_code for r in done]
-                assert set(statuses) <= {200, 201, 503}, statuses  # never a 500, never a hang
-                for response in done:
-                    if response.status_code == 503:
-                        assert response.headers["content-type"] == "application/problem+json"
-                        assert response.headers["retry-after"]
-                ready = await asyncio.wait_for(client.get("/readyz"), timeout=30)
-                assert ready.status_code == 503
-                assert (await client.get("/v1/articles")).status_code == 503
+        headers = {"Authorization": f"Bearer {secret}"}
+        async with client_for(settings, extractor, headers, request_timeout=60) as client:
+            stored_before = [
+                (await client.post("/v1/articles", json=body(n))).json() for n in range(3)
+            ]
+            # requests in flight (extraction runs before any write), then the outage
+            in_flight = [
+                asyncio.create_task(client.post("/v1/articles", json=body(n))) for n in range(3, 13)
+            ] + [asyncio.create_task(client.get("/v1/quotes")) for _ in range(5)]
+            await asyncio.to_thread(stop, server)
+            done = await asyncio.wait_for(asyncio.gather(*in_flight), timeout=60)
+            statuses = [r.status_code for r in done]
+            assert set(statuses) <= {200, 201, 503}, statuses  # never a 500, never a hang
+            for response in done:
+                if response.status_code == 503:
+                    assert response.headers["content-type"] == "application/problem+json"
+                    assert response.headers["retry-after"]
+            ready = await asyncio.wait_for(client.get("/readyz"), timeout=30)
+            assert ready.status_code == 503
+            assert (await client.get("/v1/articles")).status_code == 503
 
-                await asyncio.to_thread(start, server, socket_dir)
-                first = await client.get("/readyz")  # may still meet a dead pooled connection
-                assert first.status_code in (200, 503)
-                assert (await client.get("/readyz")).status_code == 200
-                assert (await client.get("/v1/articles")).status_code == 200
+            await asyncio.to_thread(start, server, socket_dir)
+            first = await client.get("/readyz")  # may still meet a dead pooled connection
+            assert first.status_code in (200, 503)
+            assert (await client.get("/readyz")).status_code == 200
+            assert (await client.get("/v1/articles")).status_code == 200
 
-                # every 201 is there and complete; the 503s left nothing behind
-                created = stored_before + [r.json() for r in done[:10] if r.status_code == 201]
-                for item in created:
-                    again = (await client.get(f"/v1/articles/{item['id']}")).json()
-                    for field in ("actors", "quotes", "claims", "places"):
-                        assert len(again[field]) == len(item[field]), field
-                failed_urls = [body(n)["url"] for n, r in zip(range(3, 13), done[:10], strict=True)
-                               if r.status_code == 503]  # fmt: skip
+            # every 201 is there and complete; the 503s left nothing behind
+            created = stored_before + [r.json() for r in done[:10] if r.status_code == 201]
+            for item in created:
+                again = (await client.get(f"/v1/articles/{item['id']}")).json()
+                for field in ("actors", "quotes", "claims", "places"):
+                    assert len(again[field]) == len(item[field]), field
+            failed_urls = [body(n)["url"] for n, r in zip(range(3, 13), done[:10], strict=True)
+                           if r.status_code == 503]  # fmt: skip
         conn = await asyncpg.connect(url)
         try:
             left = await conn.fetchval(

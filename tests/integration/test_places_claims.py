@@ -10,6 +10,7 @@ import httpx
 
 from api.db.sql import query
 from tests.fixtures import WIRE_REPORT, article
+from tests.integration.conftest import ingest
 
 CAPTURE = article(
     WIRE_REPORT,
@@ -23,13 +24,6 @@ DENIAL = article(
     published_at="2025-12-02T08:00:00Z",
     body="Ukraine's army denied that the town of Siversk was under Russian control.",
 )
-
-
-async def ingest(client: httpx.AsyncClient, body: dict[str, Any]) -> dict[str, Any]:
-    response = await client.post("/v1/articles", json=body)
-    assert response.status_code == 201, response.text
-    created: dict[str, Any] = response.json()
-    return created
 
 
 def siversk(created: dict[str, Any]) -> str:
