@@ -15,6 +15,13 @@ from api.settings import Settings
 
 STORE = "rate_limit"
 
+try:  # the shared store's errors, when the [redis] extra is installed
+    from redis.exceptions import RedisError
+
+    STORE_ERRORS: tuple[type[Exception], ...] = (RedisError,)
+except ImportError:
+    STORE_ERRORS = ()
+
 
 def client_identity(request: Request[Any, Any, Any]) -> str:
     """Whose budget a request spends: its API key's (by digest, never the key itself), else
@@ -43,11 +50,15 @@ def stores(settings: Settings) -> dict[str, Store]:
         return {STORE: MemoryStore()}
     try:
         from litestar.stores.redis import RedisStore
+        from redis.asyncio import Redis
     except ImportError as exc:  # the `redis` package comes with the [redis] extra
         raise RuntimeError(
             "GAZETTE_REDIS_URL is set but the redis package is missing: pip install -e '.[redis]'"
         ) from exc
-    return {STORE: RedisStore.with_client(url=settings.redis_url, namespace="gazette")}
+    # Our own client: RedisStore.with_client passes a port, which breaks unix:// URLs.
+    # A short timeout: an unreachable Redis must answer 503 quickly, not hold the request.
+    client = Redis.from_url(settings.redis_url, socket_timeout=2.0, socket_connect_timeout=2.0)
+    return {STORE: RedisStore(client, namespace="gazette", handle_client_shutdown=True)}
 
 
 def cors(settings: Settings) -> CORSConfig | None:

@@ -17,6 +17,7 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.types import Scope
 
+from api.limits import STORE_ERRORS
 from api.schemas import Problem, ProblemError
 
 log = logging.getLogger("gazette.errors")
@@ -226,6 +227,9 @@ def _on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[
         isinstance(exc, kind) for kind, _ in TRANSIENT_DATABASE_ERRORS
     ):
         return _on_database_error(request, exc)
+    if isinstance(exc, STORE_ERRORS):
+        log.warning("rate limit store unavailable on %s: %r", request.url.path, exc)
+        return _unavailable(request, "the rate limit store is unavailable; try again shortly")
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     problem = Problem(
         title="Internal server error",
