@@ -25,7 +25,7 @@ from api.ingest import ExtractionQueue
 from api.limits import cors, rate_limit, stores
 from api.observability import RequestContext, configure_logging
 from api.problems import EXCEPTION_HANDLERS, renew_connections
-from api.routes import actors, articles, claims, health, places, quotes
+from api.routes import actors, articles, claims, explorer, health, places, quotes
 from api.settings import Settings, load_settings
 from api.state import Resources
 
@@ -111,6 +111,7 @@ def create_app(
             *claims.ROUTES,
             *places.ROUTES,
             *health.ROUTES,
+            *explorer.ROUTES,
         ],
         lifespan=[lifespan],
         exception_handlers=EXCEPTION_HANDLERS,

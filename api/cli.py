@@ -73,7 +73,8 @@ def cmd_serve(settings: Settings) -> int:
             "DATABASE_URL" if settings.database_url else f"embedded Postgres in {settings.data_dir}"
         )
         print(
-            f"Gazette on {base}  (docs: {base}/schema, spec: {base}/schema/openapi.json)",
+            f"Gazette on {base}  (explorer: {base}/, docs: {base}/schema, "
+            f"spec: {base}/schema/openapi.json)",
             flush=True,
         )
         print(f"database: {where}; Ctrl-C stops the API and the embedded Postgres", flush=True)

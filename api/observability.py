@@ -37,7 +37,8 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"referrer-policy", b"no-referrer"),
 )
 # HTML (the docs page) may run only its own inline bootstrap and the viewer script and style
-# from the CDN the viewer is published on; it may call only this API.
+# from the CDN the viewer is published on; it may call only this API. A page that sets a
+# policy of its own (the explorer's, stricter) keeps it.
 HTML_CSP = (
     b"content-security-policy",
     b"default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
@@ -77,7 +78,9 @@ class RequestContext:
                 headers = list(message.get("headers", ()))
                 headers.append((b"x-request-id", rid.encode("ascii")))
                 headers.extend(SECURITY_HEADERS)
-                if any(k == b"content-type" and v.startswith(b"text/html") for k, v in headers):
+                if any(
+                    k == b"content-type" and v.startswith(b"text/html") for k, v in headers
+                ) and not any(k == HTML_CSP[0] for k, _ in headers):
                     headers.append(HTML_CSP)
                 message = {**message, "headers": headers}
             await send(message)
