@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Annotated, Any
 
 from litestar import Request, Response, get, patch, post
@@ -11,8 +12,10 @@ from litestar.status_codes import HTTP_200_OK, HTTP_301_MOVED_PERMANENTLY
 
 from api.auth import access
 from api.db import curation, reads
+from api.db.reads import Slice
+from api.db.rows import Db
 from api.extract.types import ActorKind
-from api.http import DETAIL_HEADERS, LIST_HEADERS, json_response, page_response
+from api.http import DETAIL_HEADERS, LIST_HEADERS, json_response
 from api.params import Cursor, Limit, clean_text, cursor_after
 from api.problems import CONFLICT, DETAIL_RESPONSES, LIST_RESPONSES, MOVED, WRITE_RESPONSES
 from api.routes.common import (
@@ -23,6 +26,7 @@ from api.routes.common import (
     strict_body,
 )
 from api.routes.idempotency import IDEMPOTENCY_ERRORS, IdempotencyKey, idempotent
+from api.routes.listing import NDJSON_NOTE, list_response, ndjson_of
 from api.schemas import NO_NUL, Actor, ActorMerge, ActorPatch, Page
 
 TAGS = ["actors"]
@@ -35,6 +39,8 @@ TAGS = ["actors"]
     summary="List actors, newest first; fuzzy search by name",
     tags=TAGS,
     response_headers=LIST_HEADERS,
+    description=NDJSON_NOTE,
+    operation_class=ndjson_of("Actor"),
 )
 async def list_actors(
     request: Request[Any, Any, Any],
@@ -53,14 +59,12 @@ async def list_actors(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response[Page[Actor]]:
-    rows = await reads.list_actors(
-        resources(request).pool,
-        q=clean_text("q", q),
-        kind=kind,
-        after=cursor_after("actor", cursor),
-        limit=limit,
-    )
-    return page_response(request, rows)
+    text = clean_text("q", q)
+
+    def fetch(db: Db, position: str | None, size: int) -> Awaitable[Slice[Actor]]:
+        return reads.list_actors(db, q=text, kind=kind, after=position, limit=size)
+
+    return await list_response(request, fetch, after=cursor_after("actor", cursor), limit=limit)
 
 
 @get(

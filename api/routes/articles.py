@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Annotated, Any
 
 import msgspec
@@ -14,7 +15,9 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from api import ingest as ingest_step
 from api.auth import access
 from api.db import reads, writes
-from api.http import DETAIL_HEADERS, ETAG_HEADER, LIST_HEADERS, json_response, page_response
+from api.db.reads import Slice
+from api.db.rows import Db
+from api.http import DETAIL_HEADERS, ETAG_HEADER, LIST_HEADERS, json_response
 from api.params import (
     After,
     Before,
@@ -48,6 +51,7 @@ from api.routes.common import (
     strict_body,
 )
 from api.routes.idempotency import IDEMPOTENCY_ERRORS, REPLAYED_HEADER, IdempotencyKey, idempotent
+from api.routes.listing import NDJSON_NOTE, list_response, ndjson_of
 from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page, ProblemError
 
 TAGS = ["articles"]
@@ -155,6 +159,8 @@ async def create_article(
     summary="List articles, newest first",
     tags=TAGS,
     response_headers=LIST_HEADERS,
+    description=NDJSON_NOTE,
+    operation_class=ndjson_of("ArticleSummary"),
 )
 async def list_articles(
     request: Request[Any, Any, Any],
@@ -175,18 +181,15 @@ async def list_articles(
     cursor: Cursor = None,
 ) -> Response[Page[ArticleSummary]]:
     after, before = time_range(published_after, published_before)
-    rows = await reads.list_articles(
-        resources(request).pool,
-        q=clean_text("q", q),
-        source=clean_text("source", source),
-        actor=actor,
-        place=place,
-        published_after=after,
-        published_before=before,
-        after=cursor_after("article", cursor),
-        limit=limit,
-    )
-    return page_response(request, rows)
+    text, outlet = clean_text("q", q), clean_text("source", source)
+
+    def fetch(db: Db, position: str | None, size: int) -> Awaitable[Slice[ArticleSummary]]:
+        return reads.list_articles(
+            db, q=text, source=outlet, actor=actor, place=place, published_after=after,
+            published_before=before, after=position, limit=size,
+        )  # fmt: skip
+
+    return await list_response(request, fetch, after=cursor_after("article", cursor), limit=limit)
 
 
 @get(

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import datetime
 from typing import Annotated, Any
 
 import msgspec
-from litestar import MediaType, Request, Response, get
+from litestar import Request, Response, get
 from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
 from api.auth import access
 from api.db import reads
 from api.db.reads import Box, Slice
+from api.db.rows import Db
 from api.extract.types import ClaimType, Modality, Stance
 from api.http import (
     DETAIL_HEADERS,
@@ -21,12 +23,18 @@ from api.http import (
     json_response,
     next_link,
     page_of,
-    page_response,
 )
 from api.params import After, BBox, Before, Cursor, Limit, cursor_after, parse_bbox, time_range
 from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
 from api.routes.common import ClaimIdPath, entity_response, id_filter, resources
-from api.routes.geojson import WithGeoJSONAlternative
+from api.routes.listing import (
+    NDJSON,
+    NDJSON_NOTE,
+    FetchPage,
+    list_response,
+    wants,
+    with_alternatives,
+)
 from api.schemas import Claim, ClaimFeature, ClaimFeatureCollection, Page, Point
 
 TAGS = ["claims"]
@@ -84,27 +92,26 @@ def claim_query(
     )
 
 
-async def fetch_claims(request: Request[Any, Any, Any], query: ClaimQuery) -> Slice[Claim]:
-    return await reads.list_claims(
-        resources(request).pool,
-        place=query.place,
-        controller=query.controller,
-        claimant=query.claimant,
-        stance=query.stance,
-        type_=query.type,
-        modality=query.modality,
-        bbox=query.bbox,
-        published_after=query.published_after,
-        published_before=query.published_before,
-        after=query.after,
-        limit=query.limit,
-    )
+def fetch_claims(query: ClaimQuery) -> FetchPage[Claim]:
+    """The claims list with these filters, a page at a time."""
 
+    def fetch(db: Db, after: str | None, limit: int) -> Awaitable[Slice[Claim]]:
+        return reads.list_claims(
+            db,
+            place=query.place,
+            controller=query.controller,
+            claimant=query.claimant,
+            stance=query.stance,
+            type_=query.type,
+            modality=query.modality,
+            bbox=query.bbox,
+            published_after=query.published_after,
+            published_before=query.published_before,
+            after=after,
+            limit=limit,
+        )
 
-def wants_geojson(request: Request[Any, Any, Any]) -> bool:
-    """True when the Accept header prefers GeoJSON to JSON."""
-    best = request.accept.best_match([MediaType.JSON, GEOJSON], default=MediaType.JSON)
-    return best == GEOJSON
+    return fetch
 
 
 @get(
@@ -114,22 +121,23 @@ def wants_geojson(request: Request[Any, Any, Any]) -> bool:
     summary="List territorial claims, newest first (JSON, or GeoJSON by Accept)",
     description=(
         "With `Accept: application/geo+json` the same page comes as an RFC 7946 "
-        "FeatureCollection, exactly as from `/v1/claims.geojson`."
+        "FeatureCollection, exactly as from `/v1/claims.geojson`. " + NDJSON_NOTE
     ),
     tags=TAGS,
     response_headers=LIST_HEADERS,
     dependencies={"claim_filter": Provide(claim_query, sync_to_thread=False)},
-    operation_class=WithGeoJSONAlternative,
+    operation_class=with_alternatives(**{GEOJSON: "ClaimFeatureCollection", NDJSON: "Claim"}),
 )
 async def list_claims(
     request: Request[Any, Any, Any], claim_filter: NamedDependency[ClaimQuery]
 ) -> Response[Page[Claim]]:
-    rows = await fetch_claims(request, claim_filter)
-    response = (
-        geojson_response(request, rows) if wants_geojson(request) else page_response(request, rows)
-    )
-    response.headers["Vary"] = "Accept"  # caches must key this URL's answers on Accept
-    return response
+    fetch = fetch_claims(claim_filter)
+    if wants(request, GEOJSON, NDJSON):
+        rows = await fetch(resources(request).pool, claim_filter.after, claim_filter.limit)
+        response = geojson_response(request, rows)
+        response.headers["Vary"] = "Accept"  # caches must key this URL's answers on Accept
+        return response
+    return await list_response(request, fetch, after=claim_filter.after, limit=claim_filter.limit)
 
 
 @get(
@@ -150,7 +158,9 @@ async def list_claims(
 async def list_claims_geojson(
     request: Request[Any, Any, Any], claim_filter: NamedDependency[ClaimQuery]
 ) -> Response[ClaimFeatureCollection]:
-    return geojson_response(request, await fetch_claims(request, claim_filter))
+    fetch = fetch_claims(claim_filter)
+    rows = await fetch(resources(request).pool, claim_filter.after, claim_filter.limit)
+    return geojson_response(request, rows)
 
 
 def geojson_response(request: Request[Any, Any, Any], rows: Slice[Claim]) -> Response[Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Annotated, Any
 
 from litestar import Request, Response, get
@@ -9,6 +10,8 @@ from litestar.params import QueryParameter
 
 from api.auth import access
 from api.db import reads
+from api.db.reads import Slice
+from api.db.rows import Db
 from api.http import DETAIL_HEADERS, LIST_HEADERS, page_response
 from api.params import (
     BBox,
@@ -21,6 +24,7 @@ from api.params import (
 )
 from api.problems import DETAIL_RESPONSES, LIST_RESPONSES, NOT_FOUND, not_found
 from api.routes.common import PlaceIdPath, entity_response, resources
+from api.routes.listing import NDJSON_NOTE, list_response, ndjson_of
 from api.schemas import NO_NUL, Claim, Page, Place
 
 TAGS = ["places"]
@@ -33,6 +37,8 @@ TAGS = ["places"]
     summary="List places, newest first; fuzzy search by name or alias",
     tags=TAGS,
     response_headers=LIST_HEADERS,
+    description=NDJSON_NOTE,
+    operation_class=ndjson_of("Place"),
 )
 async def list_places(
     request: Request[Any, Any, Any],
@@ -53,15 +59,12 @@ async def list_places(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response[Page[Place]]:
-    rows = await reads.list_places(
-        resources(request).pool,
-        q=clean_text("q", q),
-        country=country,
-        bbox=parse_bbox(bbox),
-        after=cursor_after("place", cursor),
-        limit=limit,
-    )
-    return page_response(request, rows)
+    text, box = clean_text("q", q), parse_bbox(bbox)
+
+    def fetch(db: Db, position: str | None, size: int) -> Awaitable[Slice[Place]]:
+        return reads.list_places(db, q=text, country=country, bbox=box, after=position, limit=size)
+
+    return await list_response(request, fetch, after=cursor_after("place", cursor), limit=limit)
 
 
 @get(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Annotated, Any
 
 from litestar import Request, Response, get, patch
@@ -9,8 +10,10 @@ from litestar.params import JSONBody, QueryParameter
 
 from api.auth import access
 from api.db import curation, reads
+from api.db.reads import Slice
+from api.db.rows import Db
 from api.extract.types import QuoteKind
-from api.http import DETAIL_HEADERS, LIST_HEADERS, json_response, page_response
+from api.http import DETAIL_HEADERS, LIST_HEADERS, json_response
 from api.params import (
     After,
     Before,
@@ -30,6 +33,7 @@ from api.routes.common import (
     resources,
     strict_body,
 )
+from api.routes.listing import NDJSON_NOTE, list_response, ndjson_of
 from api.schemas import Page, Quote, QuotePatch
 
 TAGS = ["quotes"]
@@ -42,6 +46,8 @@ TAGS = ["quotes"]
     summary="List quotes, newest first",
     tags=TAGS,
     response_headers=LIST_HEADERS,
+    description=NDJSON_NOTE,
+    operation_class=ndjson_of("Quote"),
 )
 async def list_quotes(
     request: Request[Any, Any, Any],
@@ -57,18 +63,15 @@ async def list_quotes(
     cursor: Cursor = None,
 ) -> Response[Page[Quote]]:
     after, before = time_range(published_after, published_before)
-    rows = await reads.list_quotes(
-        resources(request).pool,
-        speaker=speaker,
-        article=article,
-        q=clean_text("q", q),
-        kind=kind,
-        published_after=after,
-        published_before=before,
-        after=cursor_after("quote", cursor),
-        limit=limit,
-    )
-    return page_response(request, rows)
+    text = clean_text("q", q)
+
+    def fetch(db: Db, position: str | None, size: int) -> Awaitable[Slice[Quote]]:
+        return reads.list_quotes(
+            db, speaker=speaker, article=article, q=text, kind=kind,
+            published_after=after, published_before=before, after=position, limit=size,
+        )  # fmt: skip
+
+    return await list_response(request, fetch, after=cursor_after("quote", cursor), limit=limit)
 
 
 @get(

@@ -1,0 +1,102 @@
+"""Lists in two representations: a JSON page, or every matching row as NDJSON.
+
+`Accept: application/x-ndjson` on a list streams all rows that match its filters, one JSON
+object per line, from the `cursor` position on (`limit` is ignored). The rows are read in
+keyset pages of `STREAM_PAGE` from one read-only snapshot, so memory stays constant however
+many rows there are, and no row is missed or repeated by concurrent writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+import asyncpg
+import msgspec
+from litestar import MediaType, Request, Response
+from litestar.openapi.spec import OpenAPIMediaType, Operation, Reference
+from litestar.response import Stream
+
+from api.db.reads import Slice
+from api.db.rows import Db
+from api.http import page_response
+from api.routes.common import resources
+
+NDJSON = "application/x-ndjson"
+STREAM_PAGE = 1000
+
+T = TypeVar("T")
+
+_encoder = msgspec.json.Encoder()
+
+
+class FetchPage(Protocol[T]):
+    """One keyset page of a list with its filters bound: rows after `after`, at most `limit`."""
+
+    def __call__(self, db: Db, after: str | None, limit: int, /) -> Awaitable[Slice[T]]: ...
+
+
+def wants(request: Request[Any, Any, Any], media_type: str, *others: str) -> bool:
+    """True when the Accept header prefers `media_type` to JSON (and to `others`)."""
+    offered = [MediaType.JSON, *others, media_type]
+    return request.accept.best_match(offered, default=MediaType.JSON) == media_type
+
+
+async def list_response(
+    request: Request[Any, Any, Any], fetch: FetchPage[Any], *, after: str | None, limit: int
+) -> Response[Any]:
+    """A JSON page of the list, or with `Accept: application/x-ndjson` all of it, streamed."""
+    pool = resources(request).pool
+    if wants(request, NDJSON):
+        response: Response[Any] = Stream(ndjson_lines(pool, fetch, after), media_type=NDJSON)
+    else:
+        response = page_response(request, await fetch(pool, after, limit))
+    response.headers["Vary"] = "Accept"  # caches must key a list's answers on Accept
+    return response
+
+
+async def ndjson_lines(
+    pool: asyncpg.Pool[asyncpg.Record], fetch: FetchPage[Any], after: str | None
+) -> AsyncIterator[bytes]:
+    """Every row after `after`, one JSON line each, a page of lines per chunk."""
+    async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):
+        while True:
+            page = await fetch(conn, after, STREAM_PAGE)
+            if page.rows:
+                yield _encoder.encode_lines(page.rows)
+            if not page.has_more or not page.rows:
+                return
+            after = page.rows[-1].id
+
+
+def with_alternatives(**media: str) -> type[Operation]:
+    """An Operation class whose 200 response also offers these media types, each with the
+    schema component it carries (NDJSON: the schema of one line).
+
+    Litestar documents one media type per response; the contract must list them all.
+    """
+
+    @dataclass
+    class WithAlternatives(Operation):
+        def __post_init__(self) -> None:
+            ok = (self.responses or {}).get("200")
+            content = getattr(ok, "content", None)
+            if content is None:
+                return
+            for media_type, component in media.items():
+                ref = Reference(ref=f"#/components/schemas/{component}")
+                content[media_type] = OpenAPIMediaType(schema=ref)
+
+    return WithAlternatives
+
+
+def ndjson_of(component: str) -> type[Operation]:
+    """The Operation class of a list that also streams `component` rows as NDJSON."""
+    return with_alternatives(**{NDJSON: component})
+
+
+NDJSON_NOTE = (
+    "With `Accept: application/x-ndjson` the answer is every matching row instead of a page: "
+    "one JSON object per line, streamed, from the `cursor` position on (`limit` is ignored)."
+)
