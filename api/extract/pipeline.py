@@ -5,6 +5,8 @@ article text → spaCy Doc → actors → places → quotes → claims (DESIGN.m
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -80,7 +82,22 @@ class Extractor:
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
 
     def extract(self, text: str, source: str | None = None) -> Extraction:
-        doc = parse(self.nlp, text)
+        return self.find(parse(self.nlp, text), source)
+
+    def extract_many(self, articles: Sequence[tuple[str, str | None]]) -> list[Extraction]:
+        """`extract` for each (text, source), the model running over all their chunks in one
+        `nlp.pipe` stream (spaCy batches them); the same results as one at a time."""
+        pieces = [chunks(text) or [text] for text, _ in articles]
+        docs = iter(self.nlp.pipe(piece for parts in pieces for piece in parts))
+        found = []
+        for (_, source), parts in zip(articles, pieces, strict=True):
+            parsed = [next(docs) for _ in parts]
+            doc = parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+            found.append(self.find(doc, source))
+        return found
+
+    def find(self, doc: Doc, source: str | None) -> Extraction:
+        """Every stage's rules over one parsed article."""
         found_actors = actors.find_actors(doc, self.gazetteer)
         found_places = places.find_places(doc, self.gazetteer)
         found_quotes = quotes.find_quotes(doc, found_actors)

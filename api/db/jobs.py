@@ -1,0 +1,41 @@
+"""Typed access to the bulk-ingest queue (sql/queries/jobs.sql)."""
+
+from __future__ import annotations
+
+import msgspec
+
+from api.db.rows import Conn, Db, execute, fetch_all, fetch_records, fetch_value
+
+
+class Job(msgspec.Struct, frozen=True):
+    id: int
+    article: str  # the article as JSON text, decoded by the worker
+    origin: str | None
+
+
+async def enqueue(db: Db, articles: list[str], hashes: list[str], origins: list[str]) -> int:
+    """Queue these articles (JSON text); returns how many were not queued already."""
+    return int(await fetch_value(db, "enqueue_jobs", articles, hashes, origins))
+
+
+async def claim(conn: Conn, size: int) -> list[Job]:
+    """Up to `size` pending jobs, locked by the caller's transaction (others skip them)."""
+    return await fetch_all(conn, "claim_jobs", Job, size)
+
+
+async def finish(
+    conn: Conn, job_id: int, worker: str, article_id: str | None, error: str | None
+) -> None:
+    status = await execute(conn, "finish_job", job_id, worker, article_id, error)
+    if status != "UPDATE 1":  # the claim's row lock makes this impossible; say so if not
+        raise RuntimeError(f"job {job_id} was finished already: processed twice")
+
+
+async def pending(db: Db) -> int:
+    return int(await fetch_value(db, "pending_jobs"))
+
+
+async def stored(db: Db, urls: list[str], hashes: list[str]) -> tuple[set[str], set[str]]:
+    """The urls and body hashes among these that are stored already."""
+    rows = await fetch_records(db, "stored_articles", urls, hashes)
+    return {r["url"] for r in rows if r["url"] in urls}, {r["content_hash"] for r in rows}

@@ -1,0 +1,35 @@
+-- The bulk-ingest queue (ingest_jobs): enqueued by `gazette ingest --queue`, taken by
+-- `gazette worker`.
+
+-- name: enqueue_jobs
+-- $1 articles as JSON text, $2 content hashes, $3 origins; returns how many were new.
+WITH added AS (
+    INSERT INTO ingest_jobs (article, content_hash, origin)
+    SELECT a::jsonb, h, o FROM unnest($1::text[], $2::text[], $3::text[]) AS t(a, h, o)
+    ON CONFLICT (content_hash) DO NOTHING
+    RETURNING 1
+)
+SELECT count(*) FROM added;
+
+-- name: claim_jobs
+-- The oldest pending jobs no other worker holds; locked until the caller's transaction ends.
+SELECT id, article::text AS article, origin
+FROM ingest_jobs
+WHERE done_at IS NULL
+ORDER BY id
+LIMIT $1
+FOR UPDATE SKIP LOCKED;
+
+-- name: finish_job
+-- Only a pending job: finishing one twice would mean it was processed twice.
+UPDATE ingest_jobs SET done_at = now(), done_by = $2, article_id = $3, error = $4
+WHERE id = $1 AND done_at IS NULL;
+
+-- name: pending_jobs
+-- Jobs not done yet, including those another worker holds now.
+SELECT count(*) FROM ingest_jobs WHERE done_at IS NULL;
+
+-- name: stored_articles
+-- Which of these urls and body hashes are stored already (to skip them before extracting).
+SELECT url, content_hash FROM articles
+WHERE md5(url) = ANY (SELECT md5(u) FROM unnest($1::text[]) AS u) OR content_hash = ANY ($2::text[]);
