@@ -14,6 +14,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from api import ingest as ingest_step
 from api.auth import access
 from api.db import reads, writes
+from api.examples import WithExamples
 from api.http import DETAIL_HEADERS, ETAG_HEADER, LIST_HEADERS, json_response, page_response
 from api.params import (
     After,
@@ -102,6 +103,7 @@ ALREADY_STORED = {
         },
     ),
     operation_id="createArticle",
+    operation_class=WithExamples,
     summary="Ingest an article",
     description=(
         "Extracts actors, quotes, places and claims and stores them with the article in one "
@@ -152,6 +154,7 @@ async def create_article(
     "/v1/articles",
     **access("read", LIST_RESPONSES),
     operation_id="listArticles",
+    operation_class=WithExamples,
     summary="List articles, newest first",
     tags=TAGS,
     response_headers=LIST_HEADERS,
@@ -193,6 +196,7 @@ async def list_articles(
     "/v1/articles/{article_id:str}",
     **access("read", DETAIL_RESPONSES),
     operation_id="getArticle",
+    operation_class=WithExamples,
     summary="Get an article annotated with its actors, quotes, claims and places",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,
@@ -208,6 +212,7 @@ async def get_article(
     "/v1/articles/{article_id:str}",
     **access("admin", {**BAD_REQUEST, **NOT_FOUND, **UNAVAILABLE}),
     operation_id="deleteArticle",
+    operation_class=WithExamples,
     summary="Delete an article and everything extracted from it",
     tags=TAGS,
 )

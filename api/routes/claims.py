@@ -13,6 +13,7 @@ from litestar.params import QueryParameter
 from api.auth import access
 from api.db import reads
 from api.db.reads import Box, Slice
+from api.examples import WithExamples
 from api.extract.types import ClaimType, Modality, Stance
 from api.http import (
     DETAIL_HEADERS,
@@ -136,6 +137,7 @@ async def list_claims(
     "/v1/claims.geojson",
     **access("read", LIST_RESPONSES),
     operation_id="listClaimsGeoJSON",
+    operation_class=WithExamples,
     summary="List territorial claims as a GeoJSON FeatureCollection, newest first",
     description=(
         "One Feature per claim: a Point at the claimed place (`geometry` is null when the "
@@ -175,6 +177,7 @@ def geojson_response(request: Request[Any, Any, Any], rows: Slice[Claim]) -> Res
     "/v1/claims/{claim_id:str}",
     **access("read", DETAIL_RESPONSES),
     operation_id="getClaim",
+    operation_class=WithExamples,
     summary="Get a claim",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from litestar.openapi.spec import OpenAPIMediaType, Operation, Reference
+from litestar.openapi.spec import OpenAPIMediaType, Reference
 
+from api.examples import WithExamples
 from api.http import GEOJSON
 
 FEATURE_COLLECTION_REF = "#/components/schemas/ClaimFeatureCollection"
 
 
 @dataclass
-class WithGeoJSONAlternative(Operation):
-    """An Operation whose 200 response also offers `application/geo+json`."""
+class WithGeoJSONAlternative(WithExamples):
+    """An Operation whose 200 response also offers `application/geo+json` (with examples)."""
 
     def __post_init__(self) -> None:
         responses = self.responses or {}

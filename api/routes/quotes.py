@@ -9,6 +9,7 @@ from litestar.params import JSONBody, QueryParameter
 
 from api.auth import access
 from api.db import curation, reads
+from api.examples import WithExamples
 from api.extract.types import QuoteKind
 from api.http import DETAIL_HEADERS, LIST_HEADERS, json_response, page_response
 from api.params import (
@@ -39,6 +40,7 @@ TAGS = ["quotes"]
     "/v1/quotes",
     **access("read", LIST_RESPONSES),
     operation_id="listQuotes",
+    operation_class=WithExamples,
     summary="List quotes, newest first",
     tags=TAGS,
     response_headers=LIST_HEADERS,
@@ -75,6 +77,7 @@ async def list_quotes(
     "/v1/quotes/{quote_id:str}",
     **access("read", DETAIL_RESPONSES),
     operation_id="getQuote",
+    operation_class=WithExamples,
     summary="Get a quote",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,
@@ -88,6 +91,7 @@ async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> R
     "/v1/quotes/{quote_id:str}",
     **access("write", WRITE_RESPONSES),
     operation_id="patchQuote",
+    operation_class=WithExamples,
     summary="Correct a quote's speaker, kind or span",
     description=(
         "Absent fields stay as they are; `speaker: null` clears the speaker; `start` and "
