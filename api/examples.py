@@ -514,7 +514,9 @@ class WithExamples(Operation):
         # Added to the rendered dict, not to the spec objects: Litestar drops every None from
         # nested values when it renders them, and the API's bodies say `null` explicitly.
         schema = super().to_schema()
-        exchange = EXAMPLES[schema["operationId"]]
+        exchange = EXAMPLES.get(schema["operationId"])
+        if exchange is None:
+            raise KeyError(f"api/examples.py has no examples for {schema['operationId']!r}")
         if exchange.request is not None:
             for media in schema["requestBody"]["content"].values():
                 media["examples"] = {"request": _example(exchange.summary, exchange.request)}
