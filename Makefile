@@ -5,7 +5,11 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint openapi install clean
+CLIENT := openapi/client
+# npm writes this file on every install: newer than the lock means installed from it
+NODE_STAMP := $(CLIENT)/node_modules/.package-lock.json
+
+.PHONY: run test lint openapi install clean client client-check lint-spec contract-check
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,5 +36,36 @@ lint: $(STAMP)
 openapi: $(STAMP)
 	$(PY) -m api openapi > openapi/openapi.json.tmp && mv openapi/openapi.json.tmp openapi/openapi.json
 
+# --- for frontend teams: Node tools pinned in openapi/client/package-lock.json ---------------
+
+$(NODE_STAMP): $(CLIENT)/package.json $(CLIENT)/package-lock.json
+	npm ci --prefix $(CLIENT) --prefer-offline --no-audit --no-fund
+	@touch $(NODE_STAMP)
+
+## TypeScript types from the spec (openapi/client/gazette.d.ts) and a type-check of example.ts.
+client: $(NODE_STAMP)
+	@echo "client: openapi/openapi.json -> $(CLIENT)/gazette.d.ts (openapi-typescript)"
+	cd $(CLIENT) && npm run --silent types > gazette.d.ts.tmp && mv gazette.d.ts.tmp gazette.d.ts
+	@echo "client: tsc --noEmit (strict) on example.ts"
+	cd $(CLIENT) && npm run --silent typecheck
+	@echo "client: types generated, example client type-checks"
+
+## As `client`, but fail if the committed gazette.d.ts is not what the spec generates (CI).
+client-check: $(NODE_STAMP)
+	@echo "client-check: is $(CLIENT)/gazette.d.ts generated from openapi/openapi.json?"
+	@cd $(CLIENT) && npm run --silent types | cmp -s - gazette.d.ts \
+		|| { echo "$(CLIENT)/gazette.d.ts is stale: run 'make client' and commit it"; exit 1; }
+	@echo "client-check: tsc --noEmit (strict) on example.ts"
+	cd $(CLIENT) && npm run --silent typecheck
+	@echo "client-check: types current, example client type-checks"
+
+## Lint the spec with the rules in openapi/redocly.yaml.
+lint-spec: $(NODE_STAMP)
+	cd $(CLIENT) && REDOCLY_SUPPRESS_UPDATE_NOTICE=true npm run --silent lint-spec
+
+## Fail on breaking changes since BASE_REF (HEAD~1) unless the commit message says BREAKING:.
+contract-check: $(NODE_STAMP)
+	openapi/contract-check.sh
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(CLIENT)/node_modules

@@ -18,6 +18,7 @@ from api.schemas import Page
 T = TypeVar("T")
 
 GEOJSON = "application/geo+json"
+NDJSON = "application/x-ndjson"
 
 # Headers the responses carry, for the spec (documentation only: json_response sets them).
 ETAG_HEADER = ResponseHeader(

@@ -14,6 +14,7 @@ from api.auth import access
 from api.db import curation, reads
 from api.db.reads import Slice
 from api.db.rows import Db
+from api.examples import WithExamples
 from api.extract.types import ActorKind
 from api.http import DETAIL_HEADERS, LIST_HEADERS, json_response
 from api.params import Cursor, Limit, clean_text, cursor_after
@@ -71,6 +72,7 @@ async def list_actors(
     "/v1/actors/{actor_id:str}",
     **access("read", {**DETAIL_RESPONSES, **MOVED}),
     operation_id="getActor",
+    operation_class=WithExamples,
     summary="Get an actor with its aliases, counts and first and last appearance",
     description="An actor merged into another answers 301 with the survivor's URL.",
     tags=TAGS,
@@ -88,6 +90,7 @@ async def get_actor(request: Request[Any, Any, Any], actor_id: ActorIdPath) -> R
     "/v1/actors/{actor_id:str}",
     **access("write", {**WRITE_RESPONSES, **CONFLICT}),
     operation_id="patchActor",
+    operation_class=WithExamples,
     summary="Correct an actor's name, kind or aliases",
     description=(
         "Absent fields stay as they are; `aliases` replaces the list (the old name always "
@@ -111,6 +114,7 @@ async def patch_actor(
     "/v1/actors/{actor_id:str}/merge",
     **access("admin", {**WRITE_RESPONSES, **IDEMPOTENCY_ERRORS}),
     operation_id="mergeActors",
+    operation_class=WithExamples,
     summary="Merge another actor into this one",
     description=(
         "The actor named by `absorb` disappears: its mentions, quotes, claims, names and "

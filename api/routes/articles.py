@@ -17,6 +17,7 @@ from api.auth import access
 from api.db import reads, writes
 from api.db.reads import Slice
 from api.db.rows import Db
+from api.examples import WithExamples
 from api.http import DETAIL_HEADERS, ETAG_HEADER, LIST_HEADERS, json_response
 from api.params import (
     After,
@@ -106,6 +107,7 @@ ALREADY_STORED = {
         },
     ),
     operation_id="createArticle",
+    operation_class=WithExamples,
     summary="Ingest an article",
     description=(
         "Extracts actors, quotes, places and claims and stores them with the article in one "
@@ -196,6 +198,7 @@ async def list_articles(
     "/v1/articles/{article_id:str}",
     **access("read", DETAIL_RESPONSES),
     operation_id="getArticle",
+    operation_class=WithExamples,
     summary="Get an article annotated with its actors, quotes, claims and places",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,
@@ -211,6 +214,7 @@ async def get_article(
     "/v1/articles/{article_id:str}",
     **access("admin", {**BAD_REQUEST, **NOT_FOUND, **UNAVAILABLE}),
     operation_id="deleteArticle",
+    operation_class=WithExamples,
     summary="Delete an article and everything extracted from it",
     tags=TAGS,
 )

@@ -15,11 +15,13 @@ from api.auth import access
 from api.db import reads
 from api.db.reads import Box, Slice
 from api.db.rows import Db
+from api.examples import WithExamples
 from api.extract.types import ClaimType, Modality, Stance
 from api.http import (
     DETAIL_HEADERS,
     GEOJSON,
     LIST_HEADERS,
+    NDJSON,
     json_response,
     next_link,
     page_of,
@@ -28,7 +30,6 @@ from api.params import After, BBox, Before, Cursor, Limit, cursor_after, parse_b
 from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
 from api.routes.common import ClaimIdPath, entity_response, id_filter, resources
 from api.routes.listing import (
-    NDJSON,
     NDJSON_NOTE,
     FetchPage,
     list_response,
@@ -144,6 +145,7 @@ async def list_claims(
     "/v1/claims.geojson",
     **access("read", LIST_RESPONSES),
     operation_id="listClaimsGeoJSON",
+    operation_class=WithExamples,
     summary="List territorial claims as a GeoJSON FeatureCollection, newest first",
     description=(
         "One Feature per claim: a Point at the claimed place (`geometry` is null when the "
@@ -185,6 +187,7 @@ def geojson_response(request: Request[Any, Any, Any], rows: Slice[Claim]) -> Res
     "/v1/claims/{claim_id:str}",
     **access("read", DETAIL_RESPONSES),
     operation_id="getClaim",
+    operation_class=WithExamples,
     summary="Get a claim",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,

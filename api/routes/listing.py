@@ -20,10 +20,10 @@ from litestar.response import Stream
 
 from api.db.reads import Slice
 from api.db.rows import Db
-from api.http import page_response
+from api.examples import WithExamples
+from api.http import NDJSON, page_response
 from api.routes.common import resources
 
-NDJSON = "application/x-ndjson"
 STREAM_PAGE = 1000
 
 T = TypeVar("T")
@@ -78,7 +78,7 @@ def with_alternatives(**media: str) -> type[Operation]:
     """
 
     @dataclass
-    class WithAlternatives(Operation):
+    class WithAlternatives(WithExamples):
         def __post_init__(self) -> None:
             ok = (self.responses or {}).get("200")
             content = getattr(ok, "content", None)

@@ -12,6 +12,7 @@ from api.auth import access
 from api.db import reads
 from api.db.reads import Slice
 from api.db.rows import Db
+from api.examples import WithExamples
 from api.http import DETAIL_HEADERS, LIST_HEADERS, page_response
 from api.params import (
     BBox,
@@ -71,6 +72,7 @@ async def list_places(
     "/v1/places/{place_id:str}",
     **access("read", DETAIL_RESPONSES),
     operation_id="getPlace",
+    operation_class=WithExamples,
     summary="Get a place",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,
@@ -84,6 +86,7 @@ async def get_place(request: Request[Any, Any, Any], place_id: PlaceIdPath) -> R
     "/v1/places/{place_id:str}/claims",
     **access("read", {**LIST_RESPONSES, **NOT_FOUND}),
     operation_id="listPlaceClaims",
+    operation_class=WithExamples,
     summary="The timeline of claims about a place, oldest first",
     description="Who said what about this place, and when: every claim, with its stance, "
     "claimant and controller, ordered by when it was made.",

@@ -12,6 +12,7 @@ from api.auth import access
 from api.db import curation, reads
 from api.db.reads import Slice
 from api.db.rows import Db
+from api.examples import WithExamples
 from api.extract.types import QuoteKind
 from api.http import DETAIL_HEADERS, LIST_HEADERS, json_response
 from api.params import (
@@ -78,6 +79,7 @@ async def list_quotes(
     "/v1/quotes/{quote_id:str}",
     **access("read", DETAIL_RESPONSES),
     operation_id="getQuote",
+    operation_class=WithExamples,
     summary="Get a quote",
     tags=TAGS,
     response_headers=DETAIL_HEADERS,
@@ -91,6 +93,7 @@ async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> R
     "/v1/quotes/{quote_id:str}",
     **access("write", WRITE_RESPONSES),
     operation_id="patchQuote",
+    operation_class=WithExamples,
     summary="Correct a quote's speaker, kind or span",
     description=(
         "Absent fields stay as they are; `speaker: null` clears the speaker; `start` and "
