@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List articles, newest first */
+        /**
+         * List articles, newest first
+         * @description With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, from the `cursor` position on (`limit` is ignored).
+         */
         get: operations["listArticles"];
         put?: never;
         /**
@@ -50,7 +53,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List actors, newest first; fuzzy search by name */
+        /**
+         * List actors, newest first; fuzzy search by name
+         * @description With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, from the `cursor` position on (`limit` is ignored).
+         */
         get: operations["listActors"];
         put?: never;
         post?: never;
@@ -111,7 +117,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List quotes, newest first */
+        /**
+         * List quotes, newest first
+         * @description With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, from the `cursor` position on (`limit` is ignored).
+         */
         get: operations["listQuotes"];
         put?: never;
         post?: never;
@@ -151,7 +160,7 @@ export interface paths {
         };
         /**
          * List territorial claims, newest first (JSON, or GeoJSON by Accept)
-         * @description With `Accept: application/geo+json` the same page comes as an RFC 7946 FeatureCollection, exactly as from `/v1/claims.geojson`.
+         * @description With `Accept: application/geo+json` the same page comes as an RFC 7946 FeatureCollection, exactly as from `/v1/claims.geojson`. With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, from the `cursor` position on (`limit` is ignored).
          */
         get: operations["listClaims"];
         put?: never;
@@ -206,7 +215,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List places, newest first; fuzzy search by name or alias */
+        /**
+         * List places, newest first; fuzzy search by name or alias
+         * @description With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, from the `cursor` position on (`limit` is ignored).
+         */
         get: operations["listPlaces"];
         put?: never;
         post?: never;
@@ -628,6 +640,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_api.schemas.ArticleSummary_"];
+                    "application/x-ndjson": components["schemas"]["ArticleSummary"];
                 };
             };
             /** @description The entity matches `If-None-Match`: not modified. */
@@ -988,6 +1001,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_api.schemas.Actor_"];
+                    "application/x-ndjson": components["schemas"]["Actor"];
                 };
             };
             /** @description The entity matches `If-None-Match`: not modified. */
@@ -1375,6 +1389,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_api.schemas.Quote_"];
+                    "application/x-ndjson": components["schemas"]["Quote"];
                 };
             };
             /** @description The entity matches `If-None-Match`: not modified. */
@@ -1642,6 +1657,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_api.schemas.Claim_"];
                     "application/geo+json": components["schemas"]["ClaimFeatureCollection"];
+                    "application/x-ndjson": components["schemas"]["Claim"];
                 };
             };
             /** @description The entity matches `If-None-Match`: not modified. */
@@ -1887,6 +1903,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_api.schemas.Place_"];
+                    "application/x-ndjson": components["schemas"]["Place"];
                 };
             };
             /** @description The entity matches `If-None-Match`: not modified. */
