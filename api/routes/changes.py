@@ -12,7 +12,7 @@ from api.cursor import encode_position
 from api.db import changes
 from api.http import LIST_HEADERS, json_response, next_link
 from api.params import Since, since_position
-from api.problems import LIST_RESPONSES
+from api.problems import GONE, LIST_RESPONSES
 from api.routes.common import resources
 from api.schemas import Change, ChangeEntity, ChangePage
 
@@ -46,7 +46,7 @@ length of the longest running write (milliseconds here). Entries are kept foreve
 
 @get(
     "/v1/changes",
-    **access("read", LIST_RESPONSES),
+    **access("read", {**LIST_RESPONSES, **GONE}),
     operation_id="listChanges",
     summary="List created, updated and deleted entities in order, to sync a copy",
     description=DESCRIPTION,

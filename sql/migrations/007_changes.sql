@@ -28,6 +28,11 @@
 -- * Within one transaction an entity is listed as updated at most once, and not at all
 --   when it was created or already listed in that transaction.
 --
+-- Transaction ids never go back within a cluster (pg_upgrade keeps them), but restart in a
+-- new one: after restoring a dump into a new cluster, run `UPDATE changes SET xid = '0'` once,
+-- so that the restored entries come before new ones. A `since` at or past the next
+-- transaction id answers 410 (sync again), which is what old cursors then get.
+--
 -- Retention: kept forever. Entries are small (about 100 bytes with the index) and few per
 -- article, and the whole log from the beginning is a full sync for a new client.
 -- TRUNCATE fires no triggers (only tests truncate).

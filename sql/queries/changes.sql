@@ -2,6 +2,10 @@
 -- running transaction: why, in sql/migrations/007_changes.sql. Both queries run in one
 -- REPEATABLE READ transaction, so they share one snapshot.
 
+-- name: changes_xmax
+-- The next transaction id: every position this log has handed out lies below it.
+SELECT pg_snapshot_xmax(pg_current_snapshot());
+
 -- name: list_changes
 -- Entries after the position ($1, $2), optionally of one entity; $4 = page size + 1.
 SELECT xid, seq, entity, id, op, merged_into, at

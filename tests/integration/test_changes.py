@@ -11,6 +11,7 @@ from typing import Any
 import asyncpg
 import httpx
 
+from api.cursor import encode_position
 from api.extract import Extractor
 from api.reextract import reextract_article
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT, article
@@ -241,6 +242,22 @@ async def test_bad_parameters_are_400_naming_them(client: httpx.AsyncClient) -> 
         assert response.status_code == 400, (params, response.text)
         assert response.headers["content-type"].startswith("application/problem+json")
         assert [e["name"] for e in response.json()["errors"]] == [name]
+
+
+async def test_a_position_this_log_never_handed_out_is_410(
+    client: httpx.AsyncClient, pool: asyncpg.Pool[asyncpg.Record]
+) -> None:
+    """Transaction ids only grow: a position at or past the next one comes from another
+    database (or one restored into a new cluster), and resuming there would skip entries."""
+    await ingest(client, MARKET_REPORT)
+    _, cursor = await changes_since(client)
+    next_xid = int(await pool.fetchval("SELECT pg_snapshot_xmax(pg_current_snapshot())"))
+    response = await client.get(
+        "/v1/changes", params={"since": encode_position(next_xid + 1000, 1)}
+    )
+    assert response.status_code == 410, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert (await client.get("/v1/changes", params={"since": cursor})).status_code == 200
 
 
 # --- concurrent transactions ----------------------------------------------------------------
