@@ -41,7 +41,8 @@ re-extraction lists the replaced quotes and claims as deleted and the new ones a
 Entries of one transaction are adjacent; an entity may appear more than once, so apply
 entries in order and idempotently. The log shows a transaction's entries once it and every
 transaction that began writing before it have ended, so the newest entries can trail by the
-length of the longest running write (milliseconds here). Entries are kept forever."""
+length of the longest running write (milliseconds here). Entries are kept forever; a `since`
+this server's log never handed out (another database's) answers 410."""
 
 
 @get(
