@@ -25,7 +25,7 @@ from api.ingest import ExtractionQueue
 from api.limits import cors, rate_limit, stores
 from api.observability import RequestContext, configure_logging
 from api.problems import EXCEPTION_HANDLERS, renew_connections
-from api.routes import actors, articles, claims, explorer, health, places, quotes
+from api.routes import actors, articles, changes, claims, explorer, health, places, quotes
 from api.settings import Settings, load_settings
 from api.state import Resources
 
@@ -39,6 +39,7 @@ TAGS = [
     Tag(name="quotes", description="Quotes with their speakers and character offsets."),
     Tag(name="claims", description="Claims of territorial control, asserted or denied."),
     Tag(name="places", description="Geocoded settlements, regions and countries."),
+    Tag(name="changes", description="What was created, updated and deleted, to sync a copy."),
     Tag(name="health", description="Liveness and readiness probes."),
 ]
 
@@ -110,6 +111,7 @@ def create_app(
             *quotes.ROUTES,
             *claims.ROUTES,
             *places.ROUTES,
+            *changes.ROUTES,
             *health.ROUTES,
             *explorer.ROUTES,
         ],

@@ -5,6 +5,9 @@ id: the cursor is the id without its type prefix. A list ordered by something el
 place's claims, by time) appends that sort key: `<id>.<key>`, the key a timestamp in
 microseconds, base32. Every string of the documented shape is a valid position, so the
 contract can state the format exactly; clients treat cursors as opaque.
+
+The changes feed has positions of its own, not ids: `<xid>.<seq>` of an entry of the log,
+both base32 (sql/migrations/008_changes.sql says why both).
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ from api.ids import ID_BODY, PREFIXES, base32, from_base32
 CURSOR_PATTERN = rf"^{ID_BODY}(\.[0-9a-hjkmnp-tv-z]{{1,11}})?$"
 _CURSOR = re.compile(CURSOR_PATTERN)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+# 12 base32 digits stay below 2**60: every such position fits xid8 and bigint.
+_POSITION_PART = "[0-9a-hjkmnp-tv-z]{1,12}"
+POSITION_PATTERN = rf"^{_POSITION_PART}\.{_POSITION_PART}$"
+_POSITION = re.compile(POSITION_PATTERN)
 
 
 class InvalidCursor(ValueError):
@@ -45,3 +54,16 @@ def decode_timed_cursor(kind: str, token: str) -> tuple[str, datetime | None]:
     body, _, key = token.partition(".")
     at = _EPOCH + timedelta(microseconds=from_base32(key)) if key else None
     return f"{PREFIXES[kind]}_{body}", at
+
+
+def encode_position(xid: int, seq: int) -> str:
+    """A place in the changes log: the next page starts after the entry (xid, seq)."""
+    return f"{base32(xid)}.{base32(seq)}"
+
+
+def decode_position(token: str) -> tuple[int, int]:
+    """(xid, seq) of a position made by encode_position."""
+    if _POSITION.fullmatch(token) is None:
+        raise InvalidCursor("not a position returned by GET /v1/changes")
+    xid, _, seq = token.partition(".")
+    return from_base32(xid), from_base32(seq)

@@ -19,6 +19,7 @@ from typing import Any
 import msgspec
 from litestar.openapi.spec import Operation
 
+from api.cursor import encode_position
 from api.extract import EXTRACTOR_VERSION
 from api.http import GEOJSON, NDJSON
 from api.ids import PREFIXES, id_pattern
@@ -34,6 +35,8 @@ from api.schemas import (
     ArticleIn,
     ArticlePlace,
     ArticleSummary,
+    Change,
+    ChangePage,
     Claim,
     ClaimFeature,
     ClaimFeatureCollection,
@@ -486,6 +489,55 @@ EXAMPLES: dict[str, Exchange] = {
         "Claims about Siversk, newest first",
         f"/v1/places/{SIVERSK_ID}/claims",
         responses={200: page(DENIAL, CAPTURE)},
+    ),
+    "listChanges": Exchange(
+        "An ingest, then a merge, read from a saved position",
+        "/v1/changes",
+        responses={
+            200: ChangePage(
+                data=[
+                    Change(
+                        entity="article",
+                        id=ARTICLE_ID,
+                        op="created",
+                        at=INGESTED_AT,
+                        cursor=encode_position(48_213, 101),
+                    ),
+                    Change(
+                        entity="quote",
+                        id=DIRECT_QUOTE_ID,
+                        op="created",
+                        at=INGESTED_AT,
+                        cursor=encode_position(48_213, 102),
+                    ),
+                    Change(
+                        entity="actor",
+                        id=DUPLICATE_ID,
+                        op="deleted",
+                        at=CURATED_AT,
+                        merged_into=SOROKIN_ID,
+                        cursor=encode_position(48_377, 140),
+                    ),
+                    Change(
+                        entity="actor",
+                        id=SOROKIN_ID,
+                        op="updated",
+                        at=CURATED_AT,
+                        cursor=encode_position(48_377, 141),
+                    ),
+                ],
+                next_cursor=encode_position(48_377, 141),
+                has_more=False,
+            )
+        },
+        errors={
+            410: ApiError(
+                410,
+                "Gone",
+                "this position is not from this server's changes log: sync again from the "
+                "beginning (omit `since`)",
+            )
+        },
     ),
     "getHealth": Exchange(
         "The process answers",

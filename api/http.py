@@ -83,12 +83,15 @@ def page_of(rows: Slice[Any], by_time: bool = False) -> Page[Any]:
     return Page(data=rows.rows, next_cursor=cursor)
 
 
-def next_link(request: Request[Any, Any, Any], next_cursor: str | None) -> dict[str, str]:
-    """An RFC 8288 `Link: <…>; rel="next"` header: this request's URL with the new cursor."""
+def next_link(
+    request: Request[Any, Any, Any], next_cursor: str | None, param: str = "cursor"
+) -> dict[str, str]:
+    """An RFC 8288 `Link: <…>; rel="next"` header: this request's URL with the new cursor in
+    `param` (`since` on the changes feed)."""
     if next_cursor is None:
         return {}
     query = parse_qsl(request.url.query, keep_blank_values=True)
-    pairs = [(k, v) for k, v in query if k != "cursor"] + [("cursor", next_cursor)]
+    pairs = [(k, v) for k, v in query if k != param] + [(param, next_cursor)]
     next_url = request.url.with_replacements(query=urlencode(pairs))
     return {"Link": f'<{next_url}>; rel="next"'}
 

@@ -11,7 +11,15 @@ from typing import Annotated
 
 from litestar.params import QueryParameter
 
-from api.cursor import CURSOR_PATTERN, InvalidCursor, decode_cursor, decode_timed_cursor
+from api.cursor import (
+    CURSOR_PATTERN,
+    POSITION_PATTERN,
+    InvalidCursor,
+    decode_cursor,
+    decode_position,
+    decode_timed_cursor,
+)
+from api.db.changes import BEGINNING, Position
 from api.db.reads import Box
 from api.problems import bad_parameter
 
@@ -23,6 +31,18 @@ Cursor = Annotated[
     QueryParameter(
         pattern=CURSOR_PATTERN,
         description="`next_cursor` of the previous page (opaque); omit for the first page.",
+    ),
+]
+# an empty `since=` is the beginning too, so a client may start from a stored empty string
+SINCE_PATTERN = "^(?:" + POSITION_PATTERN.removeprefix("^").removesuffix("$") + ")?$"
+Since = Annotated[
+    str | None,
+    QueryParameter(
+        pattern=SINCE_PATTERN,
+        description=(
+            "`next_cursor` of the previous response (opaque); absent or empty: from the "
+            "beginning of the log."
+        ),
     ),
 ]
 SearchText = Annotated[
@@ -88,6 +108,16 @@ def cursor_after(kind: str, cursor: str | None) -> str | None:
         return decode_cursor(kind, cursor)
     except InvalidCursor as exc:
         raise bad_parameter("query", "cursor", str(exc)) from exc
+
+
+def since_position(since: str | None) -> Position:
+    """Where the changes feed resumes, from the `since` parameter."""
+    if not since:
+        return BEGINNING
+    try:
+        return decode_position(since)
+    except InvalidCursor as exc:
+        raise bad_parameter("query", "since", str(exc)) from exc
 
 
 def clean_text(name: str, value: str | None) -> str | None:

@@ -314,6 +314,12 @@ CONFLICT = {409: problem_spec("Another actor already has this name and kind: mer
 CANNOT_APPLY = {
     422: problem_spec("The change is well-formed but cannot be applied; `errors` says why.")
 }
+GONE = {
+    410: problem_spec(
+        "`since` is not a position of this server's log (it comes from another database, or "
+        "from before a restore into a new cluster): sync again from the beginning."
+    )
+}
 MOVED = {
     301: ResponseSpec(
         data_container=None,

@@ -262,6 +262,44 @@ class PlaceController(Wire):
     claimed_at: datetime
 
 
+# --- changes ------------------------------------------------------------------------------
+
+ChangeEntity = Literal["article", "actor", "quote", "claim", "place"]
+ChangeOp = Literal["created", "updated", "deleted"]
+
+
+class Change(Wire, kw_only=True):
+    """One entry of the changes log: this entity was created, updated or deleted. It says what
+    to fetch again (or drop), not what the entity now holds."""
+
+    entity: ChangeEntity
+    id: Annotated[str, msgspec.Meta(description="The entity's id, e.g. `quo_…`.")]
+    op: ChangeOp
+    at: Annotated[
+        datetime, msgspec.Meta(description="When the transaction that made the change began.")
+    ]
+    merged_into: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="For an actor deleted by a merge: the actor that absorbed it (its id "
+            "now answers 301 there). Null otherwise."
+        ),
+    ] = None
+    cursor: Annotated[
+        str,
+        msgspec.Meta(description="The position just after this entry: `since=` resumes here."),
+    ]
+
+
+class ChangePage(Wire):
+    """A page of the changes log. `next_cursor` is never null: keep it and ask again with
+    `since=` (now if `has_more`, later otherwise)."""
+
+    data: list[Change]
+    next_cursor: str
+    has_more: bool
+
+
 # --- curation ---------------------------------------------------------------------------
 # Unknown body fields are ignored, as on articles: Litestar cannot put
 # `additionalProperties: false` in the spec, and the contract must match the behaviour.

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-# Every extracted table hangs off the first three (ON DELETE CASCADE); API keys stay.
+# Every extracted table hangs off the first three (ON DELETE CASCADE); API keys stay. TRUNCATE
+# fires no triggers, so the changes log is emptied with them.
 TRUNCATE = (
-    "TRUNCATE articles, actors, places, idempotency_keys, ingest_jobs RESTART IDENTITY CASCADE"
+    "TRUNCATE articles, actors, places, idempotency_keys, ingest_jobs, changes"
+    " RESTART IDENTITY CASCADE"
 )
 
 WIRE_REPORT: dict[str, Any] = {

@@ -265,6 +265,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List created, updated and deleted entities in order, to sync a copy
+         * @description The changes log, oldest first: every article, actor, quote, claim and place created,
+         *     updated or deleted. To keep a copy in sync, start without `since` (the log goes back to the
+         *     beginning, so reading it all is a full sync), apply the entries, keep `next_cursor`, and ask
+         *     again with `since=<next_cursor>`: at once while `has_more`, later otherwise. Every change
+         *     committed after you fetched an entity appears after your cursor.
+         *
+         *     Applying an entry: `created` or `updated`, fetch the entity (`GET /v1/{entity}s/{id}`) and
+         *     store it; a 404 there means it was deleted since (its `deleted` entry follows). `deleted`,
+         *     drop it: ids are never reused. An actor absorbed by a merge is `deleted` with `merged_into`
+         *     naming the survivor, whose entry and those of the moved quotes and claims come with it.
+         *
+         *     `updated` means the entity's own fields changed (a quote's speaker, span or curation; an
+         *     actor's name, kind, titles or aliases; an article's extractor version after re-extraction).
+         *     Values derived from other entities do not make an entry: an actor's counts and first/last
+         *     seen, a place's counts and latest controller, and the names of other entities embedded in
+         *     an entity (a quote's speaker name) follow from those entities' own entries. Deleting an
+         *     article lists its quotes and claims, and actors no other article involves, as deleted;
+         *     re-extraction lists the replaced quotes and claims as deleted and the new ones as created.
+         *
+         *     Entries of one transaction are adjacent; an entity may appear more than once, so apply
+         *     entries in order and idempotently. The log shows a transaction's entries once it and every
+         *     transaction that began writing before it have ended, so the newest entries can trail by the
+         *     length of the longest running write (milliseconds here). Entries are kept forever; a `since`
+         *     this server's log never handed out (another database's) answers 410.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -407,6 +450,30 @@ export interface components {
             /** Format: date-time */
             ingested_at: string;
             extractor_version: string;
+        };
+        /** Change */
+        Change: {
+            /** @enum {string} */
+            entity: "article" | "actor" | "quote" | "claim" | "place";
+            /** @description The entity's id, e.g. `quo_…`. */
+            id: string;
+            /** @enum {string} */
+            op: "created" | "updated" | "deleted";
+            /**
+             * Format: date-time
+             * @description When the transaction that made the change began.
+             */
+            at: string;
+            /** @description For an actor deleted by a merge: the actor that absorbed it (its id now answers 301 there). Null otherwise. */
+            merged_into?: string | null;
+            /** @description The position just after this entry: `since=` resumes here. */
+            cursor: string;
+        };
+        /** ChangePage */
+        ChangePage: {
+            data: components["schemas"]["Change"][];
+            next_cursor: string;
+            has_more: boolean;
         };
         /** Claim */
         Claim: {
@@ -2085,6 +2152,89 @@ export interface operations {
             };
             /** @description No entity has this id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous response (opaque); absent or empty: from the beginning of the log. */
+                since?: string | null;
+                /** @description Only entries about this kind of entity. */
+                entity?: "article" | "actor" | "quote" | "claim" | "place" | null;
+                /** @description Page size, 1–1000. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
+                    ETag?: string;
+                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one. */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            /** @description The entity matches `If-None-Match`: not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `since` is not a position of this server's log (it comes from another database, or from before a restore into a new cluster): sync again from the beginning. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
