@@ -5,8 +5,9 @@ Lists fetch one row more than the page size to know whether a next page exists.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Awaitable
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import asyncpg
 import msgspec
@@ -28,6 +29,27 @@ class Slice(msgspec.Struct, Generic[T]):
 
 def _slice(rows: list[T], limit: int) -> Slice[T]:
     return Slice(rows=rows[:limit], has_more=len(rows) > limit)
+
+
+class FetchPage(Protocol[T]):
+    """One keyset page of a list with its filters bound: rows after `after`, at most `limit`."""
+
+    def __call__(self, db: Db, after: str | None, limit: int, /) -> Awaitable[Slice[T]]: ...
+
+
+async def every_page(
+    pool: asyncpg.Pool[asyncpg.Record], fetch: FetchPage[T], after: str | None, size: int
+) -> AsyncIterator[list[T]]:
+    """Every row of a list after `after`, `size` rows at a time, read from one read-only
+    snapshot: memory stays constant, and concurrent writes neither add nor repeat rows."""
+    async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):
+        while True:
+            page = await fetch(conn, after, size)
+            if page.rows:
+                yield page.rows
+            if not page.has_more or not page.rows:
+                return
+            after = page.rows[-1].id  # type: ignore[attr-defined]  # every listed row has an id
 
 
 async def ping(db: Db) -> None:

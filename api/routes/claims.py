@@ -13,7 +13,7 @@ from litestar.params import QueryParameter
 
 from api.auth import access
 from api.db import reads
-from api.db.reads import Box, Slice
+from api.db.reads import Box, FetchPage, Slice
 from api.db.rows import Db
 from api.examples import WithExamples
 from api.extract.types import ClaimType, Modality, Stance
@@ -31,7 +31,6 @@ from api.problems import DETAIL_RESPONSES, LIST_RESPONSES
 from api.routes.common import ClaimIdPath, entity_response, id_filter, resources
 from api.routes.listing import (
     NDJSON_NOTE,
-    FetchPage,
     list_response,
     wants,
     with_alternatives,

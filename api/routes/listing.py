@@ -8,9 +8,9 @@ many rows there are, and no row is missed or repeated by concurrent writes.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 import asyncpg
 import msgspec
@@ -18,23 +18,14 @@ from litestar import MediaType, Request, Response
 from litestar.openapi.spec import OpenAPIMediaType, Operation, Reference
 from litestar.response import Stream
 
-from api.db.reads import Slice
-from api.db.rows import Db
+from api.db.reads import FetchPage, every_page
 from api.examples import WithExamples
 from api.http import NDJSON, page_response
 from api.routes.common import resources
 
 STREAM_PAGE = 1000
 
-T = TypeVar("T")
-
 _encoder = msgspec.json.Encoder()
-
-
-class FetchPage(Protocol[T]):
-    """One keyset page of a list with its filters bound: rows after `after`, at most `limit`."""
-
-    def __call__(self, db: Db, after: str | None, limit: int, /) -> Awaitable[Slice[T]]: ...
 
 
 def wants(request: Request[Any, Any, Any], media_type: str, *others: str) -> bool:
@@ -60,14 +51,8 @@ async def ndjson_lines(
     pool: asyncpg.Pool[asyncpg.Record], fetch: FetchPage[Any], after: str | None
 ) -> AsyncIterator[bytes]:
     """Every row after `after`, one JSON line each, a page of lines per chunk."""
-    async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):
-        while True:
-            page = await fetch(conn, after, STREAM_PAGE)
-            if page.rows:
-                yield _encoder.encode_lines(page.rows)
-            if not page.has_more or not page.rows:
-                return
-            after = page.rows[-1].id
+    async for rows in every_page(pool, fetch, after, STREAM_PAGE):
+        yield _encoder.encode_lines(rows)
 
 
 def with_alternatives(**media: str) -> type[Operation]:

@@ -1,0 +1,102 @@
+"""`gazette export`: the API's lists, with its filters, as NDJSON, CSV and GeoJSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from typing import Any
+
+import asyncpg
+import httpx
+import msgspec
+import pytest
+
+from api.export import export
+from api.problems import ApiError
+from api.settings import REPO_ROOT
+from tests.fixtures import MARKET_REPORT, WIRE_REPORT
+from tests.integration.conftest import ingest
+
+
+@pytest.fixture
+async def stored(client: httpx.AsyncClient) -> list[dict[str, Any]]:
+    return [await ingest(client, WIRE_REPORT), await ingest(client, MARKET_REPORT)]
+
+
+async def exported(
+    pool: asyncpg.Pool[asyncpg.Record], entity: Any, fmt: Any, **filters: str
+) -> bytes:
+    out = io.BytesIO()
+    count = await export(pool, entity, filters, fmt, out)
+    assert count >= 0
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("entity", ["quotes", "actors", "claims", "articles", "places"])
+async def test_ndjson_is_the_api_list(
+    client: httpx.AsyncClient,
+    pool: asyncpg.Pool[asyncpg.Record],
+    stored: list[dict[str, Any]],
+    entity: str,
+) -> None:
+    lines = (await exported(pool, entity, "ndjson")).decode().splitlines()
+    api = (await client.get(f"/v1/{entity}", params={"limit": 200})).json()["data"]
+    assert [msgspec.json.decode(line) for line in lines] == api
+
+
+async def test_filters_are_the_api_filters(
+    client: httpx.AsyncClient, pool: asyncpg.Pool[asyncpg.Record], stored: list[dict[str, Any]]
+) -> None:
+    sorokin = next(a for a in stored[0]["actors"] if a["name"] == "Ivan Sorokin")
+    lines = (await exported(pool, "quotes", "ndjson", speaker=sorokin["id"])).splitlines()
+    api = (await client.get("/v1/quotes", params={"speaker": sorokin["id"]})).json()["data"]
+    assert len(lines) == len(api) > 0
+    denied = await exported(pool, "claims", "ndjson", stance="denied")
+    assert {msgspec.json.decode(line)["stance"] for line in denied.splitlines()} == {"denied"}
+    with pytest.raises(ApiError) as bad:
+        await exported(pool, "quotes", "ndjson", speaker="nobody")
+    assert bad.value.errors and bad.value.errors[0].name == "speaker"
+
+
+async def test_csv_has_a_column_per_field_and_nested_ref(
+    pool: asyncpg.Pool[asyncpg.Record], stored: list[dict[str, Any]]
+) -> None:
+    rows = list(csv.DictReader(io.StringIO((await exported(pool, "quotes", "csv")).decode())))
+    quotes = [q for article in stored for q in article["quotes"]]
+    assert len(rows) == len(quotes)
+    assert {"id", "text", "speaker.id", "speaker.name", "start", "end"} <= set(rows[0])
+    by_id = {q["id"]: q for q in quotes}
+    for row in rows:
+        quote = by_id[row["id"]]
+        assert row["text"] == quote["text"]
+        assert row["speaker.name"] == ((quote["speaker"] or {}).get("name") or "")
+
+
+async def test_geojson_is_one_feature_collection(
+    pool: asyncpg.Pool[asyncpg.Record], stored: list[dict[str, Any]]
+) -> None:
+    collection = msgspec.json.decode(await exported(pool, "claims", "geojson"))
+    claims = stored[0]["claims"]
+    assert collection["type"] == "FeatureCollection"
+    assert {f["id"] for f in collection["features"]} == {c["id"] for c in claims}
+    located = [f for f in collection["features"] if f["geometry"]]
+    assert located and all(len(f["geometry"]["coordinates"]) == 2 for f in located)
+
+
+def test_the_command_names_a_wrong_option_and_exits_2(database_url: str) -> None:
+    env = {**os.environ, "DATABASE_URL": database_url}
+    for args, message in [
+        (["quotes", "--bbox", "1,2,3,4"], "--bbox does not filter quotes"),
+        (["quotes", "--format", "geojson"], "geojson is for claims, places"),
+        (["claims", "--stance", "maybe"], "--stance: must be one of asserted, denied"),
+    ]:
+        done = subprocess.run(
+            [sys.executable, "-m", "api", "export", *args],
+            cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert done.returncode == 2, done.stderr
+        assert message in done.stderr
+        assert "Traceback" not in done.stderr
