@@ -148,9 +148,8 @@ async def store_extraction(
     places = sorted(extraction.places, key=lambda p: p.place.geonames_id)
     actor_ids = {a.key: await writes.store_actor(conn, article_id, a) for a in actors}
     place_ids = {p.key: await writes.store_place(conn, article_id, p) for p in places}
-    for quote in extraction.quotes:
-        speaker = actor_ids.get(quote.speaker) if quote.speaker else None
-        await writes.store_quote(conn, article_id, published_at, extraction.version, quote, speaker)
+    quotes = [(q, actor_ids.get(q.speaker) if q.speaker else None) for q in extraction.quotes]
+    await writes.store_quotes(conn, article_id, published_at, extraction.version, quotes)
     claimed_at = published_at or datetime.now(UTC)
     claim_ids = [new_id("claim") for _ in extraction.claims]
     for claim_id, claim in zip(claim_ids, extraction.claims, strict=True):

@@ -120,30 +120,23 @@ async def store_place(conn: Conn, article_id: str, found: ExtractedPlace) -> str
     return str(place_id)
 
 
-async def store_quote(
+async def store_quotes(
     conn: Conn,
     article_id: str,
     published_at: datetime | None,
     version: str,
-    quote: ExtractedQuote,
-    speaker_id: str | None,
+    quotes: list[tuple[ExtractedQuote, str | None]],
 ) -> None:
+    """The article's quotes, each with its speaker's stored id, in one statement."""
+    if not quotes:
+        return
     await execute(
-        conn,
-        "insert_quote",
-        new_id("quote"),
-        article_id,
-        speaker_id,
-        quote.speaker_text,
-        quote.cue,
-        quote.kind,
-        quote.text,
-        quote.start,
-        quote.end,
-        _clamp(quote.confidence),
-        published_at,
-        version,
-    )
+        conn, "insert_quotes", article_id, published_at, version,
+        [new_id("quote") for _ in quotes], [speaker for _, speaker in quotes],
+        [q.speaker_text for q, _ in quotes], [q.cue for q, _ in quotes],
+        [q.kind for q, _ in quotes], [q.text for q, _ in quotes], [q.start for q, _ in quotes],
+        [q.end for q, _ in quotes], [_clamp(q.confidence) for q, _ in quotes],
+    )  # fmt: skip
 
 
 class ClaimLinks(msgspec.Struct, kw_only=True, frozen=True):

@@ -17,7 +17,12 @@ WHERE ($1::text IS NULL OR v.speaker_id = current_actor($1))
 ORDER BY v.id DESC
 LIMIT $8;
 
--- name: insert_quote
+-- name: insert_quotes
+-- An article's quotes in one statement: $3.. are arrays, one element per quote.
 INSERT INTO quotes (id, article_id, speaker_id, speaker_text, cue, kind, text, start, "end",
                     confidence, published_at, extractor_version)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
+SELECT q.id, $1, q.speaker_id, q.speaker_text, q.cue, q.kind, q.text, q.start, q."end",
+       q.confidence, $2, $3
+FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[],
+            $11::int[], $12::real[])
+     AS q(id, speaker_id, speaker_text, cue, kind, text, start, "end", confidence);
