@@ -237,7 +237,13 @@ RETRIES = 5
 
 
 async def ingest_remote(
-    api: str, key: str | None, items: Iterable[Item], *, concurrency: int, advance: Advance
+    api: str,
+    key: str | None,
+    items: Iterable[Item],
+    *,
+    concurrency: int,
+    advance: Advance,
+    transport: httpx.AsyncBaseTransport | None = None,
 ) -> Tally:
     """POST each article to the Gazette at `api`; 429 and 503 are retried after Retry-After."""
     tally = Tally()
@@ -253,7 +259,9 @@ async def ingest_remote(
             finally:
                 advance(1)
 
-    async with httpx.AsyncClient(base_url=api, headers=headers, timeout=300) as client:
+    async with httpx.AsyncClient(
+        base_url=api, headers=headers, timeout=300, transport=transport
+    ) as client:
         running: set[asyncio.Task[None]] = set()
         for item in items:
             if item.article is None:

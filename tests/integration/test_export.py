@@ -100,3 +100,32 @@ def test_the_command_names_a_wrong_option_and_exits_2(database_url: str) -> None
         assert done.returncode == 2, done.stderr
         assert message in done.stderr
         assert "Traceback" not in done.stderr
+
+
+async def test_ingest_through_the_api_counts_new_repeated_and_refused(
+    app: Any, admin_key: str, read_key: str, client: httpx.AsyncClient
+) -> None:
+    from api.bulk import ingest_remote
+    from api.sources import Item, article_from
+
+    items: list[Item] = [
+        article_from("a", WIRE_REPORT),
+        article_from("b", MARKET_REPORT),
+        article_from("c", WIRE_REPORT),  # the same url again
+        article_from("d", {**MARKET_REPORT, "url": "https://x.example/1", "body": " "}),
+        Item("e", error="not JSON"),
+    ]
+    transport = httpx.ASGITransport(app=app)
+    advanced: list[int] = []
+    tally = await ingest_remote(
+        "http://gazette.test", admin_key, items, concurrency=1, advance=advanced.append,
+        transport=transport,
+    )  # fmt: skip
+    assert (tally.ingested, tally.duplicates) == (2, 1)
+    assert sorted(origin for origin, _ in tally.failures) == ["d", "e"]
+    assert sum(advanced) == len(items)
+    with pytest.raises(PermissionError):  # a read key cannot write: the run stops, exit 3
+        await ingest_remote(
+            "http://gazette.test", read_key, items[1:2], concurrency=1, advance=advanced.append,
+            transport=transport,
+        )  # fmt: skip
