@@ -22,8 +22,8 @@ from pathlib import Path
 import asyncpg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from database import bench_database  # noqa: E402  (bench/ is not a package)
-from reads import api_server  # noqa: E402
+from database import bench_database
+from reads import api_server
 
 TARGET = 50_000  # quotes per second (issue 6)
 

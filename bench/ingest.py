@@ -26,7 +26,7 @@ import asyncpg
 import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from database import REPO_ROOT, bench_database  # noqa: E402  (bench/ is not a package)
+from database import REPO_ROOT, bench_database
 
 PEOPLE = [
     ("Ivan Sorokin", "foreign ministry spokesman"), ("Oleh Kovalenko", "army spokesman"),
@@ -183,8 +183,10 @@ def main() -> None:
             url = asyncio.run(fresh_database(server_url, f"ingest_bench_{processes}"))
             runs.append(run_ingest(url, source, processes, len(articles)))
     base = runs[0].articles / runs[0].seconds
-    print(f"{options.articles:,} synthetic articles of {size_kb:.1f} KB each, `gazette ingest "
-          "FILE --processes N` into a fresh database (wall time includes loading the model).\n")  # fmt: skip
+    print(
+        f"{options.articles:,} synthetic articles of {size_kb:.1f} KB each, `gazette ingest "
+        "FILE --processes N` into a fresh database (wall time includes loading the model).\n"
+    )
     print("| processes | articles/s | speed-up | wall s | extraction s (all processes) "
           "| database writes s | database share of wall | worker RSS peak MB "
           "| RSS at ¼ → end MB |")  # fmt: skip
@@ -192,11 +194,11 @@ def main() -> None:
     for run in runs:
         rate = run.articles / run.seconds
         print(
-            f"| {run.processes} | {rate:.1f} | {rate / base:.2f}× | {run.seconds:.1f} "
+            f"| {run.processes} | {rate:.1f} | {rate / base:.2f}x | {run.seconds:.1f} "
             f"| {run.extraction:.1f} | {run.writes:.1f} | {run.writes / run.seconds:.0%} "
             f"| {run.peak_rss_mb:.0f} | {run.quarter_rss_mb:.0f} → {run.end_rss_mb:.0f} |"
         )
-    print("\nTargets: 2 processes ≥ 1.7× one; database share ≤ 15%; worker memory flat.")
+    print("\nTargets: 2 processes ≥ 1.7x one; database share ≤ 15%; worker memory flat.")
 
 
 if __name__ == "__main__":
