@@ -146,8 +146,8 @@ async def store_extraction(
     # a deadlock that still happens is retried by in_transaction.
     actors = sorted(extraction.actors, key=lambda a: (name_key(a.name), a.kind))
     places = sorted(extraction.places, key=lambda p: p.place.geonames_id)
-    actor_ids = {a.key: await writes.store_actor(conn, article_id, a) for a in actors}
-    place_ids = {p.key: await writes.store_place(conn, article_id, p) for p in places}
+    actor_ids = await writes.store_actors(conn, article_id, actors)
+    place_ids = await writes.store_places(conn, article_id, places)
     quotes = [(q, actor_ids.get(q.speaker) if q.speaker else None) for q in extraction.quotes]
     await writes.store_quotes(conn, article_id, published_at, extraction.version, quotes)
     claimed_at = published_at or datetime.now(UTC)

@@ -64,9 +64,22 @@ def resolve_actor(key: str, kind: str, candidates: list[asyncpg.Record]) -> asyn
     return candidates[0]
 
 
-async def store_actor(conn: Conn, article_id: str, actor: ExtractedActor) -> str:
-    """Resolve the actor to a stored one or create it; link it to the article with its
-    mentions. A curated actor keeps the names and titles its curator left. Returns its id."""
+async def store_actors(conn: Conn, article_id: str, actors: list[ExtractedActor]) -> dict[str, str]:
+    """Resolve each actor to a stored one or create it, then link them all to the article
+    with their mentions (two statements for the whole article). Returns their ids by key.
+
+    Resolution stays one actor at a time, in the caller's order: an actor's names become
+    aliases before the next is looked up, as cross-article resolution expects."""
+    ids = {actor.key: await resolve_and_store(conn, actor) for actor in actors}
+    await execute(conn, "link_article_actors", article_id, list(ids.values()))
+    spans = [(ids[actor.key], span) for actor in actors for span in actor.mentions]
+    await _store_spans(conn, "insert_mentions", article_id, spans)
+    return ids
+
+
+async def resolve_and_store(conn: Conn, actor: ExtractedActor) -> str:
+    """The stored actor this extracted one denotes, created if there is none. A curated
+    actor keeps the names and titles its curator left."""
     key = name_key(actor.name)
     found = resolve_actor(
         key, actor.kind, await fetch_records(conn, "actors_by_name_key", key, actor.kind)
@@ -89,35 +102,30 @@ async def store_actor(conn: Conn, article_id: str, actor: ExtractedActor) -> str
     if not curated:
         names = sorted({actor.name, *actor.aliases})
         await execute(conn, "insert_actor_aliases", actor_id, names, [name_key(n) for n in names])
-    await execute(conn, "link_article_actor", article_id, actor_id)
-    await _store_spans(conn, "insert_mentions", article_id, str(actor_id), actor.mentions)
     return str(actor_id)
 
 
-async def store_place(conn: Conn, article_id: str, found: ExtractedPlace) -> str:
-    """Store the gazetteer place once (by GeoNames id) and link it with its mentions."""
-    p = found.place
-    aliases = sorted(set(p.aliases) - {p.name})
-    place_id = await fetch_value(
-        conn,
-        "insert_place",
-        new_id("place"),
-        p.geonames_id,
-        p.name,
-        aliases,
-        " ".join([p.name, *aliases]),
-        p.kind,
-        p.country_code,
-        p.admin1,
-        p.lat,
-        p.lon,
-        p.population,
-    )
-    if place_id is None:
-        place_id = await fetch_value(conn, "place_by_geonames_id", p.geonames_id)
-    await execute(conn, "link_article_place", article_id, place_id)
-    await _store_spans(conn, "insert_place_mentions", article_id, str(place_id), found.mentions)
-    return str(place_id)
+async def store_places(conn: Conn, article_id: str, places: list[ExtractedPlace]) -> dict[str, str]:
+    """Store the article's gazetteer places once each (by GeoNames id) and link them with
+    their mentions, in four statements. Returns their ids by key."""
+    if not places:
+        return {}
+    new = [p.place for p in places]
+    aliases = [sorted(set(p.aliases) - {p.name}) for p in new]
+    await execute(
+        conn, "insert_places", [new_id("place") for _ in new], [p.geonames_id for p in new],
+        [p.name for p in new], [msgspec.json.encode(names).decode() for names in aliases],
+        [" ".join([p.name, *names]) for p, names in zip(new, aliases, strict=True)],
+        [p.kind for p in new], [p.country_code for p in new], [p.admin1 for p in new],
+        [p.lat for p in new], [p.lon for p in new], [p.population for p in new],
+    )  # fmt: skip
+    stored = await fetch_records(conn, "places_by_geonames_ids", [p.geonames_id for p in new])
+    by_geonames = {r["geonames_id"]: str(r["id"]) for r in stored}
+    ids = {p.key: by_geonames[p.place.geonames_id] for p in places}
+    await execute(conn, "link_article_places", article_id, sorted(set(ids.values())))
+    spans = [(ids[p.key], span) for p in places for span in p.mentions]
+    await _store_spans(conn, "insert_place_mentions", article_id, spans)
+    return ids
 
 
 async def store_quotes(
@@ -203,13 +211,13 @@ async def link_earlier_claim(
 
 
 async def _store_spans(
-    conn: Conn, statement: str, article_id: str, entity_id: str, spans: list[Span]
+    conn: Conn, statement: str, article_id: str, spans: list[tuple[str, Span]]
 ) -> None:
-    """Where an actor or a place is named in the article, in one statement."""
+    """Where the article names its actors or places: (entity id, span) pairs, one statement."""
     if spans:
         await execute(
-            conn, statement, article_id, entity_id,
-            [s.start for s in spans], [s.end for s in spans], [s.text for s in spans],
+            conn, statement, article_id, [entity for entity, _ in spans],
+            [s.start for _, s in spans], [s.end for _, s in spans], [s.text for _, s in spans],
         )  # fmt: skip
 
 

@@ -46,6 +46,13 @@ ON CONFLICT DO NOTHING;
 -- name: link_article_actor
 INSERT INTO article_actors (article_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING;
 
+-- name: link_article_actors
+-- The article's actors in one statement (two extracted names may resolve to one actor).
+INSERT INTO article_actors (article_id, actor_id)
+SELECT DISTINCT $1, actor_id FROM unnest($2::text[]) AS u(actor_id)
+ON CONFLICT DO NOTHING;
+
 -- name: insert_mentions
+-- Where the article names its actors: one row per span, in one statement.
 INSERT INTO mentions (article_id, actor_id, start, "end", text)
-SELECT $1, $2, s, e, t FROM unnest($3::int[], $4::int[], $5::text[]) AS u(s, e, t);
+SELECT $1, a, s, e, t FROM unnest($2::text[], $3::int[], $4::int[], $5::text[]) AS u(a, s, e, t);

@@ -12,20 +12,29 @@ WHERE ($1::text IS NULL OR v.id IN (SELECT id FROM places WHERE $1 <% search_nam
 ORDER BY v.id DESC
 LIMIT $5;
 
--- name: insert_place
--- Nothing is returned when the place is stored already (place_by_geonames_id finds it): no
--- row lock, so ingests that name the same place do not queue behind each other.
+-- name: insert_places
+-- The article's gazetteer places, those not stored yet; no row lock on the stored ones, so
+-- ingests that name the same place do not queue behind each other. Aliases come as one
+-- JSON array of names each (Postgres arrays cannot be ragged).
 INSERT INTO places (id, geonames_id, name, aliases, search_names, kind, country_code, admin1, lat, lon, population)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-ON CONFLICT (geonames_id) DO NOTHING
-RETURNING id;
+SELECT p.id, p.geonames_id, p.name, ARRAY(SELECT jsonb_array_elements_text(p.aliases::jsonb)),
+       p.search_names, p.kind, p.country_code, p.admin1, p.lat, p.lon, p.population
+FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+            $7::text[], $8::text[], $9::float8[], $10::float8[], $11::bigint[])
+     AS p(id, geonames_id, name, aliases, search_names, kind, country_code, admin1, lat, lon, population)
+ORDER BY p.geonames_id
+ON CONFLICT (geonames_id) DO NOTHING;
 
--- name: place_by_geonames_id
-SELECT id FROM places WHERE geonames_id = $1 FOR KEY SHARE;
+-- name: places_by_geonames_ids
+-- Their ids, locked against a concurrent delete until the links are written.
+SELECT id, geonames_id FROM places WHERE geonames_id = ANY ($1::bigint[]) ORDER BY geonames_id
+FOR KEY SHARE;
 
--- name: link_article_place
-INSERT INTO article_places (article_id, place_id) VALUES ($1, $2) ON CONFLICT DO NOTHING;
+-- name: link_article_places
+INSERT INTO article_places (article_id, place_id)
+SELECT $1, place_id FROM unnest($2::text[]) AS u(place_id)
+ON CONFLICT DO NOTHING;
 
 -- name: insert_place_mentions
 INSERT INTO place_mentions (article_id, place_id, start, "end", text)
-SELECT $1, $2, s, e, t FROM unnest($3::int[], $4::int[], $5::text[]) AS u(s, e, t);
+SELECT $1, p, s, e, t FROM unnest($2::text[], $3::int[], $4::int[], $5::text[]) AS u(p, s, e, t);
