@@ -52,6 +52,14 @@ FILLER = [
     "Humanitarian convoys reached the area on Wednesday after a delay of several days.",
     "Analysts said the coming weeks would show whether the offensive could be sustained.",
     "Local officials reported damage to schools, a hospital and several apartment blocks.",
+    "Evacuation trains left the regional centre twice a day, carrying mostly the elderly.",
+    "Engineers worked through the weekend to restore water supplies to the eastern districts.",
+    "Prices for bread and fuel rose sharply in the week after the bridge was damaged.",
+    "Several families said they had spent the night in a basement beneath a school.",
+    "The regional administration said it had opened three new shelters for displaced people.",
+    "Drone footage published by both sides showed burning vehicles on a road near the river.",
+    "Aid groups warned that the approach of winter would make the situation worse.",
+    "Neither side gave figures for its own losses in the latest round of fighting.",
 ]
 
 
@@ -70,7 +78,9 @@ def synthetic_articles(count: int, seed: int = 7) -> list[dict[str, object]]:
             rng.choice(FILLER),
             f"{other}, the {other_role}, told reporters that fighting continued near {town}.",
             f"“{rng.choice(SAYINGS)},” {other.split()[-1]} added.",
-            *rng.sample(FILLER, 3),
+            *rng.sample(FILLER, 6),
+            f"“{rng.choice(SAYINGS)},” {speaker.split()[-1]} told a briefing later that day.",
+            *rng.sample(FILLER, 4),
             f"According to {speaker.split()[-1]}, forces still hold about "
             f"{rng.randint(10, 90)} percent of {town}.",
             rng.choice(FILLER),
