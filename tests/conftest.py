@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
@@ -21,23 +19,11 @@ from hypothesis import settings as hypothesis_settings
 from api.db import keys
 from api.db.migrate import migrate
 from api.extract import Extractor
+from tests.support import scratch_database
 
 # Reproducible property tests in CI: no deadline on a shared 2-core machine, fixed seeds.
 hypothesis_settings.register_profile("ci", deadline=None, derandomize=True, database=None)
 hypothesis_settings.load_profile("ci")
-
-
-def with_database(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-async def _admin(url: str, statement: str) -> None:
-    conn = await asyncpg.connect(url)
-    try:
-        await conn.execute(statement)
-    finally:
-        await conn.close()
 
 
 @pytest.fixture(scope="session")
@@ -59,12 +45,8 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def database_url(server_url: str) -> Iterator[str]:
     """A fresh, empty database for this test session (needs CREATEDB on DATABASE_URL's server)."""
-    name = f"gazette_test_{secrets.token_hex(4)}"
-    asyncio.run(_admin(server_url, f'CREATE DATABASE "{name}"'))
-    try:
-        yield with_database(server_url, name)
-    finally:
-        asyncio.run(_admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(server_url, "gazette_test") as url:
+        yield url
 
 
 async def _new_key(url: str, name: str, scopes: list[str]) -> str:

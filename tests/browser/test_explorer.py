@@ -11,14 +11,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import secrets
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import httpx
@@ -28,6 +25,7 @@ from api.db import keys
 from api.db.migrate import migrate
 from api.settings import REPO_ROOT
 from tests.fixtures import WIRE_REPORT, article
+from tests.support import free_port, scratch_database
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Debian's build in a container: no sandbox (we run as root), no GPU, and nothing that calls
@@ -61,21 +59,6 @@ STORY = article(
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-async def _admin(url: str, statement: str) -> None:
-    conn = await asyncpg.connect(url)
-    try:
-        await conn.execute(statement)
-    finally:
-        await conn.close()
-
-
 async def _admin_key(url: str) -> str:
     conn = await asyncpg.connect(url)
     try:
@@ -88,12 +71,8 @@ async def _admin_key(url: str) -> str:
 @pytest.fixture(scope="module")
 def explorer_database(server_url: str) -> Iterator[str]:
     """A database of its own on the session's server, so the served API sees only our data."""
-    name = f"gazette_browser_{secrets.token_hex(4)}"
-    asyncio.run(_admin(server_url, f'CREATE DATABASE "{name}"'))
-    try:
-        yield urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
-    finally:
-        asyncio.run(_admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(server_url, "gazette_browser") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

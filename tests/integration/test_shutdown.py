@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sys
 from pathlib import Path
 
@@ -19,18 +18,12 @@ import pytest
 
 from api.settings import REPO_ROOT
 from tests.fixtures import WIRE_REPORT, article
+from tests.support import free_port
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("DATABASE_URL")),
     reason="starts the API on an embedded Postgres of its own",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 async def wait_until(check: object, attempts: int = 300) -> None:
