@@ -599,11 +599,12 @@ async def build(url: str, scale: float, seed: int, *, replace: bool, if_needed: 
         await conn.execute(CREATE_BENCH_SCHEMA)
         last = await conn.fetchrow(LAST_CORPUS)
         articles = await conn.fetchval("SELECT count(*) FROM articles")
-        if last is not None and last["rows"]["articles"]["rows"] == articles:
+        kept = None if last is None else json.loads(last["rows"])
+        if last is not None and kept is not None and kept["articles"]["rows"] == articles:
             same = last["scale"] == scale and last["seed"] == seed
             if if_needed and same:
                 print(f"corpus of scale {scale:g} is there already: kept", file=sys.stderr)
-                return markdown(scale, seed, last["built_at"], last["rows"], last["seconds"])
+                return markdown(scale, seed, last["built_at"], kept, json.loads(last["seconds"]))
         elif articles and not replace:
             raise SystemExit(
                 f"the database holds {articles} articles that no corpus build made: "

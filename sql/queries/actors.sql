@@ -5,10 +5,13 @@
 SELECT * FROM actor_rows WHERE id = $1;
 
 -- name: list_actors
+-- `q` as one set of ids matched by name or by alias: each side can use its trigram index,
+-- where `name matches OR EXISTS (alias matches)` tested every actor in id order.
 SELECT * FROM actor_rows a
 WHERE ($1::text IS NULL
-       OR $1 <% a.name
-       OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id AND $1 <% al.alias))
+       OR a.id IN (SELECT id FROM actors WHERE $1 <% name
+                   UNION ALL
+                   SELECT actor_id FROM actor_aliases WHERE $1 <% alias))
   AND ($2::text IS NULL OR a.kind = $2)
   AND ($3::text IS NULL OR a.id < $3)
 ORDER BY a.id DESC
