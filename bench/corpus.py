@@ -578,7 +578,8 @@ def markdown(
         "| table | rows | COPY s | indexes s |",
         "|---|---:|---:|---:|",
     ]
-    for table, item in loads.items():
+    for table in [t for t in TABLES if t in loads]:  # jsonb does not keep the key order
+        item = loads[table]
         lines.append(
             f"| {table} | {item['rows']:,} | {item['copy_s']:.1f} | {item['index_s']:.1f} |"
         )

@@ -465,7 +465,8 @@ def markdown(results: dict[str, Result], endpoints: list[Endpoint], info: dict[s
         f"{info['duration']:g} s per measurement (after {info['warmup']:g} s of warm-up), "
         f"API with {info['workers']} granian workers on 127.0.0.1, rate limiting off, log "
         f"level {info['log_level']}; corpus of {info['articles']:,} articles and "
-        f"{info['quotes']:,} quotes. db tps: `pgbench -M prepared` at the same concurrency "
+        f"{info['quotes']:,} quotes; Postgres {info['postgres']} (shared_buffers "
+        f"{info['shared_buffers']}). db tps: `pgbench -M prepared` at the same concurrency "
         "with the endpoint's named SQL (the value lookup's cost taken out). "
         "Efficiency = rps / (1 / (1/healthz rps + 1/db tps)).",
         "",
@@ -499,12 +500,14 @@ def markdown(results: dict[str, Result], endpoints: list[Endpoint], info: dict[s
     return "\n".join([*lines, ""])
 
 
-async def corpus_size(url: str) -> dict[str, int]:
+async def corpus_size(url: str) -> dict[str, Any]:
     conn = await asyncpg.connect(url)
     try:
         row = await conn.fetchrow(
             "SELECT (SELECT count(*) FROM articles) AS articles, "
-            "(SELECT count(*) FROM quotes) AS quotes"
+            "(SELECT count(*) FROM quotes) AS quotes, "
+            "current_setting('server_version') AS postgres, "
+            "current_setting('shared_buffers') AS shared_buffers"
         )
         assert row is not None
         return dict(row)

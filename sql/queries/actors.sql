@@ -5,13 +5,14 @@
 SELECT * FROM actor_rows WHERE id = $1;
 
 -- name: list_actors
--- `q` as one set of ids matched by name or by alias: each side can use its trigram index,
--- where `name matches OR EXISTS (alias matches)` tested every actor in id order.
-SELECT * FROM actor_rows a
-WHERE ($1::text IS NULL
-       OR a.id IN (SELECT id FROM actors WHERE $1 <% name
-                   UNION ALL
-                   SELECT actor_id FROM actor_aliases WHERE $1 <% alias))
+-- `q`: the actors matched by name or by alias, each side served by its trigram index, as one
+-- set joined for the reason given at list_quotes (`name matches OR EXISTS (alias matches)`
+-- tested every actor in id order). UNION makes the set distinct, so unused it is removed.
+SELECT a.* FROM actor_rows a
+LEFT JOIN (SELECT id FROM actors WHERE $1 <% name
+           UNION
+           SELECT actor_id FROM actor_aliases WHERE $1 <% alias) named ON named.id = a.id
+WHERE ($1::text IS NULL OR named.id IS NOT NULL)
   AND ($2::text IS NULL OR a.kind = $2)
   AND ($3::text IS NULL OR a.id < $3)
 ORDER BY a.id DESC

@@ -4,14 +4,16 @@
 SELECT * FROM claim_rows WHERE id = $1;
 
 -- name: list_claims
-SELECT * FROM claim_rows v
+-- bbox is a LEFT JOIN for the reason given at list_quotes.
+SELECT v.* FROM claim_rows v
+LEFT JOIN places located ON located.id = v.place_id
 WHERE ($1::text IS NULL OR v.place_id = $1)
   AND ($2::text IS NULL OR v.controller_id = current_actor($2))
   AND ($3::text IS NULL OR v.claimant_id = current_actor($3))
   AND ($4::text IS NULL OR v.stance = $4)
   AND ($5::text IS NULL OR v.type = $5)
   AND ($6::text IS NULL OR v.modality = $6)
-  AND ($7::box IS NULL OR v.place_id IN (SELECT id FROM places WHERE location <@ $7::box))
+  AND ($7::box IS NULL OR located.location <@ $7::box)
   AND ($8::timestamptz IS NULL OR v.claimed_at >= $8)
   AND ($9::timestamptz IS NULL OR v.claimed_at < $9)
   AND ($10::text IS NULL OR v.id < $10)
