@@ -125,9 +125,9 @@ async def endpoints(url: str) -> list[Endpoint]:
         # words of 6+ letters from random quotes: what people search, as often as it is said
         words = await sample(
             conn,
-            "SELECT (SELECT w FROM regexp_split_to_table(text, ' ') w WHERE length(w) >= 6 "
-            "       ORDER BY random() LIMIT 1) FROM quotes "
-            "ORDER BY random() LIMIT $1",
+            "SELECT (SELECT w FROM regexp_split_to_table(s.text, ' ') w WHERE length(w) >= 6"
+            "        ORDER BY random() LIMIT 1)"
+            " FROM (SELECT text FROM quotes ORDER BY random() LIMIT $1) s",
         )
         places = await conn.fetch(
             "SELECT c.place_id, p.lat, p.lon FROM claims c JOIN places p ON p.id = c.place_id "
