@@ -46,3 +46,29 @@ SELECT c.id,
        (SELECT jsonb_build_object('id', a.id, 'name', a.name)
         FROM actors a WHERE a.id = c.relayed_by_id) AS relayed_by
 FROM claims c;
+
+-- 3. actor_rows computes first_seen and last_seen in the select list, like its counts: a
+--    LATERAL join in FROM ran for every actor a search matched (704 for "Council", each over
+--    all of its articles) before the 51 of the page were chosen; a subquery in the select
+--    list runs for those 51 only.
+CREATE OR REPLACE VIEW actor_rows AS
+SELECT a.id, a.name, a.kind, a.titles, a.affiliation,
+       coalesce((SELECT array_agg(al.alias ORDER BY al.alias) FROM actor_aliases al
+                 WHERE al.actor_id = a.id AND al.alias <> a.name), '{}') AS aliases,
+       (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions,
+       (SELECT count(*) FROM quotes q WHERE q.speaker_id = a.id) AS quotes,
+       (SELECT min(coalesce(ar.published_at, ar.ingested_at))
+        FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id
+        WHERE aa.actor_id = a.id) AS first_seen,
+       (SELECT max(coalesce(ar.published_at, ar.ingested_at))
+        FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id
+        WHERE aa.actor_id = a.id) AS last_seen,
+       a.curated_at IS NOT NULL AS curated, a.curated_by, a.curated_at
+FROM actors a;
+
+-- 4. Full-text statistics for 1,000 times more words than by default, so that the planner
+--    knows a rare word is rare: estimated at the floor of the default statistics (about 950 quotes of
+--    1,000,000 for a word in 260), "newest first, filtered by the word" walked 200,000 rows
+--    (300 ms) instead of sorting its 260 matches.
+ALTER TABLE quotes ALTER COLUMN search SET STATISTICS 1000;
+ALTER TABLE articles ALTER COLUMN search SET STATISTICS 1000;
