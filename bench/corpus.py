@@ -172,7 +172,7 @@ COLUMNS = {
         "id", "title", "body", "source", "url", "published_at", "language", "content_hash",
         "ingested_at", "extractor_version",
     ],
-    "article_actors": ["article_id", "actor_id"],
+    "article_actors": ["article_id", "actor_id", "seen_at"],
     "mentions": ["article_id", "actor_id", "start", "end", "text"],
     "article_places": ["article_id", "place_id"],
     "place_mentions": ["article_id", "place_id", "start", "end", "text"],
@@ -384,7 +384,7 @@ class Writer:
              EXTRACTOR_VERSION)
         )  # fmt: skip
         for actor_id, spans in draft.mentions.items():
-            rows.tables["article_actors"].append((article_id, actor_id))
+            rows.tables["article_actors"].append((article_id, actor_id, published or ingested))
             rows.tables["mentions"].extend((article_id, actor_id, *span) for span in spans)
         for place_id, spans in draft.place_mentions.items():
             rows.tables["article_places"].append((article_id, place_id))

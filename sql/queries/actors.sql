@@ -48,7 +48,9 @@ SELECT $1, alias, alias_key FROM unnest($2::text[], $3::text[]) AS t(alias, alia
 ON CONFLICT DO NOTHING;
 
 -- name: link_article_actor
-INSERT INTO article_actors (article_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING;
+INSERT INTO article_actors (article_id, actor_id, seen_at)
+SELECT $1, $2, coalesce(published_at, ingested_at) FROM articles WHERE id = $1
+ON CONFLICT DO NOTHING;
 
 -- name: insert_mentions
 INSERT INTO mentions (article_id, actor_id, start, "end", text)

@@ -112,9 +112,10 @@ SELECT start, "end" FROM quotes WHERE article_id = $1 AND curated_at IS NOT NULL
 
 -- name: link_curated_speakers
 -- A curated quote's speaker stays involved in its article after re-extraction.
-INSERT INTO article_actors (article_id, actor_id)
-SELECT DISTINCT article_id, speaker_id FROM quotes
-WHERE article_id = $1 AND curated_at IS NOT NULL AND speaker_id IS NOT NULL
+INSERT INTO article_actors (article_id, actor_id, seen_at)
+SELECT DISTINCT q.article_id, q.speaker_id, coalesce(a.published_at, a.ingested_at)
+FROM quotes q JOIN articles a ON a.id = q.article_id
+WHERE q.article_id = $1 AND q.curated_at IS NOT NULL AND q.speaker_id IS NOT NULL
 ON CONFLICT DO NOTHING;
 
 -- name: set_extractor_version
