@@ -497,6 +497,12 @@ def markdown(results: dict[str, Result], endpoints: list[Endpoint], info: dict[s
             f"Page {DEEP_ROWS:,} rows deep vs the first page: p50 {deep.p50_ms:.1f} / "
             f"{first.p50_ms:.1f} ms = {ratio:.2f}x (target <= {DEEP_TARGET}x: {verdict}).",
         ]
+    lines += [
+        "",
+        f"With {info['connections']} connections each waiting for its answer, mean latency is "
+        f"{info['connections']} / rps (Little's law): p99 <= {P99_TARGET_MS:g} ms needs well "
+        f"over {info['connections'] / P99_TARGET_MS * 1000:,.0f} req/s.",
+    ]
     return "\n".join([*lines, ""])
 
 
