@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -91,6 +92,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--duration", type=float, default=10.0, help="seconds per measurement")
     ap.add_argument("--output", type=Path, default=REPORT)
     options = ap.parse_args(argv)
+    missing = [tool for tool in ("wrk", "pgbench") if shutil.which(tool) is None]
+    if missing:  # before a corpus build of several minutes, not after
+        print(
+            f"make bench needs {' and '.join(missing)}: on Debian or Ubuntu "
+            "`apt-get install -y wrk postgresql-client`; on macOS `brew install wrk libpq`",
+            file=sys.stderr,
+        )
+        return 2
     parts = ["# Gazette benchmarks", "", machine(), ""]
     failed = []
     for section in SECTIONS:
