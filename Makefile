@@ -9,7 +9,7 @@ CLIENT := openapi/client
 # npm writes this file on every install: newer than the lock means installed from it
 NODE_STAMP := $(CLIENT)/node_modules/.package-lock.json
 
-.PHONY: run test lint openapi install clean client client-check lint-spec contract-check
+.PHONY: run test lint openapi install clean client client-check lint-spec contract-check bench
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,18 @@ lint-spec: $(NODE_STAMP)
 ## Fail on breaking changes since BASE_REF (HEAD~1) unless the commit message says BREAKING:.
 contract-check: $(NODE_STAMP)
 	openapi/contract-check.sh
+
+## Benchmarks: build the corpus if it is not there (BENCH_SCALE=1: 100,000 articles, about
+## 15 minutes), measure reads (BENCH_DURATION seconds per figure), NDJSON export and bulk
+## ingest (BENCH_INGEST_ARTICLES per run, 1 and 2 processes), write bench/REPORT.md.
+## Needs wrk and pgbench (Debian: apt-get install -y wrk postgresql-client).
+## A smoke run: make bench BENCH_SCALE=0.05 BENCH_DURATION=3 BENCH_INGEST_ARTICLES=100
+BENCH_SCALE ?= 1
+BENCH_DURATION ?= 10
+BENCH_INGEST_ARTICLES ?= 2000
+bench: $(STAMP)
+	$(PY) bench/report.py --scale $(BENCH_SCALE) --duration $(BENCH_DURATION) \
+		--ingest-articles $(BENCH_INGEST_ARTICLES)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(CLIENT)/node_modules

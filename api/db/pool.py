@@ -29,6 +29,17 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
     )
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """Return a connection to the pool without a query.
+
+    asyncpg's default reset sends one on every release (advisory unlock, CLOSE ALL, UNLISTEN,
+    RESET ALL): a round trip per request, for session state Gazette never leaves behind. It
+    sets no session variables (connection settings are given at connect), keeps no cursor or
+    LISTEN beyond a statement, and releases its one advisory lock (migrations) where it takes
+    it. The pool still rolls back a transaction left open (a cancelled request) before this.
+    """
+
+
 class BoundedPool(asyncpg.Pool):
     """A pool whose acquire gives up after `acquire_timeout` seconds (TimeoutError, answered
     as 503 with Retry-After) instead of queueing a request forever when every connection is
@@ -57,7 +68,7 @@ async def create_pool(
         record_class=asyncpg.Record,
         max_inactive_connection_lifetime=300.0,
         setup=None,
-        reset=None,
+        reset=_keep_session,
         connect=None,
         loop=None,
         # Recycling connections every 50,000 queries (the default) costs throughput under load.

@@ -5,10 +5,14 @@
 SELECT * FROM actor_rows WHERE id = $1;
 
 -- name: list_actors
-SELECT * FROM actor_rows a
-WHERE ($1::text IS NULL
-       OR $1 <% a.name
-       OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id AND $1 <% al.alias))
+-- `q`: the actors matched by name or by alias, each side served by its trigram index, as one
+-- set joined for the reason given at list_quotes (`name matches OR EXISTS (alias matches)`
+-- tested every actor in id order). UNION makes the set distinct, so unused it is removed.
+SELECT a.* FROM actor_rows a
+LEFT JOIN (SELECT id FROM actors WHERE $1 <% name
+           UNION
+           SELECT actor_id FROM actor_aliases WHERE $1 <% alias) named ON named.id = a.id
+WHERE ($1::text IS NULL OR named.id IS NOT NULL)
   AND ($2::text IS NULL OR a.kind = $2)
   AND ($3::text IS NULL OR a.id < $3)
 ORDER BY a.id DESC
@@ -44,12 +48,15 @@ SELECT $1, alias, alias_key FROM unnest($2::text[], $3::text[]) AS t(alias, alia
 ON CONFLICT DO NOTHING;
 
 -- name: link_article_actor
-INSERT INTO article_actors (article_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING;
+INSERT INTO article_actors (article_id, actor_id, seen_at)
+SELECT $1, $2, coalesce(published_at, ingested_at) FROM articles WHERE id = $1
+ON CONFLICT DO NOTHING;
 
 -- name: link_article_actors
 -- The article's actors in one statement (two extracted names may resolve to one actor).
-INSERT INTO article_actors (article_id, actor_id)
-SELECT DISTINCT $1, actor_id FROM unnest($2::text[]) AS u(actor_id)
+INSERT INTO article_actors (article_id, actor_id, seen_at)
+SELECT DISTINCT $1, u.actor_id, coalesce(a.published_at, a.ingested_at)
+FROM unnest($2::text[]) AS u(actor_id) JOIN articles a ON a.id = $1
 ON CONFLICT DO NOTHING;
 
 -- name: insert_mentions

@@ -19,12 +19,18 @@ SELECT id, title, body, source, url, published_at, language, content_hash, inges
 FROM articles WHERE id = $1;
 
 -- name: list_articles
-SELECT id, title, source, url, published_at, language, content_hash, ingested_at, extractor_version
+-- actor and place are LEFT JOINs (at most one row each: the link tables' primary keys), not
+-- `$n IS NULL OR EXISTS (…)`, which tested every article in id order; see list_quotes.
+SELECT a.id, a.title, a.source, a.url, a.published_at, a.language, a.content_hash,
+       a.ingested_at, a.extractor_version
 FROM articles a
+LEFT JOIN article_actors involved
+       ON involved.article_id = a.id AND involved.actor_id = current_actor($3)
+LEFT JOIN article_places named ON named.article_id = a.id AND named.place_id = $4
 WHERE ($1::text IS NULL OR a.search @@ websearch_to_tsquery('english', $1))
   AND ($2::text IS NULL OR a.source = $2)
-  AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id AND x.actor_id = current_actor($3)))
-  AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM article_places x WHERE x.article_id = a.id AND x.place_id = $4))
+  AND ($3::text IS NULL OR involved.actor_id IS NOT NULL)
+  AND ($4::text IS NULL OR named.place_id IS NOT NULL)
   AND ($5::timestamptz IS NULL OR a.published_at >= $5)
   AND ($6::timestamptz IS NULL OR a.published_at < $6)
   AND ($7::text IS NULL OR a.id < $7)
@@ -106,9 +112,10 @@ SELECT start, "end" FROM quotes WHERE article_id = $1 AND curated_at IS NOT NULL
 
 -- name: link_curated_speakers
 -- A curated quote's speaker stays involved in its article after re-extraction.
-INSERT INTO article_actors (article_id, actor_id)
-SELECT DISTINCT article_id, speaker_id FROM quotes
-WHERE article_id = $1 AND curated_at IS NOT NULL AND speaker_id IS NOT NULL
+INSERT INTO article_actors (article_id, actor_id, seen_at)
+SELECT DISTINCT q.article_id, q.speaker_id, coalesce(a.published_at, a.ingested_at)
+FROM quotes q JOIN articles a ON a.id = q.article_id
+WHERE q.article_id = $1 AND q.curated_at IS NOT NULL AND q.speaker_id IS NOT NULL
 ON CONFLICT DO NOTHING;
 
 -- name: set_extractor_version

@@ -4,19 +4,27 @@
 SELECT * FROM claim_rows WHERE id = $1;
 
 -- name: list_claims
-SELECT * FROM claim_rows v
-WHERE ($1::text IS NULL OR v.place_id = $1)
-  AND ($2::text IS NULL OR v.controller_id = current_actor($2))
-  AND ($3::text IS NULL OR v.claimant_id = current_actor($3))
-  AND ($4::text IS NULL OR v.stance = $4)
-  AND ($5::text IS NULL OR v.type = $5)
-  AND ($6::text IS NULL OR v.modality = $6)
-  AND ($7::box IS NULL OR v.place_id IN (SELECT id FROM places WHERE location <@ $7::box))
-  AND ($8::timestamptz IS NULL OR v.claimed_at >= $8)
-  AND ($9::timestamptz IS NULL OR v.claimed_at < $9)
-  AND ($10::text IS NULL OR v.id < $10)
-ORDER BY v.id DESC
-LIMIT $11;
+-- The page's ids first, from claims alone (bbox joined for the reason given at list_quotes),
+-- then their rows: a box over a busy region matches thousands of claims, and sorting their
+-- ids from the (place_id, id) index touches no row; sorting whole rows read 5,700 of them
+-- (135 ms against 4 at 100,000 articles). The other filters cost about the same either way.
+SELECT v.* FROM claim_rows v
+WHERE v.id IN (
+    SELECT c.id FROM claims c
+    LEFT JOIN places located ON located.id = c.place_id
+    WHERE ($1::text IS NULL OR c.place_id = $1)
+      AND ($2::text IS NULL OR c.controller_id = current_actor($2))
+      AND ($3::text IS NULL OR c.claimant_id = current_actor($3))
+      AND ($4::text IS NULL OR c.stance = $4)
+      AND ($5::text IS NULL OR c.type = $5)
+      AND ($6::text IS NULL OR c.modality = $6)
+      AND ($7::box IS NULL OR located.location <@ $7::box)
+      AND ($8::timestamptz IS NULL OR c.claimed_at >= $8)
+      AND ($9::timestamptz IS NULL OR c.claimed_at < $9)
+      AND ($10::text IS NULL OR c.id < $10)
+    ORDER BY c.id DESC
+    LIMIT $11)
+ORDER BY v.id DESC;
 
 -- name: insert_claim
 INSERT INTO claims (id, article_id, place_id, place_text, claimant_id, claimant_text, controller_id,

@@ -56,8 +56,8 @@ DELETE FROM actor_aliases WHERE actor_id = $1;
 UPDATE mentions SET actor_id = $1 WHERE actor_id = $2;
 
 -- name: merge_article_links
-INSERT INTO article_actors (article_id, actor_id)
-SELECT article_id, $1 FROM article_actors WHERE actor_id = $2
+INSERT INTO article_actors (article_id, actor_id, seen_at)
+SELECT article_id, $1, seen_at FROM article_actors WHERE actor_id = $2
 ON CONFLICT DO NOTHING;
 
 -- name: merge_quotes

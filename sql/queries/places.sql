@@ -4,10 +4,12 @@
 SELECT * FROM place_rows WHERE id = $1;
 
 -- name: list_places
-SELECT * FROM place_rows v
-WHERE ($1::text IS NULL OR v.id IN (SELECT id FROM places WHERE $1 <% search_names))
+-- q and bbox test the place's own row, joined for the reason given at list_quotes.
+SELECT v.* FROM place_rows v
+LEFT JOIN places matched ON matched.id = v.id
+WHERE ($1::text IS NULL OR $1 <% matched.search_names)
   AND ($2::text IS NULL OR v.country_code = $2)
-  AND ($3::box IS NULL OR v.id IN (SELECT id FROM places WHERE location <@ $3::box))
+  AND ($3::box IS NULL OR matched.location <@ $3::box)
   AND ($4::text IS NULL OR v.id < $4)
 ORDER BY v.id DESC
 LIMIT $5;

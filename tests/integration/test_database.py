@@ -15,7 +15,7 @@ from api.extract import Extraction, Extractor
 from api.extract.types import ExtractedQuote
 from api.ingest import ExtractionQueue, ingest
 from api.schemas import ArticleIn
-from tests.conftest import with_database
+from tests.support import with_database
 
 
 async def test_concurrent_start_migrates_a_fresh_database_once(server_url: str) -> None:
