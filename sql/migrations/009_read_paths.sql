@@ -70,7 +70,7 @@ SELECT a.id, a.name, a.kind, a.titles, a.affiliation,
        a.curated_at IS NOT NULL AS curated, a.curated_by, a.curated_at
 FROM actors a;
 
--- 4. Full-text statistics for 1,000 times more words than by default, so that the planner
+-- 4. Full-text statistics at target 1000 (ten times the default), so that the planner
 --    knows a rare word is rare: estimated at the floor of the default statistics (about 950 quotes of
 --    1,000,000 for a word in 260), "newest first, filtered by the word" walked 200,000 rows
 --    (300 ms) instead of sorting its 260 matches.
