@@ -101,6 +101,7 @@ def main() -> None:
                 rows, size, seconds, peak = stream(base + path)
                 print(f"  {label}: {rows:,} rows in {seconds:.1f} s", file=sys.stderr)
                 runs.append((label, rows, size, seconds, peak))
+    print("## NDJSON export (bench/export.py)\n")
     print("`GET /v1/quotes` with `Accept: application/x-ndjson`, read to the end by one "
           "client on 127.0.0.1 (two server workers).\n")  # fmt: skip
     print("| export | rows | MB | seconds | rows/s | server RSS before → peak MB |")

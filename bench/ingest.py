@@ -193,6 +193,7 @@ def main() -> None:
             url = asyncio.run(fresh_database(server_url, f"ingest_bench_{processes}"))
             runs.append(run_ingest(url, source, processes, len(articles)))
     base = runs[0].articles / runs[0].seconds
+    print("## Bulk ingest (bench/ingest.py)\n")
     print(
         f"{options.articles:,} synthetic articles of {size_kb:.1f} KB each, `gazette ingest "
         "FILE --processes N` into a fresh database (wall time includes loading the model).\n"
