@@ -122,16 +122,24 @@ def extract_batch(
     """Each article's extraction, or why it failed; and the seconds it took."""
     assert _extractor is not None, "the worker process was not initialised"
     started = time.perf_counter()
+    found = extract_each(_extractor, articles)
+    return found, time.perf_counter() - started
+
+
+def extract_each(
+    extractor: Extractor, articles: list[tuple[str, str | None]]
+) -> list[Extraction | str]:
+    """Each article's extraction, or why it failed: one bad article never sinks its batch."""
     try:
-        found: list[Extraction | str] = list(_extractor.extract_many(articles))
+        return list(extractor.extract_many(articles))
     except Exception:  # one article broke the batch: find which, one at a time
-        found = []
+        found: list[Extraction | str] = []
         for text, source in articles:
             try:
-                found.append(_extractor.extract(text, source))
+                found.append(extractor.extract(text, source))
             except Exception as exc:
                 found.append(f"extraction failed: {exc!r}")
-    return found, time.perf_counter() - started
+        return found
 
 
 async def ingest_local(

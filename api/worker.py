@@ -17,6 +17,7 @@ import socket
 import asyncpg
 import msgspec
 
+from api.bulk import extract_each
 from api.db import jobs
 from api.db.rows import Conn
 from api.extract import Extractor
@@ -72,11 +73,14 @@ async def process(conn: Conn, extractor: Extractor, name: str, claimed: list[job
             await jobs.finish(conn, job.id, name, None, f"not an article: {exc}")
     texts = [(a.body, a.source) for a in articles if a is not None]
     # extraction off the event loop: the connection's keepalive stays answered
-    found = iter(await asyncio.to_thread(extractor.extract_many, texts))
+    found = iter(await asyncio.to_thread(extract_each, extractor, texts))
     for job, article in zip(claimed, articles, strict=True):
         if article is None:
             continue
         extraction = next(found)
+        if isinstance(extraction, str):  # done, with the reason: retrying would fail again
+            await jobs.finish(conn, job.id, name, None, extraction)
+            continue
         for attempt in range(DEADLOCK_RETRIES):
             try:
                 async with conn.transaction():  # a savepoint: one article's failure is its own
