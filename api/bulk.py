@@ -292,7 +292,7 @@ async def post_one(client: httpx.AsyncClient, tally: Tally, item: Item) -> None:
         response = await client.post("/v1/articles", content=body)
         if response.status_code not in (429, 503):
             break
-        await asyncio.sleep(min(60.0, float(response.headers.get("retry-after") or 5)))
+        await asyncio.sleep(retry_after(response))
     if response.status_code == 201:
         tally.ingested += 1
     elif response.status_code == 200:
@@ -303,6 +303,14 @@ async def post_one(client: httpx.AsyncClient, tally: Tally, item: Item) -> None:
         )
     else:
         tally.fail(item.origin, f"{response.status_code}: {_detail(response)}")
+
+
+def retry_after(response: httpx.Response) -> float:
+    """Seconds to wait: Retry-After's delay (its HTTP-date form counts as 5), at most 60."""
+    try:
+        return min(60.0, max(0.0, float(response.headers.get("retry-after") or 5)))
+    except ValueError:
+        return 5.0
 
 
 def _detail(response: httpx.Response) -> str:

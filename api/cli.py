@@ -216,7 +216,7 @@ async def _work(url: str, settings: Settings, args: argparse.Namespace) -> int:
     from api.extract import Extractor
 
     extractor = await asyncio.to_thread(Extractor)
-    # one connection: the batch's transaction; a dead worker's backend is noticed within 1 s
+    # one connection, one transaction per article; a dead worker's backend is noticed in 1 s
     pool = await create_pool(
         url, min_size=1, max_size=1, statement_timeout_ms=settings.statement_timeout_ms
     )
@@ -226,6 +226,7 @@ async def _work(url: str, settings: Settings, args: argparse.Namespace) -> int:
             done = await worker.run(
                 conn, extractor, name=args.name or worker.default_name(),
                 batch_size=args.batch, exit_when_done=args.exit_when_done,
+                lease_seconds=args.lease_seconds,
             )  # fmt: skip
     finally:
         await pool.close()
@@ -241,7 +242,7 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
 
 async def _export(url: str, settings: Settings, args: argparse.Namespace) -> int:
     from api.db.pool import create_pool
-    from api.export import FILTERS, GEOGRAPHIC, export
+    from api.export import FILTERS, GEOGRAPHIC, check_filters, export, list_of
     from api.problems import ApiError
 
     filters = {name: getattr(args, name) for name in ALL_FILTERS if getattr(args, name)}
@@ -258,6 +259,8 @@ async def _export(url: str, settings: Settings, args: argparse.Namespace) -> int
         url, min_size=1, max_size=2, statement_timeout_ms=settings.statement_timeout_ms
     )
     try:
+        # checked before -o opens (and empties) the file
+        await check_filters(pool, list_of(args.entity, filters))
         # blocking writes are what a command line wants: the export is the only work here
         with open(args.output, "wb") if args.output else os.fdopen(  # noqa: ASYNC230
             sys.stdout.fileno(), "wb", closefd=False) as out:  # fmt: skip
@@ -391,6 +394,10 @@ def parser() -> argparse.ArgumentParser:
     work.add_argument("--batch", type=_positive, default=8, help="jobs per transaction")
     work.add_argument("--name", help="how the jobs record this worker (default host:pid)")
     work.add_argument("--exit-when-done", action="store_true", help="stop when nothing is left")
+    work.add_argument(
+        "--lease-seconds", type=float, default=300.0,
+        help="how long a batch is this worker's; a dead worker's jobs return after it (300)",
+    )  # fmt: skip
     out = _command(
         sub, "export", "write a list, with the API's filters, as NDJSON, CSV or GeoJSON",
         "  gazette export quotes > quotes.ndjson\n"

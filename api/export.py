@@ -121,13 +121,13 @@ async def export(
 ) -> int:
     """Write every row of the filtered list to `out`; returns how many."""
     fetch = list_of(entity, filters)
-    await _check_filters(pool, fetch)
+    await check_filters(pool, fetch)
     rows = reads.every_page(pool, fetch, None, PAGE)
     writers = {"ndjson": write_ndjson, "csv": write_csv, "geojson": write_geojson}
     return await writers[fmt](rows, out)
 
 
-async def _check_filters(pool: asyncpg.Pool[asyncpg.Record], fetch: FetchPage[Any]) -> None:
+async def check_filters(pool: asyncpg.Pool[asyncpg.Record], fetch: FetchPage[Any]) -> None:
     """Run the filters' checks (they raise as the first page is asked for) before writing."""
     first: Slice[Any] = await fetch(pool, None, 1)
     del first

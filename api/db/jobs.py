@@ -11,6 +11,7 @@ class Job(msgspec.Struct, frozen=True):
     id: int
     article: str  # the article as JSON text, decoded by the worker
     origin: str | None
+    attempts: int  # leases taken, this one included
 
 
 async def enqueue(db: Db, articles: list[str], hashes: list[str], origins: list[str]) -> int:
@@ -18,9 +19,15 @@ async def enqueue(db: Db, articles: list[str], hashes: list[str], origins: list[
     return int(await fetch_value(db, "enqueue_jobs", articles, hashes, origins))
 
 
-async def claim(conn: Conn, size: int) -> list[Job]:
-    """Up to `size` pending jobs, locked by the caller's transaction (others skip them)."""
-    return await fetch_all(conn, "claim_jobs", Job, size)
+async def lease(db: Db, size: int, worker: str, seconds: float) -> list[Job]:
+    """Up to `size` pending jobs, leased to `worker` for `seconds`, oldest first."""
+    leased = await fetch_all(db, "lease_jobs", Job, size, worker, seconds)
+    return sorted(leased, key=lambda job: job.id)
+
+
+async def hold(conn: Conn, job_id: int, worker: str) -> bool:
+    """Lock the job for the caller's transaction; False if it is no longer this worker's."""
+    return await fetch_value(conn, "hold_job", job_id, worker) is not None
 
 
 async def finish(

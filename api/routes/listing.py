@@ -40,6 +40,9 @@ async def list_response(
     """A JSON page of the list, or with `Accept: application/x-ndjson` all of it, streamed."""
     pool = resources(request).pool
     if wants(request, NDJSON):
+        # Once the stream starts its status is sent: a bad filter (400) or a database that is
+        # down or busy (503) must show before, so ask for one row first.
+        await fetch(pool, after, 1)
         response: Response[Any] = Stream(ndjson_lines(pool, fetch, after), media_type=NDJSON)
     else:
         response = page_response(request, await fetch(pool, after, limit))

@@ -11,14 +11,27 @@ WITH added AS (
 )
 SELECT count(*) FROM added;
 
--- name: claim_jobs
--- The oldest pending jobs no other worker holds; locked until the caller's transaction ends.
-SELECT id, article::text AS article, origin
-FROM ingest_jobs
-WHERE done_at IS NULL
-ORDER BY id
-LIMIT $1
-FOR UPDATE SKIP LOCKED;
+-- name: lease_jobs
+-- Lease the oldest pending jobs whose lease (if any) ran out to worker $2 for $3 seconds.
+WITH free AS (
+    SELECT id FROM ingest_jobs
+    WHERE done_at IS NULL AND (leased_until IS NULL OR leased_until < now())
+    ORDER BY id
+    LIMIT $1
+    FOR UPDATE SKIP LOCKED
+)
+UPDATE ingest_jobs j
+SET leased_by = $2, leased_until = now() + make_interval(secs => $3), attempts = j.attempts + 1
+FROM free
+WHERE j.id = free.id
+RETURNING j.id, j.article::text AS article, j.origin, j.attempts;
+
+-- name: hold_job
+-- Inside the transaction that stores the job's article: the job, locked, if it is still
+-- pending and leased to worker $2 (a lease that ran out may have gone to another worker).
+SELECT id FROM ingest_jobs
+WHERE id = $1 AND done_at IS NULL AND leased_by = $2
+FOR UPDATE;
 
 -- name: finish_job
 -- Only a pending job: finishing one twice would mean it was processed twice.

@@ -1,6 +1,6 @@
 """`gazette ingest` and `gazette worker` run for real, as separate processes on the test
-database: resumed after a kill without duplicates, and two workers after a third was killed
-mid-batch process every job exactly once."""
+database: resumed after a kill without duplicates, and two workers, after a third was killed
+mid-batch, process every job exactly once (the killed one's when its lease runs out)."""
 
 from __future__ import annotations
 
@@ -117,9 +117,11 @@ async def test_two_workers_finish_the_jobs_of_a_killed_one_exactly_once(
     assert code == 0, output
     assert await empty.fetchval("SELECT count(*) FROM ingest_jobs WHERE done_at IS NULL") == 12
     async with empty.acquire() as blocker, blocker.transaction():
-        # the doomed worker can claim and extract, never commit
+        # the doomed worker can lease and extract, never store; its lease runs out in 1 s
         await blocker.execute("LOCK TABLE articles IN SHARE MODE")
-        doomed = gazette(database_url, "worker", "--name", "doomed", "--batch", "4")
+        doomed = gazette(
+            database_url, "worker", "--name", "doomed", "--batch", "4", "--lease-seconds", "1"
+        )
         assert doomed.stdout is not None
         claimed_line = doomed.stdout.readline()
         assert claimed_line.startswith("doomed: claimed jobs"), claimed_line
