@@ -64,6 +64,14 @@ def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
+class Fresh(msgspec.Struct, frozen=True):
+    """A readable article that is not stored yet, with its body's hash."""
+
+    origin: str
+    article: ArticleIn
+    digest: str
+
+
 class Screen:
     """Sorts a batch: unreadable and too-long items fail, repeats (within the run or already
     stored) are duplicates, the rest goes on."""
@@ -74,23 +82,20 @@ class Screen:
         self.urls: set[str] = set()
         self.hashes: set[str] = set()
 
-    async def fresh(self, db: asyncpg.Pool[asyncpg.Record], batch: list[Item]) -> list[Item]:
-        readable: list[Item] = []
+    async def fresh(self, db: asyncpg.Pool[asyncpg.Record], batch: list[Item]) -> list[Fresh]:
+        readable: list[Fresh] = []
         for item in batch:
             if item.article is None:
                 self.tally.fail(item.origin, item.error or "unreadable")
             elif len(item.article.body) > self.max_body_chars:
                 self.tally.fail(item.origin, f"body longer than {self.max_body_chars} characters")
             else:
-                readable.append(item)
-        urls = [i.article.url for i in readable if i.article and i.article.url]
-        stored_urls, stored_hashes = await jobs.stored(
-            db, urls, [content_hash(i.article.body) for i in readable if i.article]
-        )
-        fresh: list[Item] = []
-        for item in readable:
-            assert item.article is not None
-            url, digest = item.article.url, content_hash(item.article.body)
+                readable.append(Fresh(item.origin, item.article, content_hash(item.article.body)))
+        urls = [f.article.url for f in readable if f.article.url]
+        stored_urls, stored_hashes = await jobs.stored(db, urls, [f.digest for f in readable])
+        fresh: list[Fresh] = []
+        for candidate in readable:
+            url, digest = candidate.article.url, candidate.digest
             if (
                 digest in self.hashes
                 or digest in stored_hashes
@@ -101,7 +106,7 @@ class Screen:
             self.hashes.add(digest)
             if url is not None:
                 self.urls.add(url)
-            fresh.append(item)
+            fresh.append(candidate)
         return fresh
 
 
@@ -158,11 +163,10 @@ async def ingest_local(
     # spawn, not fork: the parent holds an event loop and database connections
     context = multiprocessing.get_context("spawn")
 
-    async def write(batch: list[Item], extracting: asyncio.Future[Any]) -> None:
+    async def write(batch: list[Fresh], extracting: asyncio.Future[Any]) -> None:
         found, seconds = await extracting
         tally.extract_seconds += seconds
         for item, extraction in zip(batch, found, strict=True):
-            assert item.article is not None
             if isinstance(extraction, str):
                 tally.fail(item.origin, extraction)
             else:
@@ -176,7 +180,7 @@ async def ingest_local(
             advance(len(batch) - len(fresh))
             if not fresh:
                 continue
-            texts = [(i.article.body, i.article.source) for i in fresh if i.article]
+            texts = [(f.article.body, f.article.source) for f in fresh]
             extracting = loop.run_in_executor(pool_of, extract_batch, texts)
             running.add(asyncio.create_task(write(fresh, extracting)))
             if len(running) >= 2 * processes:  # every process busy, one batch queued each
@@ -225,13 +229,13 @@ async def enqueue(
     tally = Tally()
     screen = Screen(tally, max_body_chars)
     for batch in batches(items, batch_size):
-        fresh = [i for i in await screen.fresh(pool, batch) if i.article is not None]
+        fresh = await screen.fresh(pool, batch)
         if fresh:
             added = await jobs.enqueue(
                 pool,
-                [_encoder.encode(i.article).decode() for i in fresh],
-                [content_hash(i.article.body) for i in fresh if i.article],
-                [i.origin for i in fresh],
+                [_encoder.encode(f.article).decode() for f in fresh],
+                [f.digest for f in fresh],
+                [f.origin for f in fresh],
             )
             tally.ingested += added
             tally.duplicates += len(fresh) - added

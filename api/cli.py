@@ -22,6 +22,7 @@ import warnings
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from typing import BinaryIO
 
 import asyncpg
 import httpx
@@ -242,7 +243,7 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
 
 async def _export(url: str, settings: Settings, args: argparse.Namespace) -> int:
     from api.db.pool import create_pool
-    from api.export import FILTERS, GEOGRAPHIC, check_filters, export, list_of
+    from api.export import FILTERS, GEOGRAPHIC, export
     from api.problems import ApiError
 
     filters = {name: getattr(args, name) for name in ALL_FILTERS if getattr(args, name)}
@@ -258,13 +259,15 @@ async def _export(url: str, settings: Settings, args: argparse.Namespace) -> int
     pool = await create_pool(
         url, min_size=1, max_size=2, statement_timeout_ms=settings.statement_timeout_ms
     )
-    try:
-        # checked before -o opens (and empties) the file
-        await check_filters(pool, list_of(args.entity, filters))
+
+    def output() -> BinaryIO:
         # blocking writes are what a command line wants: the export is the only work here
-        with open(args.output, "wb") if args.output else os.fdopen(  # noqa: ASYNC230
-            sys.stdout.fileno(), "wb", closefd=False) as out:  # fmt: skip
-            count = await export(pool, args.entity, filters, args.format, out)
+        if args.output:
+            return open(args.output, "wb")
+        return os.fdopen(sys.stdout.fileno(), "wb", closefd=False)
+
+    try:
+        count = await export(pool, args.entity, filters, args.format, output)
     except ApiError as exc:  # a filter the API would answer 400 to: name the option
         where = [f"--{e.name.replace('_', '-')}: {e.message}" for e in exc.errors or []]
         print(f"gazette: {'; '.join(where) or exc.detail}", file=sys.stderr)

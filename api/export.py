@@ -11,6 +11,7 @@ import csv
 import io
 import re
 from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractContextManager
 from typing import Annotated, Any, BinaryIO, Literal, get_args, get_origin
 
 import asyncpg
@@ -117,20 +118,19 @@ async def export(
     entity: Entity,
     filters: dict[str, Any],
     fmt: Format,
-    out: BinaryIO,
+    output: Callable[[], AbstractContextManager[BinaryIO]],
 ) -> int:
-    """Write every row of the filtered list to `out`; returns how many."""
+    """Write every row of the filtered list to what `output()` opens; returns how many.
+
+    The filters are checked (an ApiError naming the bad one) before `output` is opened, so
+    a bad filter never empties an existing file."""
     fetch = list_of(entity, filters)
-    await check_filters(pool, fetch)
+    first: Slice[Any] = await fetch(pool, None, 1)  # runs the checks the first page runs
+    del first
     rows = reads.every_page(pool, fetch, None, PAGE)
     writers = {"ndjson": write_ndjson, "csv": write_csv, "geojson": write_geojson}
-    return await writers[fmt](rows, out)
-
-
-async def check_filters(pool: asyncpg.Pool[asyncpg.Record], fetch: FetchPage[Any]) -> None:
-    """Run the filters' checks (they raise as the first page is asked for) before writing."""
-    first: Slice[Any] = await fetch(pool, None, 1)
-    del first
+    with output() as out:
+        return await writers[fmt](rows, out)
 
 
 async def write_ndjson(pages: AsyncIterator[list[Any]], out: BinaryIO) -> int:

@@ -12,7 +12,6 @@ before the export (constant memory means the two stay close). Prints a Markdown 
 from __future__ import annotations
 
 import asyncio
-import re
 import sys
 import threading
 import time
@@ -23,6 +22,7 @@ import asyncpg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from database import bench_database
+from processes import rss_kb
 from reads import api_server
 
 TARGET = 50_000  # quotes per second (issue 6)
@@ -30,19 +30,7 @@ TARGET = 50_000  # quotes per second (issue 6)
 
 def server_rss_kb() -> dict[int, int]:
     """Resident memory of the API's processes (`python -m api serve` and its workers)."""
-    found: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            command = (entry / "cmdline").read_bytes().split(b"\0")
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        rss = re.search(r"^VmRSS:\s+(\d+)", status, re.M)
-        if rss and b"api" in command and b"serve" in command:
-            found[int(entry.name)] = int(rss[1])
-    return found
+    return rss_kb(lambda _, command: b"api" in command and b"serve" in command)
 
 
 class Sampler(threading.Thread):

@@ -27,6 +27,7 @@ import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from database import REPO_ROOT, bench_database
+from processes import rss_kb
 
 PEOPLE = [
     ("Ivan Sorokin", "foreign ministry spokesman"), ("Oleh Kovalenko", "army spokesman"),
@@ -99,20 +100,7 @@ def synthetic_articles(count: int, seed: int = 7) -> list[dict[str, object]]:
 
 def children_rss(parent: int) -> dict[int, int]:
     """Resident memory (kB) of the extraction processes `parent` spawned."""
-    found: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-            command = (entry / "cmdline").read_bytes()
-        except OSError:
-            continue
-        ppid = re.search(r"^PPid:\s+(\d+)", status, re.M)
-        rss = re.search(r"^VmRSS:\s+(\d+)", status, re.M)
-        if ppid and rss and int(ppid[1]) == parent and b"spawn_main" in command:
-            found[int(entry.name)] = int(rss[1])
-    return found
+    return rss_kb(lambda ppid, command: ppid == parent and any(b"spawn_main" in a for a in command))
 
 
 class Run(msgspec.Struct):

@@ -45,4 +45,5 @@ async def pending(db: Db) -> int:
 async def stored(db: Db, urls: list[str], hashes: list[str]) -> tuple[set[str], set[str]]:
     """The urls and body hashes among these that are stored already."""
     rows = await fetch_records(db, "stored_articles", urls, hashes)
-    return {r["url"] for r in rows if r["url"] in urls}, {r["content_hash"] for r in rows}
+    asked = set(urls)  # the query matches urls by md5: keep the exact ones
+    return {r["url"] for r in rows if r["url"] in asked}, {r["content_hash"] for r in rows}

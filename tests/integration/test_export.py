@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -30,7 +31,7 @@ async def exported(
     pool: asyncpg.Pool[asyncpg.Record], entity: Any, fmt: Any, **filters: str
 ) -> bytes:
     out = io.BytesIO()
-    count = await export(pool, entity, filters, fmt, out)
+    count = await export(pool, entity, filters, fmt, lambda: contextlib.nullcontext(out))
     assert count >= 0
     return out.getvalue()
 
