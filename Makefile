@@ -9,7 +9,7 @@ CLIENT := openapi/client
 # npm writes this file on every install: newer than the lock means installed from it
 NODE_STAMP := $(CLIENT)/node_modules/.package-lock.json
 
-.PHONY: run test lint openapi install clean client client-check lint-spec contract-check bench
+.PHONY: run test eval lint openapi install clean client client-check lint-spec contract-check bench
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ run: $(STAMP)
 ## Lint, type-check and run unit, integration and contract tests.
 test: $(STAMP) lint
 	$(PY) -m pytest
+
+## Extraction quality offline: figures per gold file (eval/gold) and pooled.
+## EVAL_ARGS='--misses 30' lists what was missed; '--only speaker' narrows the list.
+EVAL_ARGS ?=
+eval: $(STAMP)
+	$(PY) -m api.evaluation $(EVAL_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check api tests bench

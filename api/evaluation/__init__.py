@@ -1,0 +1,1 @@
+"""Offline evaluation of the extractor against the gold annotations in `eval/gold/`."""
