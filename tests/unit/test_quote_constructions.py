@@ -9,7 +9,8 @@ from spacy.language import Language
 
 from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer
-from api.extract.quotes import find_quotes, pair_marks, paragraphs
+from api.extract.marks import pair_marks, paragraphs
+from api.extract.quotes import find_quotes
 from api.extract.types import ExtractedActor, ExtractedQuote
 
 

@@ -1,0 +1,142 @@
+"""Reporting verbs and who does them: the grammar that quotes and speakers share.
+
+"said", "told", "added" are cues; their subject (or the inverted subject after them, "said
+Lindqvist"), the one quoted in "quoted X as saying", and the object of "according to" name
+who speaks.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from api.extract.lexicon import word_list
+
+SENT_END = frozenset({".", "!", "?"})
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Nouns for documents and channels: their "speaker" is whoever issued them.
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "letter",
+        "report",
+        "document",
+        "communique",
+        "release",
+        "post",
+        "message",
+        "note",
+        "memo",
+        "announcement",
+        "bulletin",
+        "update",
+        "tweet",
+        "notice",
+        "briefing",
+    }
+)
+# "quoted X as saying", "cited X as saying": the object is the speaker.
+QUOTING_VERBS = frozenset({"quote", "cite"})
+CLAUSE_LINKS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "prep"})
+
+
+def load_verbs() -> frozenset[str]:
+    """Reporting-verb lemmas from data/reporting_verbs.txt ("say", "tell", "add", ...)."""
+    return word_list("reporting_verbs.txt")
+
+
+def is_cue(tok: Token) -> bool:
+    """A reporting verb: "said", "told", "added", "insisted" (not the noun "reports")."""
+    if tok.lemma_.lower() not in load_verbs() and tok.lower_ not in ("said", "says"):
+        return False
+    if tok.text[:1].isupper() and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
+        return False  # a capitalised word inside a name ("Ali Said Rostami"), not a verb
+    return tok.tag_.startswith("VB") or tok.lower_ in ("said", "says")
+
+
+def subject_of(verb: Token, inverted_ok: bool = True) -> Token | None:
+    """Who does the reporting verb: its nearest subject, the subject of the verb it hangs on,
+    or an inverted subject right after it ("said Lindqvist", "added the engineer")."""
+    quoted = quoted_source(verb)
+    if quoted is not None:
+        return quoted
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return verb.head  # "a statement saying …": the statement's issuer speaks
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    subjects.sort(key=lambda c: abs(c.i - verb.i))
+    if subjects:
+        return subjects[0]
+    head = verb
+    for _ in range(4):  # "refused to comment but said", "defended … whilst promising"
+        if head.dep_ not in CLAUSE_LINKS or head.head is head:
+            break
+        head = head.head
+        for child in head.children:
+            if child.dep_ in SUBJ_DEPS:
+                return child
+    if not inverted_ok:
+        return None
+    for child in verb.rights:
+        if (
+            child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dative")
+            and child.pos_ in ("PROPN", "NOUN")
+            and child.i <= verb.i + 3
+        ):
+            return child
+    return None
+
+
+def quoted_source(verb: Token) -> Token | None:
+    """ "The agency quoted Kellner as saying" / "Kellner was quoted as saying" → "Kellner":
+    the one quoted speaks, not the one who quotes."""
+    if verb.head.lower_ == "as" and verb.dep_ in ("pcomp", "advcl", "pobj"):
+        verb = verb.head.head
+    if verb.lemma_.lower() not in QUOTING_VERBS:
+        return None
+    if not any(c.lower_ == "as" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    return None
+
+
+def appositions(tok: Token) -> list[Token]:
+    """Names in apposition anywhere in a speaker's phrase: "the head of the union Marl, Bram
+    Weller" → [Weller] (relative clauses are not searched)."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ not in ("relcl", "acl", "ccomp")]
+    while stack:
+        cur = stack.pop()
+        if cur.dep_ == "appos":
+            out.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ not in ("relcl", "acl", "ccomp"))
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def according_to(segment: list[Token]) -> Token | None:
+    """ "according to Nordpost" → the token "Nordpost"."""
+    for tok in segment:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+            for child in tok.doc[tok.i + 1].children:
+                if child.dep_ == "pobj":
+                    return child
+            if tok.i + 2 < len(tok.doc):
+                return tok.doc[tok.i + 2]
+    return None
+
+
+def phrase(tok: Token) -> str:
+    """The words naming a speaker: "the engineer" from "the engineer, who was ..."."""
+    left = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod")]
+    start = left[0].i if left else tok.i
+    return tok.doc[start : tok.i + 1].text
+
+
+def cue_in(segment: list[Token], last: bool) -> Token | None:
+    """The reporting verb of a segment: the first after a quote, the last before one."""
+    cues = [t for t in segment if is_cue(t)]
+    if not cues:
+        return None
+    return cues[-1] if last else cues[0]

@@ -1,0 +1,277 @@
+"""Speakers: who a reporting verb's subject is, as an actor of the article.
+
+Names resolve through the actors' mentions; "he"/"she" to the last person who was a subject
+(preferring the one who speaks in that sentence: "According to X, Y is …. “…,” he said" → X);
+"it"/"they" to the last organisation or state; role nouns ("the spokesman") through the
+actors' titles; documents ("a statement by the union", "released a statement saying") to
+whoever issued them; "the statement" to the speaker before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from api.extract.marks import Marked
+from api.extract.reporting import (
+    DOCUMENT_NOUNS,
+    SUBJ_DEPS,
+    appositions,
+    is_cue,
+    phrase,
+    subject_of,
+)
+from api.extract.types import ExtractedActor
+
+PERSON_PRONOUNS = frozenset({"he", "she"})
+THING_PRONOUNS = frozenset({"it", "they"})
+# Verbs by which a document reaches a third party: "a letter seen by X" was not written by X.
+ACCESS_VERBS = frozenset({"see", "obtain", "review", "leak", "receive", "read", "publish"})
+WINDOW_CHARS = 1500  # how far back a pronoun may look for its antecedent
+
+
+@dataclass
+class MentionRef:
+    """An actor mention as the resolver needs it.
+
+    `subject`: the mention is a grammatical subject (or the inverted subject of a cue verb);
+    `source`: it names who speaks ("X said", "said X", "according to X"); `sent`: its sentence.
+    """
+
+    start: int
+    key: str
+    kind: str
+    subject: bool
+    source: bool = False
+    sent: int = 0
+
+
+class Index:
+    """Per-document lookups: which token is inside a quote or an actor mention."""
+
+    def __init__(self, doc: Doc, actors: list[ExtractedActor], marked: list[Marked]) -> None:
+        self.doc = doc
+        self.actors = {a.key: a for a in actors}
+        n = len(doc)
+        self.quote_of: list[int] = [-1] * n
+        self.actor_of: list[str | None] = [None] * n
+        for qi, q in enumerate(marked):
+            last = q.close if q.close is not None else q.end
+            for tok in self._tokens(q.open, last + 1):
+                self.quote_of[tok.i] = qi
+        self.sent_of: list[int] = [0] * n
+        for si, sent in enumerate(doc.sents):  # one pass over the sentences of the Doc
+            for k in range(sent.start, sent.end):
+                self.sent_of[k] = si
+        spans: list[tuple[str, str, int, int, int]] = []
+        for a in actors:
+            for m in a.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                for tok in span:
+                    self.actor_of[tok.i] = a.key
+                spans.append((a.key, a.kind, m.start, span.start, span.end))
+        sources = self._source_tokens()
+        self.mentions: list[MentionRef] = []
+        for key, kind, start, s_tok, e_tok in spans:
+            if self.quote_of[s_tok] >= 0:
+                continue  # names inside quoted words are not antecedents outside them
+            root = doc[s_tok:e_tok].root
+            source = any(k in sources for k in range(s_tok, e_tok))
+            subject = source or (
+                root.dep_ in SUBJ_DEPS
+                or (root.head.dep_ in SUBJ_DEPS and root.dep_ in ("appos", "compound", "poss"))
+            )
+            self.mentions.append(
+                MentionRef(start, key, kind, subject, source, self.sent_of[root.i])
+            )
+        self.mentions.sort(key=lambda r: r.start)
+
+    def _source_tokens(self) -> set[int]:
+        """Tokens that name a speaker: the subject of a cue verb outside quotes (with the names
+        in apposition to it) and the object of "according to"."""
+        out: set[int] = set()
+        for tok in self.doc:
+            if self.quote_of[tok.i] >= 0:
+                continue
+            subj: Token | None = None
+            if is_cue(tok):
+                subj = subject_of(tok)
+            elif tok.lower_ == "according" and tok.i + 1 < len(self.doc):
+                subj = next((c for c in self.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if subj is None:
+                continue
+            out.add(subj.i)
+            out.update(t.i for t in appositions(subj))
+        return out
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token that starts at or after `char` (len(doc) if none)."""
+        lo, hi = 0, len(self.doc)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.doc[mid].idx < char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+class Resolver:
+    """Maps a speaker token to an actor key, using what came before it."""
+
+    def __init__(self, ix: Index) -> None:
+        self.ix = ix
+        self.last_speaker: str | None = None
+
+    def actor_in(self, tok: Token) -> str | None:
+        """The actor named by the token or its noun phrase: an appositive person first
+        ("Colombia's chief …, Rodrigo Llanes"), then the head, then its modifiers ("the Records
+        Office letter")."""
+        ix = self.ix
+        for child in tok.children:
+            if child.dep_ == "appos":
+                key = ix.actor_of[child.i]
+                if key and ix.actors[key].kind == "person":
+                    return key
+        if ix.actor_of[tok.i]:
+            return ix.actor_of[tok.i]
+        if tok.pos_ == "NOUN":  # "the general secretary of the union Marl, Bram Weller"
+            for app in appositions(tok):
+                key = ix.actor_of[app.i]
+                if key and ix.actors[key].kind == "person":
+                    return key
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "poss", "amod") and ix.actor_of[child.i]:
+                return ix.actor_of[child.i]
+        for child in tok.children:
+            if child.dep_ == "appos" and ix.actor_of[child.i]:
+                return ix.actor_of[child.i]
+        return None
+
+    def antecedent(self, before: int, person: bool) -> str | None:
+        """The last compatible actor before `before`: a subject if one is near, else any.
+
+        A speaking pronoun prefers a speaker: in the sentence of the nearest subject, the one
+        who speaks ("according to X, Y is …", "X said Y was …") wins over the other subjects.
+        """
+        fallback: str | None = None
+        found: MentionRef | None = None
+        for ref in reversed(self.ix.mentions):
+            if ref.start >= before:
+                continue
+            if found is not None and ref.sent != found.sent:
+                break
+            if before - ref.start > WINDOW_CHARS and fallback is not None:
+                break
+            if (ref.kind == "person") != person:
+                continue
+            if found is not None:
+                if ref.source:
+                    return ref.key
+                continue
+            if ref.subject:
+                if ref.source:
+                    return ref.key
+                found = ref
+                continue
+            if fallback is None:
+                fallback = ref.key
+        return found.key if found is not None else fallback
+
+    def by_document(self, noun: Token) -> str | None:
+        """The issuer of a document: "a statement by the union given by spokesman Voss" → Voss;
+        "the ministry's letter" → the ministry; "released a statement" → who released it; a
+        joint statement has no single speaker; else the speaker of the quote before."""
+        ix = self.ix
+        if any(c.lower_ == "joint" for c in noun.lefts):
+            return None
+        found: list[str] = []
+        stack = list(noun.children)
+        while stack:
+            cur = stack.pop()
+            if cur.dep_ in ("relcl", "ccomp") or (
+                cur.pos_ == "VERB" and cur.lemma_.lower() in ACCESS_VERBS
+            ):
+                continue
+            key = ix.actor_of[cur.i]
+            if key:
+                found.append(key)
+            stack.extend(cur.children)
+        people = [k for k in found if ix.actors[k].kind == "person"]
+        if people or found:
+            return (people or found)[0]
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            issuer = subject_of(noun.head, inverted_ok=False)
+            if issuer is not None and issuer.i != noun.i:
+                key, _ = self.resolve(issuer)
+                if key:
+                    return key
+        return self.last_speaker
+
+    def by_phrase(self, tok: Token) -> str | None:
+        """A multi-word name the tagger split or spelt differently: the person actor sharing
+        at least two of its words ("Ana Liesel Voss" → "Ana Liesel Vos")."""
+        words = {t.lower_ for t in tok.lefts if t.dep_ in ("compound", "flat")} | {tok.lower_}
+        if len(words) < 2:
+            return None
+        best: tuple[int, str] | None = None
+        for actor in self.ix.actors.values():
+            if actor.kind != "person":
+                continue
+            shared = len(words & set(actor.name.lower().split()))
+            if shared >= 2 and (best is None or shared > best[0]):
+                best = (shared, actor.key)
+        return best[1] if best else None
+
+    def by_role(self, noun: Token, before: int) -> str | None:
+        """ "the spokesman" → the last actor titled spokesman; "the ministry" → "defence
+        ministry"."""
+        word = noun.lemma_.lower()
+        word_form = noun.lower_
+        best: tuple[int, str] | None = None
+        for ref in self.ix.mentions:
+            if ref.start >= before:
+                break
+            actor = self.ix.actors[ref.key]
+            titled = any({word, word_form} & set(t.lower().split()) for t in actor.titles)
+            named = actor.kind != "person" and actor.name.lower().split()[-1] in (word, word_form)
+            if titled or named:
+                best = (ref.start, ref.key)
+        return best[1] if best else None
+
+    def by_name(self, tok: Token) -> str | None:
+        """A name the entity tagger missed: "Olga Marsh" → the actor "Marsh" (same surname)."""
+        word = tok.text.lower()
+        for actor in self.ix.actors.values():
+            names = [actor.name, *actor.aliases]
+            if any(n.lower().split()[-1] == word for n in names if n):
+                return actor.key
+        return None
+
+    def resolve(self, tok: Token) -> tuple[str | None, str]:
+        """(actor key or None, speaker words) for a speaker token."""
+        key = self.by_phrase(tok) if tok.pos_ == "PROPN" else None
+        key = key or self.actor_in(tok)
+        if key:
+            return key, tok.text if self.ix.actor_of[tok.i] else phrase(tok)
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            return self.antecedent(tok.idx, person=True), tok.text
+        if low in THING_PRONOUNS:
+            return self.antecedent(tok.idx, person=False), tok.text
+        if tok.pos_ == "PRON":
+            return None, tok.text
+        if tok.pos_ == "PROPN":
+            return self.by_phrase(tok) or self.by_name(tok), phrase(tok)
+        if tok.lemma_.lower() in DOCUMENT_NOUNS:
+            return self.by_document(tok), phrase(tok)
+        if tok.pos_ == "NOUN":
+            return self.by_role(tok, tok.idx), phrase(tok)
+        return None, phrase(tok)
