@@ -16,6 +16,7 @@ from typing import Any
 
 from api.evaluation.metrics import Json, Tally, figures, score_article
 from api.extract import Extraction, Extractor
+from api.names import name_key
 
 # The gold annotations shipped with the project (eval/gold/*.jsonl, sources in ATTRIBUTION.md).
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold"
@@ -36,8 +37,13 @@ def gold_files(paths: Iterable[Path] = ()) -> list[Path]:
 
 
 def annotated(extraction: Extraction) -> Json:
-    """The fields of the annotated article that the metrics read, named as the API names them;
-    extraction keys ("a0", "p1") stand in for stored ids."""
+    """The fields of the annotated article that the metrics read, named and ordered as the
+    API's article detail has them; extraction keys ("a0", "p1") stand in for stored ids.
+
+    The order matters: the metrics pair gold and predicted items greedily and a tie goes to
+    the later item (two people who share a surname), so the lists follow the API's order:
+    actors by name key and kind (the order ingest creates them in), places by GeoNames id,
+    quotes by position, claims by the position of their evidence."""
     actors = {a.key: a for a in extraction.actors}
     places = {p.key: p for p in extraction.places}
 
@@ -53,11 +59,11 @@ def annotated(extraction: Extraction) -> Json:
     return {
         "actors": [
             {"id": a.key, "name": a.name, "kind": a.kind, "aliases": a.aliases}
-            for a in extraction.actors
+            for a in sorted(extraction.actors, key=lambda a: (name_key(a.name), a.kind))
         ],
         "quotes": [
             {"text": q.text, "kind": q.kind, "speaker": actor_ref(q.speaker)}
-            for q in extraction.quotes
+            for q in sorted(extraction.quotes, key=lambda q: q.start)
         ],
         "claims": [
             {
@@ -67,7 +73,7 @@ def annotated(extraction: Extraction) -> Json:
                 "type": c.type,
                 "controller": actor_ref(c.controller),
             }
-            for c in extraction.claims
+            for c in sorted(extraction.claims, key=lambda c: c.evidence.start)
         ],
         "places": [
             {
@@ -78,7 +84,7 @@ def annotated(extraction: Extraction) -> Json:
                 "lat": p.place.lat,
                 "lon": p.place.lon,
             }
-            for p in extraction.places
+            for p in sorted(extraction.places, key=lambda p: p.place.geonames_id)
         ],
     }
 

@@ -28,6 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from api.extract.doc_cache import ents_of, text_of
 from api.extract.gazetteer import Gazetteer
+from api.extract.given_names import is_given_name
 from api.extract.lexicon import word_list
 from api.extract.states import RSQUO, StateData, load_states
 from api.extract.states import state_key as _key
@@ -127,7 +128,8 @@ ORG_WORD_RE = re.compile(
     r"\b(council|office|ministry|party|committee|union|company|inc|corp|group|bank|university|"
     r"association|department|agency|commission|organi[sz]ation|institute|foundation|court|"
     r"parliament|government|cross|service|airlines?|airways|board|authority|club|league|"
-    r"congress|senate|assembly|cabinet|legislature)\b",
+    r"congress|senate|assembly|cabinet|legislature|cent(?:er|re)|museum|hospital|school|"
+    r"college|academy|fund|trust|society|church|charity)\b",
     re.I,
 )
 # Head nouns of armed forces named by nationality ("Colombian troops", "Venezuela's army").
@@ -211,6 +213,36 @@ def _leading_titles(doc: Doc, ent: SpacySpan) -> tuple[int, str | None]:
     return i, doc[ent.start : i].text
 
 
+# Tags of words the tagger sometimes takes into a name at a sentence's start ("Following
+# Spielberg's decision", "Despite Berg"): verbs, prepositions, adverbs.
+NOT_NAME_TAGS = frozenset({"VBG", "VBN", "VBD", "IN", "RB", "WRB", "CC"})
+
+
+def _name_start(doc: Doc, ent: SpacySpan, start: int | None = None) -> int:
+    """Start of the name in an entity: leading verbs and prepositions dropped ("Following
+    Spielberg" → "Spielberg"); a one-word PERSON extended back over the given name the tagger
+    left out ("Beekeeper Odile Nakamura" tagged "Nakamura" → "Odile Nakamura"): a capitalised
+    proper noun leaning on it, not a title, and not the sentence's first word unless the
+    given-name list knows it (the parse may hang it elsewhere: "of the Council Enver
+    Solomon")."""
+    start = ent.start if start is None else start
+    while start < ent.end - 1 and doc[start].tag_ in NOT_NAME_TAGS:
+        start += 1
+    if ent.label_ != "PERSON" or ent.end - start != 1 or start == 0:
+        return start
+    prev = doc[start - 1]
+    if (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.text.isalpha()
+        and not prev.ent_type_
+        and prev.lower_ not in load_title_words()
+        and (not prev.is_sent_start or is_given_name(prev.text))
+    ):
+        return start - 1
+    return start
+
+
 def _name_end(doc: Doc, ent: SpacySpan) -> int:
     """End of a name the tagger cut short: capitalised proper nouns with no entity label of
     their own that continue it in the same noun phrase ("Ana Lucia" + "Ferreira Gomes")."""
@@ -227,6 +259,8 @@ def _name_end(doc: Doc, ent: SpacySpan) -> int:
             break
         if not tok.i <= doc[end - 1].head.i <= ent.end + 3:
             break  # the name's last word must lean on this one or the words after it
+        if end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON":
+            break  # "the Refugee Council Enver Solomon": the given name of the person after
         end += 1
     return end
 
@@ -309,16 +343,17 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every entity that may name an actor, cleaned, with state and title information."""
     states = load_states()
     out: list[Mention] = []
-    for ent in ents_of(doc):
+    for ent in _split_entities(doc):
         if ent.label_ not in ACTOR_LABELS:
             continue
-        start_tok = ent.start
+        start_tok = _name_start(doc, ent)
         end_tok = _name_end(doc, ent)
         titles: list[str] = []
         if ent.label_ == "PERSON":
             start_tok, lead = _leading_titles(doc, ent)
             if lead:
                 titles.append(lead)
+            start_tok = _name_start(doc, ent, start_tok)
         offsets = _clean_span(doc, start_tok, end_tok)
         if offsets is None:
             continue
@@ -326,6 +361,8 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         text = text_of(doc)[start:end]
         if not any(ch.isalpha() for ch in text) or text[0].islower():
             continue
+        if all(w.lower() in load_title_words() for w in text.split()):
+            continue  # "Vice Speaker", "Dr": a role with no name
         key = _key(text)
         m = Mention(start, end, text, ent.label_, ent.root)
         if key in states.names:
@@ -348,6 +385,31 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     out += _missed_states(doc, states)
     out += _untagged_speakers(doc)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _split_entities(doc: Doc) -> list[SpacySpan]:
+    """The tagger's entities, with an institution and the person after it split apart: "the
+    Harbour Council Rosalind Achterberg" (one ORG) → "Harbour Council" and a PERSON "Rosalind
+    Achterberg", when the words after the institution's last word open with a given name."""
+    out: list[SpacySpan] = []
+    for ent in ents_of(doc):
+        cut = None
+        if ent.label_ == "ORG":
+            for tok in ent:
+                if ORG_WORD_RE.fullmatch(tok.text) and 2 <= ent.end - tok.i - 1 <= 3:
+                    cut = tok.i + 1
+        rest = doc[cut : ent.end] if cut is not None else None
+        if (
+            cut is None
+            or rest is None
+            or not is_given_name(rest[0].text)
+            or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
+        ):
+            out.append(ent)
+            continue
+        out.append(SpacySpan(doc, ent.start, cut, label="ORG"))
+        out.append(SpacySpan(doc, cut, ent.end, label="PERSON"))
     return out
 
 
@@ -459,9 +521,7 @@ def _cluster(mentions: list[Mention], gazetteer: Gazetteer) -> list[Cluster]:
             singles.append(m)
 
     # full personal names, indexed by surname, in order of first mention
-    persons = [
-        c for c in clusters if c.state is None and any(x.label == "PERSON" for x in c.mentions)
-    ]
+    persons = [c for c in clusters if c.state is None and any(_personal(x) for x in c.mentions)]
     orgs = [c for c in clusters if c.state is None and c not in persons]
     for m in singles:
         target = _surname_target(m, persons) or _org_target(m, orgs)
@@ -490,8 +550,30 @@ def _surname_key(word: str) -> str:
     return SURNAME_PARTICLE_RE.sub("", _key(word))
 
 
+def _personal(m: Mention) -> bool:
+    """A full personal name whatever its label: tagged PERSON, or two to four capitalised
+    words with no institution word that open with a known given name or carry a role title
+    ("Cecilia Malmström" tagged ORG; "Deputy director …, Hassiba Hadj Sahraoui")."""
+    if m.label == "PERSON":
+        return True
+    words = m.words
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if _institution_name(m.text):
+        return False
+    return is_given_name(words[0]) or bool(m.titles)
+
+
+def _institution_name(name: str) -> bool:
+    """The name holds a word of an institution, outlet, force or group ("Equality Movement",
+    "History Museum", "Kalameh Sabz newspaper")."""
+    return any(rx.search(name) for rx in (ORG_WORD_RE, MEDIA_RE, MILITARY_RE, GROUP_RE))
+
+
 def _surname_target(m: Mention, persons: list[Cluster]) -> Cluster | None:
-    """The full name this bare surname refers to: the nearest preceding one, else the next.
+    """The full name this bare name refers to: the nearest preceding one ending in it, else
+    the next; failing that, the one full name that starts with it (a given name, or a family
+    name written first: "Lai" → "Lai Changxing").
 
     "Sorokin" → "Ivan Sorokin"; "Halvorsen" (labelled GPE) → "Erik Halvorsen"; "al-Rami" and
     "Rami" → "Yusuf al-Rami".
@@ -499,16 +581,25 @@ def _surname_target(m: Mention, persons: list[Cluster]) -> Cluster | None:
     word = _surname_key(m.text)
     before: tuple[int, Cluster] | None = None
     after: tuple[int, Cluster] | None = None
+    starts: set[int] = set()
     for c in persons:
         for x in c.mentions:
-            if x.label != "PERSON" or len(x.words) < 2 or _surname_key(x.words[-1]) != word:
+            if not _personal(x) or len(x.words) < 2:
+                continue
+            if _key(x.words[0]) == word:
+                starts.add(id(c))
+            if _surname_key(x.words[-1]) != word:
                 continue
             if x.start < m.start and (before is None or x.start > before[0]):
                 before = (x.start, c)
             elif x.start > m.start and (after is None or x.start < after[0]):
                 after = (x.start, c)
     chosen = before or after
-    return chosen[1] if chosen else None
+    if chosen:
+        return chosen[1]
+    if len(starts) == 1 and m.label in ("PERSON", "ORG", "GPE", "NORP"):
+        return next(c for c in persons if id(c) in starts)
+    return None
 
 
 def _org_target(m: Mention, orgs: list[Cluster]) -> Cluster | None:
@@ -562,13 +653,21 @@ def _kind(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
     name = _canonical(c)
     if _org_titled(c):
         return "organization"  # "Vellar, the parent company", "Orvik, a parts maker"
-    if multi_person:
+    if multi_person and not _institution_name(name):
         return None if _looks_like_place(c, name, gazetteer) else "person"
     place_votes = labels["GPE"] + labels["LOC"] + labels["FAC"]
-    if labels["PERSON"] and labels["PERSON"] >= labels["ORG"] and labels["PERSON"] > place_votes:
-        if _looks_like_place(c, name, gazetteer):
+    if (
+        labels["PERSON"]
+        and labels["PERSON"] >= labels["ORG"]
+        and labels["PERSON"] > place_votes
+        and not _institution_name(name)
+    ):
+        if _looks_like_place(c, name, gazetteer) or not _supported_person(c):
             return None
         return "person"
+    full_names = [m for m in c.mentions if _personal(m) and len(m.words) >= 2]
+    if full_names and not all(_located(m) for m in c.mentions):
+        return "person"  # "said EU commissioner …, Cecilia Malmström" tagged ORG
     if _titled_person_name(c, name) and not all(_located(m) for m in c.mentions):
         return "person"  # "Nadia Okafor, a nurse" even when tagged ORG
     if labels["ORG"] == 0 or place_votes > labels["ORG"]:
@@ -582,6 +681,26 @@ def _kind(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
     if not ORG_WORD_RE.search(name) and any(_acts_as_outlet(m.root) for m in c.mentions):
         return "media"
     return "organization"
+
+
+def _supported_person(c: Cluster) -> bool:
+    """A one-word name the tagger calls a person is an actor only when the article treats it
+    as one: a title or honorific ("Mr Chan", "Gaddafi's son, Hannibal"), or it speaks ("said
+    Oleh", "Ihor told"). A lone capitalised word ("Twitter", "Gunfire", "Order") is not."""
+    if any(len(m.words) >= 2 for m in c.mentions):
+        return True
+    return any(m.titles or _speaks(m.root) for m in c.mentions)
+
+
+def _speaks(root: Token) -> bool:
+    """The word names who reports something: the subject of a reporting verb, its inverted
+    subject ("said Oleh"), or the object of "according to"."""
+    head = root.head
+    if head.tag_.startswith("VB") and head.lemma_.lower() in word_list("reporting_verbs.txt"):
+        return root.dep_ in ("nsubj", "nsubjpass") or (
+            root.i > head.i and root.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
+        )
+    return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
 def _org_titled(c: Cluster) -> bool:
@@ -666,15 +785,21 @@ def _canonical(c: Cluster) -> str:
 
 def _add_untagged_surnames(doc: Doc, clusters: list[Cluster]) -> None:
     """Mentions the tagger skipped: a lone capitalised proper noun equal to the surname of one
-    full personal name in the article ("Voss further said" after "Piet Voss")."""
+    full personal name in the article ("Voss further said" after "Piet Voss"), or to the first
+    word of one when no full name ends with it ("Weerachon said")."""
     owners: dict[str, Cluster | None] = {}
+    firsts: dict[str, Cluster | None] = {}
     for c in clusters:
         if c.state is not None:
             continue
         for x in c.mentions:
-            if x.label == "PERSON" and len(x.words) >= 2:
+            if _personal(x) and len(x.words) >= 2:
                 k = _surname_key(x.words[-1])
                 owners[k] = c if owners.get(k, c) is c else None
+                k = _key(x.words[0])
+                firsts[k] = c if firsts.get(k, c) is c else None
+    for k, first in firsts.items():
+        owners.setdefault(k, first)  # a given name (or family name written first) no one ends with
     if not owners:
         return
     spans = sorted((x.start, x.end) for c in clusters for x in c.mentions)

@@ -32,9 +32,10 @@ from api.extract.doc_cache import text_of
 from api.extract.marks import OPEN_MARKS, STRAIGHT, Marked, pair_marks, paragraphs
 from api.extract.reporting import (
     SENT_END,
-    SUBJ_DEPS,
     according_to,
+    clause_subject,
     cue_in,
+    has_own_content,
     is_cue,
     subject_of,
 )
@@ -43,6 +44,7 @@ from api.extract.types import ExtractedActor, ExtractedQuote, QuoteKind
 
 # Words that show a quote is the speaker's own voice, not a phrase borrowed by the reporter.
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "it"})
 PARTIAL_MAX_WORDS = 5  # an embedded quote longer than this with a verb is a clause, not a phrase
 
 
@@ -52,6 +54,24 @@ class Attribution:
     text: str | None
     cue: str | None
     confidence: float
+
+
+def sentence_before(ix: Index, pos: int, floor: int) -> list[Token]:
+    """The tokens of the sentence that ends before char `pos`, not reaching back past
+    `floor`; sentence ends inside quotes do not end it."""
+    doc = ix.doc
+    i = ix.token_at(pos) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    out: list[Token] = []
+    while i >= 0 and doc[i].idx >= floor:
+        tok = doc[i]
+        if tok.text in SENT_END and ix.quote_of[i] < 0 and any(not t.is_punct for t in out):
+            break
+        out.append(tok)
+        i -= 1
+    out.reverse()
+    return out
 
 
 def _after_segment(ix: Index, q: Marked, para_end: int) -> list[Token]:
@@ -83,7 +103,7 @@ def _before_segment(ix: Index, q: Marked, para_start: int, skip_quotes: bool) ->
     while i >= 0 and ix.doc[i].idx >= para_start:
         tok = ix.doc[i]
         if ix.quote_of[i] >= 0:
-            if not skip_quotes:
+            if not skip_quotes or _ends_sentence(ix, ix.marked[ix.quote_of[i]]):
                 break
             i -= 1
             continue
@@ -95,6 +115,13 @@ def _before_segment(ix: Index, q: Marked, para_start: int, skip_quotes: bool) ->
     return out
 
 
+def _ends_sentence(ix: Index, q: Marked) -> bool:
+    """The quote closes on a full stop, question or exclamation mark: “… is disgusted.”"""
+    if q.close is None:
+        return True
+    return text_of(ix.doc)[q.start : q.close].rstrip()[-1:] in SENT_END
+
+
 def _attribute_with(
     res: Resolver, cue: Token | None, segment: list[Token], inverted_ok: bool = True
 ) -> Attribution | None:
@@ -102,7 +129,7 @@ def _attribute_with(
     if cue is not None:
         subj = subject_of(cue, inverted_ok)
         if subj is None:
-            subj = _adjacent_name(res.ix, cue, segment)
+            subj = _named_before_apposition(res.ix, cue) or _adjacent_name(res.ix, cue, segment)
         if subj is not None:
             key, text = res.resolve(subj)
             return Attribution(key, text, cue.lemma_.lower(), 0.9 if key else 0.6)
@@ -114,12 +141,30 @@ def _attribute_with(
     return None
 
 
+def _named_before_apposition(ix: Index, cue: Token) -> Token | None:
+    """When the parse gives the verb no subject: "Ana Berg, a nurse at the clinic, said" →
+    the person named right before the comma that opens the apposition ending at the verb."""
+    doc = ix.doc
+    i = cue.i - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    i -= 1
+    while i >= 0 and doc[i].text not in (",", ".", ":", ";") and ix.quote_of[i] < 0:
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    key = ix.actor_of[i - 1]
+    return doc[i - 1] if key is not None and ix.actors[key].kind == "person" else None
+
+
 def _adjacent_name(ix: Index, cue: Token, segment: list[Token]) -> Token | None:
     """When the parse gives no subject: a name or pronoun right next to the verb."""
     pos = [t.i for t in segment]
     for i in (cue.i + 1, cue.i - 1, cue.i + 2, cue.i - 2):
         if i in pos:
             tok = ix.doc[i]
+            if tok.lower_ in OBJECT_PRONOUNS:
+                continue  # "wishes to succeed him, said": him is not who speaks
             if ix.actor_of[i] or tok.pos_ in ("PROPN", "PRON"):
                 return tok
     return None
@@ -187,7 +232,7 @@ def find_quotes(doc: Doc, actors: list[ExtractedActor]) -> list[ExtractedQuote]:
         ps, pe = paras[q.para]
         before = _before_segment(ix, q, ps, skip_quotes=False)
         after = _after_segment(ix, q, pe)
-        attr = _attribute(res, q, before, after, ps, prev)
+        attr = _attribute(res, q, before, after, paras, prev)
         kind = _direct_or_partial(text[q.start : q.end], q, ix, before, after, ps)
         out.append(
             ExtractedQuote(
@@ -216,25 +261,29 @@ def _attribute(
     q: Marked,
     before: list[Token],
     after: list[Token],
-    para_start: int,
+    paras: list[tuple[int, int]],
     prev: tuple[Marked, Attribution] | None,
 ) -> Attribution:
-    """Try, in order: the cue after the quote, the cue before it, the whole sentence before
-    it (stepping over earlier quotes), then inherit from the previous quote."""
+    """Try, in order: a cue verb next to the quote (after it, before it, or earlier in its
+    sentence); for a quote inside a reporter's sentence with no cue ("X expressed concern
+    that “…”", "X shared the view: “…”"), that sentence's subject; for a quote that opens a
+    sentence, the subject of the sentence before ("X criticised the plan. “…”") unless that
+    sentence holds the previous quote; then the previous quote's speaker."""
     ix = res.ix
-    after_first = bool(after) and after[0].text in (",", "”", "-", "\u2014", "\u2013")
-    tries: list[tuple[Token | None, list[Token], bool]] = []
-    if after_first or not _ends_attribution(before):
-        tries.append((cue_in(after, last=False), after, True))
-        tries.append((cue_in(before, last=True), before, False))
-    else:
-        tries.append((cue_in(before, last=True), before, False))
-        tries.append((cue_in(after, last=False), after, True))
-    wide = _before_segment(ix, q, para_start, skip_quotes=True)
-    tries.append((cue_in(wide, last=True), wide, False))
-    for cue, seg, inverted_ok in tries:
+    para_start = paras[q.para][0]
+    for cue, seg, inverted_ok in _cue_tries(ix, q, before, after, para_start):
         attr = _attribute_with(res, cue, seg, inverted_ok)
         if attr is not None and (attr.speaker or attr.text):
+            return attr
+    if before:
+        subject = clause_subject(before)
+        if subject is not None:
+            key, text = res.resolve(subject)
+            if key is not None:
+                return Attribution(key, text, None, 0.5)
+    else:
+        attr = _from_sentence_before(res, q, paras, prev)
+        if attr is not None:
             return attr
     # continuation: “…,” he said. “…”  /  a new paragraph that opens with a mark
     if prev is not None:
@@ -243,13 +292,69 @@ def _attribute(
         continued = pq.para == q.para - 1 and text_of(ix.doc)[para_start : q.open].strip() == ""
         if same_para or continued:
             return Attribution(pattr.speaker, pattr.text, None, pattr.confidence * 0.8)
-    # a colon with no verb: "She continued: “…”" is handled above; "The union's view: “…”"
-    if before and before[-1].text == ":":
-        for tok in before:
-            if tok.dep_ in SUBJ_DEPS:
-                key, txt = res.resolve(tok)
-                return Attribution(key, txt, None, 0.4)
     return Attribution(None, None, None, 0.2)
+
+
+def _cue_tries(
+    ix: Index, q: Marked, before: list[Token], after: list[Token], para_start: int
+) -> list[tuple[Token | None, list[Token], bool]]:
+    """(cue, segment, inverted subject allowed) in the order to try them: the cue after the
+    quote or the one before it, whichever the punctuation binds closer, then the whole
+    sentence before it (stepping over earlier quotes)."""
+    after_first = bool(after) and after[0].text in (",", "”", "-", "\u2014", "\u2013")
+    after_cue = cue_in(after, last=False)
+    if after_cue is not None and not _binds_back(ix, q) and has_own_content(after_cue, ix.quote_of):
+        after_cue = None  # “…” Ana said the plan would fail: a new sentence, not an attribution
+    tries: list[tuple[Token | None, list[Token], bool]] = []
+    if after_first or not _ends_attribution(before):
+        tries.append((after_cue, after, True))
+        tries.append((cue_in(before, last=True), before, False))
+    else:
+        tries.append((cue_in(before, last=True), before, False))
+        tries.append((after_cue, after, True))
+    wide = _before_segment(ix, q, para_start, skip_quotes=True)
+    tries.append((cue_in(wide, last=True), wide, False))
+    return tries
+
+
+def _binds_back(ix: Index, q: Marked) -> bool:
+    """The quote ends in a comma (or a dash) inside or right after its marks: the words after
+    it finish its sentence (“…,” she said)."""
+    if q.close is None:
+        return False
+    text = text_of(ix.doc)
+    inside = text[q.start : q.close].rstrip()
+    outside = text[q.close + 1 : q.close + 3].lstrip()
+    return inside[-1:] in (",", "-", "\u2014", "\u2013") or outside[:1] in (",", "\u2014", "\u2013")
+
+
+def _from_sentence_before(
+    res: Resolver, q: Marked, paras: list[tuple[int, int]], prev: tuple[Marked, Attribution] | None
+) -> Attribution | None:
+    """A quote that opens its sentence with no cue: the subject of the reporter's sentence
+    before it ("Ana Berg rejected the plan. “…”"), in its paragraph or, for a quote that opens
+    a paragraph, at the end of the paragraph before. None when that sentence holds the
+    previous quote (the quote continues it) or names no actor as its subject."""
+    ix = res.ix
+    para_start, _ = paras[q.para]
+    floor = para_start
+    if not text_of(ix.doc)[para_start : q.open].strip():
+        if q.para == 0:
+            return None
+        floor = paras[q.para - 1][0]
+    sentence = sentence_before(ix, q.open, floor)
+    if not sentence:
+        return None
+    if prev is not None and sentence[0].idx <= prev[0].open < sentence[-1].idx + 1:
+        return None
+    words = [t for t in sentence if ix.quote_of[t.i] < 0]
+    subject = clause_subject(words)
+    if subject is None:
+        return None
+    key, text = res.resolve(subject)
+    if key is None:
+        return None
+    return Attribution(key, text, None, 0.5)
 
 
 def find_indirect(doc: Doc, ix: Index, res: Resolver) -> list[ExtractedQuote]:

@@ -14,26 +14,7 @@ from api.extract.lexicon import word_list
 SENT_END = frozenset({".", "!", "?"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Nouns for documents and channels: their "speaker" is whoever issued them.
-DOCUMENT_NOUNS = frozenset(
-    {
-        "statement",
-        "letter",
-        "report",
-        "document",
-        "communique",
-        "release",
-        "post",
-        "message",
-        "note",
-        "memo",
-        "announcement",
-        "bulletin",
-        "update",
-        "tweet",
-        "notice",
-        "briefing",
-    }
-)
+DOCUMENT_NOUNS = word_list("document_nouns.txt")
 # "quoted X as saying", "cited X as saying": the object is the speaker.
 QUOTING_VERBS = frozenset({"quote", "cite"})
 CLAUSE_LINKS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "prep"})
@@ -140,3 +121,40 @@ def cue_in(segment: list[Token], last: bool) -> Token | None:
     if not cues:
         return None
     return cues[-1] if last else cues[0]
+
+
+def has_own_content(cue: Token, quote_of: list[int]) -> bool:
+    """The reporting verb (or a cue hanging on it: "countered, saying") takes a clause of
+    its own outside quotes ("Ana said the plan would fail"): it reports those words, not a
+    quote before it."""
+    verbs = [cue, *(c for c in cue.children if c.dep_ in ("xcomp", "advcl") and is_cue(c))]
+    return any(
+        child.dep_ == "ccomp" and child.i > verb.i and quote_of[child.i] < 0
+        for verb in verbs
+        for child in verb.children
+    )
+
+
+def clause_subject(segment: list[Token]) -> Token | None:
+    """The subject of the segment's main clause (its root verb, or a verb joined to it by
+    "and"), when that subject is in the segment too: "Ana Berg rejected the plan" → "Berg".
+    Subordinate clauses ("While his colleagues declined, …") are not searched; expletives
+    ("It is alleged", "There were") are nobody."""
+    inside = {t.i for t in segment}
+    verbs = [t for t in segment if t.pos_ in ("VERB", "AUX") and _main_clause(t, inside)]
+    for verb in verbs:
+        subject = subject_of(verb, inverted_ok=False)
+        if subject is None or subject.i not in inside:
+            continue
+        if subject.dep_ == "expl" or (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
+            return None
+        return subject
+    return None
+
+
+def _main_clause(verb: Token, inside: set[int]) -> bool:
+    """The verb heads the segment's clause (the sentence's root, or a verb whose head lies
+    outside the segment), or is joined to such a verb by conjunctions only."""
+    while verb.dep_ == "conj" and verb.head.i in inside:
+        verb = verb.head
+    return verb.dep_ == "ROOT" or verb.head.i not in inside

@@ -26,6 +26,7 @@ from api.extract.types import ExtractedActor
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it", "they"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Verbs by which a document reaches a third party: "a letter seen by X" was not written by X.
 ACCESS_VERBS = frozenset({"see", "obtain", "review", "leak", "receive", "read", "publish"})
 WINDOW_CHARS = 1500  # how far back a pronoun may look for its antecedent
@@ -53,6 +54,7 @@ class Index:
     def __init__(self, doc: Doc, actors: list[ExtractedActor], marked: list[Marked]) -> None:
         self.doc = doc
         self.actors = {a.key: a for a in actors}
+        self.marked = marked
         n = len(doc)
         self.quote_of: list[int] = [-1] * n
         self.actor_of: list[str | None] = [None] * n
@@ -188,10 +190,24 @@ class Resolver:
     def by_document(self, noun: Token) -> str | None:
         """The issuer of a document: "a statement by the union given by spokesman Voss" → Voss;
         "the ministry's letter" → the ministry; "released a statement" → who released it; a
-        joint statement has no single speaker; else the speaker of the quote before."""
+        joint statement has no single speaker; "the statement" → the issuer of the document
+        named last before it ("an official release from the union … read the statement");
+        else the speaker of the quote before."""
+        known, key = self.issuer(noun)
+        if known:
+            return key
+        for earlier in self.documents_before(noun.i):
+            known, key = self.issuer(earlier)
+            if known:
+                return key
+        return self.last_speaker
+
+    def issuer(self, noun: Token) -> tuple[bool, str | None]:
+        """(whether the document's issuer is told, who): told by an actor inside its phrase,
+        by the subject of the verb that issues it, or as nobody single (a joint statement)."""
         ix = self.ix
         if any(c.lower_ == "joint" for c in noun.lefts):
-            return None
+            return True, None
         found: list[str] = []
         stack = list(noun.children)
         while stack:
@@ -206,14 +222,59 @@ class Resolver:
             stack.extend(cur.children)
         people = [k for k in found if ix.actors[k].kind == "person"]
         if people or found:
-            return (people or found)[0]
-        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-            issuer = subject_of(noun.head, inverted_ok=False)
-            if issuer is not None and issuer.i != noun.i:
+            return True, (people or found)[0]
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ in ("in", "through", "via"):
+            verb = verb.head  # "said in a statement": whoever said it issued it
+        if (noun.dep_ == "dobj" or verb is not noun.head) and verb.pos_ == "VERB":
+            issuer = subject_of(verb, inverted_ok=False)
+            if issuer is not None and issuer.i != noun.i and issuer.lower_ not in RELATIVE_PRONOUNS:
                 key, _ = self.resolve(issuer)
                 if key:
-                    return key
-        return self.last_speaker
+                    return True, key
+        return False, None
+
+    def documents_before(self, i: int) -> list[Token]:
+        """Document nouns outside quotes before token `i`, nearest first, within the window."""
+        doc, ix = self.ix.doc, self.ix
+        floor = doc[i].idx - WINDOW_CHARS
+        return [
+            doc[k]
+            for k in range(i - 1, -1, -1)
+            if doc[k].idx >= floor
+            and ix.quote_of[k] < 0
+            and doc[k].pos_ == "NOUN"
+            and doc[k].lemma_.lower() in DOCUMENT_NOUNS
+        ]
+
+    def document_subject(self, pronoun: Token) -> Token | None:
+        """A document that "it" stands for: the nearest subject before the pronoun, in its
+        paragraph, when that subject is a document ("the joint statement said: “…” It also
+        set a target: “…”")."""
+        doc, ix = self.ix.doc, self.ix
+        for k in range(pronoun.i - 1, -1, -1):
+            tok = doc[k]
+            if tok.text == "\n" or pronoun.idx - tok.idx > WINDOW_CHARS:
+                return None
+            if ix.quote_of[k] >= 0 or tok.dep_ not in SUBJ_DEPS or tok.pos_ == "PRON":
+                continue
+            return tok if tok.lemma_.lower() in DOCUMENT_NOUNS else None
+        return None
+
+    def relative(self, pronoun: Token) -> tuple[str | None, str]:
+        """Who "who"/"which" stands for: the actor named right before it ("rejected by Ana
+        Berg who said", however the parse hangs the clause), else the noun its clause
+        modifies ("a statement which read" → the statement's issuer)."""
+        before = pronoun.i - 1
+        if before >= 0 and self.ix.doc[before].text == ",":
+            before -= 1
+        key = self.ix.actor_of[before] if before >= 0 else None
+        if key is not None:
+            return key, self.ix.doc[before].text
+        noun = pronoun.head.head
+        if noun.i == pronoun.i:
+            return None, pronoun.text
+        return self.resolve(noun)
 
     def by_phrase(self, tok: Token) -> str | None:
         """A multi-word name the tagger split or spelt differently: the person actor sharing
@@ -262,9 +323,14 @@ class Resolver:
         if key:
             return key, tok.text if self.ix.actor_of[tok.i] else phrase(tok)
         low = tok.lower_
+        if low in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
+            return self.relative(tok)
         if low in PERSON_PRONOUNS:
             return self.antecedent(tok.idx, person=True), tok.text
         if low in THING_PRONOUNS:
+            document = self.document_subject(tok)
+            if document is not None:
+                return self.by_document(document), tok.text
             return self.antecedent(tok.idx, person=False), tok.text
         if tok.pos_ == "PRON":
             return None, tok.text

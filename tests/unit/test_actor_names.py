@@ -1,0 +1,88 @@
+"""Who is a person, and which mentions are the same person, on invented fixtures.
+
+Names, outlets and sentences here are made up for the tests.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from api.extract.actors import find_actors
+from api.extract.gazetteer import Gazetteer
+from api.extract.given_names import gender_of_given_name, gender_of_honorific, is_given_name
+from api.extract.types import ExtractedActor
+
+
+def actors(nlp: Language, text: str) -> list[ExtractedActor]:
+    return find_actors(nlp(text), Gazetteer([]))
+
+
+def people(found: list[ExtractedActor]) -> dict[str, list[str]]:
+    return {a.name: a.aliases for a in found if a.kind == "person"}
+
+
+def test_given_names_and_honorifics_carry_a_gender() -> None:
+    assert is_given_name("Cecilia") and is_given_name("james")
+    assert gender_of_given_name("Cecilia") == "f"
+    assert gender_of_given_name("James") == "m"
+    assert gender_of_given_name("Xqzt") is None
+    assert gender_of_honorific("Mr") == "m" and gender_of_honorific("Ms.") == "f"
+    assert gender_of_honorific("Colonel") is None
+
+
+def test_a_family_name_written_first_links_to_the_full_name(nlp: Language) -> None:
+    text = (
+        "Businessman Quan Zhenwei was sentenced on Tuesday. Quan said he would appeal. "
+        "Colonel Sutthirak Pornchai spoke for the army. Sutthirak said the protest was illegal."
+    )
+    found = people(actors(nlp, text))
+    assert "Quan" in found["Quan Zhenwei"]
+    assert "Sutthirak" in found["Sutthirak Pornchai"]
+    assert "Quan" not in found and "Sutthirak" not in found
+
+
+def test_a_given_name_the_tagger_left_out_is_part_of_the_name(nlp: Language) -> None:
+    text = (
+        "After the storm, the head of the Harbour Council Rosalind Achterberg told reporters "
+        "that the pier would be rebuilt."
+    )
+    assert "Rosalind Achterberg" in people(actors(nlp, text))
+
+
+def test_a_full_name_tagged_as_an_organisation_is_a_person(nlp: Language) -> None:
+    text = (
+        "\u201cThe border will stay open,\u201d said the commissioner for trade, "
+        "Margaret Vollmer."
+    )
+    assert "Margaret Vollmer" in people(actors(nlp, text))
+
+
+def test_a_lone_capitalised_word_is_no_person_unless_it_speaks_or_is_titled(
+    nlp: Language,
+) -> None:
+    text = (
+        "Gunfire was heard at dawn. Protesters took to Twitter to share videos.\n"
+        "\u201cWe ran to the river,\u201d said Oleksa, a farmer who gave only his first name.\n"
+        "Mr Okonkwo was not at home."
+    )
+    found = people(actors(nlp, text))
+    assert "Gunfire" not in found and "Twitter" not in found
+    assert "Oleksa" in found
+    assert "Okonkwo" in found
+
+
+def test_institution_words_beat_the_person_tag(nlp: Language) -> None:
+    text = (
+        "The Freedom and Equality Movement said it would boycott the vote. The Larkspur "
+        "Natural History Museum closed for a week."
+    )
+    found = people(actors(nlp, text))
+    assert not any("Movement" in name or "Museum" in name for name in found)
+
+
+def test_a_role_without_a_name_is_no_actor(nlp: Language) -> None:
+    text = "Vice Speaker said the session would resume. Following Halvorsen's resignation, " \
+        "the council met."  # fmt: skip
+    names = {a.name for a in actors(nlp, text)}
+    assert "Vice Speaker" not in names
+    assert "Following Halvorsen" not in names

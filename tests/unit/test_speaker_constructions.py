@@ -1,0 +1,144 @@
+"""Who speaks a quote that has no cue verb of its own, or whose cue verb misleads.
+
+Each construction on an invented fixture: names, outlets and sentences are made up here.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from api.extract.actors import find_actors
+from api.extract.gazetteer import Gazetteer
+from api.extract.quotes import find_quotes
+from api.extract.types import ExtractedActor, ExtractedQuote
+
+
+def speakers(nlp: Language, text: str) -> dict[str, str | None]:
+    """The speaker's name of each direct quote, by the quote's first three words."""
+    doc = nlp(text)
+    actors = find_actors(doc, Gazetteer([]))
+    names = {a.key: a.name for a in actors}
+    return {
+        " ".join(q.text.split()[:3]): names.get(q.speaker or "")
+        for q in find_quotes(doc, actors)
+        if q.kind == "direct"
+    }
+
+
+def test_subject_of_the_sentence_before_a_quote_without_cue(nlp: Language) -> None:
+    text = (
+        "Councillor Marta Oyelaran criticised the harbour budget on Monday and said she "
+        "would vote against it. \u201cWe cannot pay for a pier that nobody uses.\u201d\n"
+        "Mayor Henrik Vasquez accused the council of playing politics. \u201cEvery town on "
+        "this coast has a pier like ours.\u201d"
+    )
+    got = speakers(nlp, text)
+    assert got["We cannot pay"] == "Marta Oyelaran"
+    assert got["Every town on"] == "Henrik Vasquez"
+
+
+def test_a_paragraph_that_is_only_a_quote_takes_the_person_introduced_before(
+    nlp: Language,
+) -> None:
+    text = (
+        "Beekeeper Odile Nakamura lost forty hives to the frost this spring.\n"
+        "\u201cI have kept bees for thirty years and never seen a May like this one.\u201d"
+    )
+    assert speakers(nlp, text)["I have kept"] == "Odile Nakamura"
+
+
+def test_a_sentence_holding_the_previous_quote_is_continued(nlp: Language) -> None:
+    text = (
+        "\u201cThe road will open in June,\u201d said engineer Paulo Brandt. The bridge "
+        "will cost more than planned. \u201cWe found old mines under the river bed.\u201d"
+    )
+    got = speakers(nlp, text)
+    assert got["We found old"] == "Paulo Brandt"
+
+
+def test_colon_after_a_clause_without_cue(nlp: Language) -> None:
+    text = (
+        "In a comment to the Valley Echo, fire chief Anneli Kowalczyk shared the same "
+        "worry: \u201cThe dry season starts earlier every year.\u201d"
+    )
+    assert speakers(nlp, text)["The dry season"] == "Anneli Kowalczyk"
+
+
+def test_quote_inside_a_sentence_without_cue(nlp: Language) -> None:
+    text = (
+        "Candidate Rosa Delacroix expressed concern that \u201cwe have seen this kind of "
+        "neglect in every district of the province.\u201d"
+    )
+    assert speakers(nlp, text)["we have seen"] == "Rosa Delacroix"
+
+
+def test_cue_after_a_finished_quote_that_reports_its_own_clause(nlp: Language) -> None:
+    text = (
+        "Senator Ilse Varga said the tax would hurt farmers. \u201cI think the whole plan "
+        "was written in a hurry.\u201d Senator Tomas Grell said he would vote for it anyway."
+    )
+    assert speakers(nlp, text)["I think the"] == "Ilse Varga"
+
+
+def test_relative_pronoun_as_the_subject_of_the_cue(nlp: Language) -> None:
+    text = (
+        "The council offered a recount, which was rejected by Jonas Abara who said "
+        "\u201cthe people have already decided this election.\u201d\n"
+        "The Water Authority issued a statement which read: \u201cThe reservoir is safe and "
+        "the dam will be inspected again in May.\u201d"
+    )
+    got = speakers(nlp, text)
+    assert got["the people have"] == "Jonas Abara"
+    assert got["The reservoir is"] == "Water Authority"
+
+
+def test_an_object_pronoun_next_to_the_cue_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "Governor Emil Sandoval will retire in May.\n"
+        "Clara Ostrowski, whom the party has chosen to succeed him, said \u201cthis is a "
+        "province that deserves better roads and better schools.\u201d"
+    )
+    assert speakers(nlp, text)["this is a"] == "Clara Ostrowski"
+
+
+def test_name_before_an_apposition_when_the_parse_gives_no_subject(nlp: Language) -> None:
+    text = (
+        "In an interview with the Morning Ledger, Dr. Ines Haugland, a marine biologist and "
+        "curator at the city aquarium, stated, \u201cEels travel thousands of kilometres to "
+        "spawn.\u201d"
+    )
+    assert speakers(nlp, text)["Eels travel thousands"] == "Ines Haugland"
+
+
+def test_a_document_named_again_is_issued_by_who_issued_it_first(nlp: Language) -> None:
+    text = (
+        "In an official release from the Coastal Rescue Trust on Friday, the trust said "
+        "that its crews were short of boats. \u201cWe answered more calls this summer than in "
+        "any year before,\u201d read the statement.\n"
+        "Judge Amara Lindqvist's ruling notes that the case is new. \u201cIn my view the "
+        "law is clear,\u201d the ruling reads."
+    )
+    got = speakers(nlp, text)
+    assert got["We answered more"] == "Coastal Rescue Trust"
+    assert got["In my view"] == "Amara Lindqvist"
+
+
+def test_it_after_a_joint_statement_is_the_statement(nlp: Language) -> None:
+    text = (
+        "Norland and Vestria met in the capital.\n"
+        "The joint statement said: \u201cBoth governments will meet every month.\u201d It also "
+        "set a deadline: \u201cWe agree to finish the treaty by the end of the year.\u201d"
+    )
+    got = speakers(nlp, text)
+    assert got["Both governments will"] is None
+    assert got["We agree to"] is None
+
+
+def test_an_earlier_quote_that_ends_its_sentence_hides_its_cue(nlp: Language) -> None:
+    text = (
+        "Minister Karl Benedek said \u201cthe strike is over. The buses run again.\u201d "
+        "Union leader Sadia Rahmani added her own warning that \u201cwe will strike again "
+        "if the wages are not paid by June.\u201d"
+    )
+    got = speakers(nlp, text)
+    assert got["we will strike"] == "Sadia Rahmani"
