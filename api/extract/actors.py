@@ -191,6 +191,9 @@ def _clean_span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int] | Non
     if m:
         end -= len(m.group(0))
     text = text_of(doc)[start:end]
+    if "(" in text[1:]:
+        end = start + text.index("(", 1)  # "Department of State (DoS" → "Department of State"
+        text = text_of(doc)[start:end]
     lead = len(text) - len(text.lstrip(EDGE_CHARS + "."))
     trail = len(text) - len(text.rstrip(EDGE_CHARS))
     start, end = start + lead, end - trail
@@ -363,6 +366,8 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if all(w.lower() in load_title_words() for w in text.split()):
             continue  # "Vice Speaker", "Dr": a role with no name
+        if all(t.pos_ == "PRON" for t in doc[start_tok:end_tok]):
+            continue  # "you", "me" tagged as an entity
         key = _key(text)
         m = Mention(start, end, text, ent.label_, ent.root)
         if key in states.names:
@@ -414,38 +419,50 @@ def _split_entities(doc: Doc) -> list[SpacySpan]:
 
 
 def _untagged_speakers(doc: Doc) -> list[Mention]:
-    """Personal names the tagger skipped where they do the speaking: the subject of a reporting
-    verb written as two to four capitalised words ("Dara Finch-Mole, head of the office, told
-    reporters"), never an institution name."""
+    """Personal names the tagger skipped where they act: the subject of a verb written as two
+    to four capitalised words ("Dara Finch-Mole, head of the office, told reporters"), when
+    the verb reports speech, the name opens with a known given name, or one of its words is
+    a name the tagger found elsewhere in the article ("Alassane Ouattara won" beside a tagged
+    "Ouattara"); never an institution name."""
     verbs = word_list("reporting_verbs.txt")
+    known = {e.text for e in ents_of(doc) if e.label_ in ("PERSON", "ORG") and len(e) == 1}
     out: list[Mention] = []
     for tok in doc:
-        if not tok.tag_.startswith("VB") or tok.lemma_.lower() not in verbs:
+        if not tok.tag_.startswith("VB"):
             continue
+        reports = tok.lemma_.lower() in verbs
         for subj in tok.children:
             if subj.dep_ not in ("nsubj", "nsubjpass") or subj.pos_ != "PROPN" or subj.ent_type_:
                 continue
-            first = subj.i
-            while first > 0 and first > subj.i - 5:
-                left = doc[first - 1]
-                if left.ent_type_ or left.pos_ != "PROPN" or left.head.i != subj.i:
-                    break
-                first -= 1
-            if first > 0 and doc[first - 1].ent_type_ and doc[first - 1].pos_ == "PROPN":
-                continue  # the end of a tagged name ("Ana Lucia" + "Gomes"): already a mention
-            span = doc[first : subj.i + 1]
-            if all(t.lower_ in load_title_words() for t in span if t.is_alpha):
-                continue  # "Prime Minister said": a role, not a name
+            span = _untagged_name(doc, subj)
+            if span is None:
+                continue
             words = span.text.replace("-", " ").split()
-            capitals = [w for w in words if w[:1].isupper()]
-            if not 2 <= len(capitals) <= 4 or not span.text[:1].isupper():
-                continue
-            if ORG_WORD_RE.search(span.text) or MEDIA_RE.search(span.text):
-                continue
-            if MILITARY_RE.search(span.text) or GROUP_RE.search(span.text):
-                continue
-            out.append(Mention(span.start_char, span.end_char, span.text, "PERSON", subj))
+            if reports or is_given_name(words[0]) or known & set(words):
+                out.append(Mention(span.start_char, span.end_char, span.text, "PERSON", subj))
     return out
+
+
+def _untagged_name(doc: Doc, subj: Token) -> SpacySpan | None:
+    """The two-to-four-word capitalised name that ends at `subj`, hyphenated parts included
+    ("Sombat Boonngam-anong"); None for a role, an institution or the end of a tagged name."""
+    first = subj.i
+    while first > 0 and first > subj.i - 6:
+        left = doc[first - 1]
+        joined = left.text == "-" and not left.whitespace_ and not doc[first - 2].whitespace_
+        if left.ent_type_ or left.head.i != subj.i or not (left.pos_ == "PROPN" or joined):
+            break
+        first -= 1
+    if first > 0 and doc[first - 1].ent_type_ and doc[first - 1].pos_ == "PROPN":
+        return None  # the end of a tagged name ("Ana Lucia" + "Gomes"): already a mention
+    span = doc[first : subj.i + 1]
+    if all(t.lower_ in load_title_words() for t in span if t.is_alpha):
+        return None  # "Prime Minister said": a role, not a name
+    words = span.text.replace("-", " ").split()
+    capitals = [w for w in words if w[:1].isupper()]
+    if not 2 <= len(capitals) <= 4 or not span.text[:1].isupper():
+        return None
+    return None if _institution_name(span.text) else span
 
 
 def _missed_states(doc: Doc, states: StateData) -> list[Mention]:
@@ -700,6 +717,13 @@ def _speaks(root: Token) -> bool:
         return root.dep_ in ("nsubj", "nsubjpass") or (
             root.i > head.i and root.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
         )
+    if any(
+        c.dep_ == "relcl"
+        and c.lemma_.lower() in word_list("reporting_verbs.txt")
+        and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)
+        for c in root.children
+    ):
+        return True  # "Ouattara, who said"
     return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
@@ -812,9 +836,17 @@ def _add_untagged_surnames(doc: Doc, clusters: list[Cluster]) -> None:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         prev = doc[tok.i - 1] if tok.i > 0 else None
-        if (nxt is not None and nxt.pos_ == "PROPN") or (prev is not None and prev.pos_ == "PROPN"):
+        if _name_neighbour(tok, nxt) or _name_neighbour(tok, prev):
             continue  # part of a longer name: another person who shares the surname
         target.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", tok))
+
+
+def _name_neighbour(tok: Token, other: Token | None) -> bool:
+    """`other` continues the name `tok` is in: a proper noun joined to it, not a date or
+    another entity ("on Friday Trump indicated" is Trump alone)."""
+    if other is None or other.pos_ != "PROPN" or other.ent_type_ not in ("", "PERSON"):
+        return False
+    return other.head.i == tok.i or tok.head.i == other.i
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], char: int) -> bool:

@@ -37,6 +37,7 @@ from api.extract.reporting import (
     cue_in,
     has_own_content,
     is_cue,
+    main_verbs,
     subject_of,
 )
 from api.extract.speakers import Index, Resolver
@@ -128,8 +129,10 @@ def _attribute_with(
     """Speaker from a cue verb, or from "according to X" in the segment."""
     if cue is not None:
         subj = subject_of(cue, inverted_ok)
+        if subj is not None and res.ix.quote_of[subj.i] >= 0:
+            subj = None  # the parse reached into the quoted words: "adding that “you …”"
         if subj is None:
-            subj = _named_before_apposition(res.ix, cue) or _adjacent_name(res.ix, cue, segment)
+            subj = _named_before(res.ix, cue) or _adjacent_name(res.ix, cue, segment)
         if subj is not None:
             key, text = res.resolve(subj)
             return Attribution(key, text, cue.lemma_.lower(), 0.9 if key else 0.6)
@@ -139,6 +142,28 @@ def _attribute_with(
         key, text = res.resolve(src)
         return Attribution(key, text, "according to", 0.8 if key else 0.5)
     return None
+
+
+def _clause_speaker(ix: Index, segment: list[Token]) -> Token | None:
+    """Who the reporter's clause is about: its main verb's subject, or, where the parse gives
+    that verb none, the name the verb follows ("In a comment to the Post, Colonel Ana Berg
+    shared the view:")."""
+    subject = clause_subject(segment)
+    if subject is not None:
+        return subject
+    for verb in main_verbs(segment):
+        named = _named_before(ix, verb)
+        if named is not None:
+            return named
+    return None
+
+
+def _named_before(ix: Index, verb: Token) -> Token | None:
+    """A subject the parse missed: an actor named right before the verb, or before the
+    apposition that ends at it."""
+    if verb.i > 0 and ix.actor_of[verb.i - 1] is not None and ix.quote_of[verb.i - 1] < 0:
+        return ix.doc[verb.i - 1]
+    return _named_before_apposition(ix, verb)
 
 
 def _named_before_apposition(ix: Index, cue: Token) -> Token | None:
@@ -163,7 +188,7 @@ def _adjacent_name(ix: Index, cue: Token, segment: list[Token]) -> Token | None:
     for i in (cue.i + 1, cue.i - 1, cue.i + 2, cue.i - 2):
         if i in pos:
             tok = ix.doc[i]
-            if tok.lower_ in OBJECT_PRONOUNS:
+            if tok.lower_ in OBJECT_PRONOUNS or ix.quote_of[i] >= 0:
                 continue  # "wishes to succeed him, said": him is not who speaks
             if ix.actor_of[i] or tok.pos_ in ("PROPN", "PRON"):
                 return tok
@@ -172,9 +197,11 @@ def _adjacent_name(ix: Index, cue: Token, segment: list[Token]) -> Token | None:
 
 def _ends_attribution(segment: list[Token]) -> bool:
     """The before-segment leads straight into the quote: "said:" / "said," / "told Nordpost:" /
-    a cue verb right before the mark ("says “…”", "saying “…”")."""
+    a cue verb right before the mark ("says “…”", "saying “…”", "adding that “…”")."""
     if not segment:
         return False
+    if len(segment) >= 2 and segment[-1].lower_ == "that" and is_cue(segment[-2]):
+        return True
     return segment[-1].text in (":", ",") or is_cue(segment[-1])
 
 
@@ -276,7 +303,8 @@ def _attribute(
         if attr is not None and (attr.speaker or attr.text):
             return attr
     if before:
-        subject = clause_subject(before)
+        wide = _before_segment(ix, q, para_start, skip_quotes=True)
+        subject = _clause_speaker(ix, [t for t in wide if ix.quote_of[t.i] < 0])
         if subject is not None:
             key, text = res.resolve(subject)
             if key is not None:
@@ -348,7 +376,7 @@ def _from_sentence_before(
     if prev is not None and sentence[0].idx <= prev[0].open < sentence[-1].idx + 1:
         return None
     words = [t for t in sentence if ix.quote_of[t.i] < 0]
-    subject = clause_subject(words)
+    subject = _clause_speaker(ix, words)
     if subject is None:
         return None
     key, text = res.resolve(subject)

@@ -135,14 +135,20 @@ def has_own_content(cue: Token, quote_of: list[int]) -> bool:
     )
 
 
-def clause_subject(segment: list[Token]) -> Token | None:
-    """The subject of the segment's main clause (its root verb, or a verb joined to it by
-    "and"), when that subject is in the segment too: "Ana Berg rejected the plan" → "Berg".
-    Subordinate clauses ("While his colleagues declined, …") are not searched; expletives
-    ("It is alleged", "There were") are nobody."""
+def main_verbs(segment: list[Token]) -> list[Token]:
+    """The verbs of the segment's main clause: its root verb, or verbs whose head lies
+    outside the segment, and the verbs joined to those by "and"; subordinate clauses
+    ("While his colleagues declined, …") are left out."""
     inside = {t.i for t in segment}
-    verbs = [t for t in segment if t.pos_ in ("VERB", "AUX") and _main_clause(t, inside)]
-    for verb in verbs:
+    return [t for t in segment if t.pos_ in ("VERB", "AUX") and _main_clause(t, inside)]
+
+
+def clause_subject(segment: list[Token]) -> Token | None:
+    """The subject of the segment's main clause when that subject is in the segment too:
+    "Ana Berg rejected the plan" → "Berg". Expletives ("It is alleged", "There were") are
+    nobody."""
+    inside = {t.i for t in segment}
+    for verb in main_verbs(segment):
         subject = subject_of(verb, inverted_ok=False)
         if subject is None or subject.i not in inside:
             continue

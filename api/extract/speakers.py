@@ -32,6 +32,17 @@ ACCESS_VERBS = frozenset({"see", "obtain", "review", "leak", "receive", "read", 
 WINDOW_CHARS = 1500  # how far back a pronoun may look for its antecedent
 
 
+def _before_subjectless_verb(doc: Doc, end: int) -> bool:
+    """The name stands right before a verb the parse gave no subject ("on Friday Trump
+    indicated"): it is that verb's subject."""
+    if end >= len(doc):
+        return False
+    verb = doc[end]
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return False  # "forces fighting in the east": a participle, not a clause of its own
+    return not any(c.dep_ in SUBJ_DEPS for c in verb.children)
+
+
 @dataclass
 class MentionRef:
     """An actor mention as the resolver needs it.
@@ -82,9 +93,11 @@ class Index:
                 continue  # names inside quoted words are not antecedents outside them
             root = doc[s_tok:e_tok].root
             source = any(k in sources for k in range(s_tok, e_tok))
-            subject = source or (
-                root.dep_ in SUBJ_DEPS
+            subject = (
+                source
+                or root.dep_ in SUBJ_DEPS
                 or (root.head.dep_ in SUBJ_DEPS and root.dep_ in ("appos", "compound", "poss"))
+                or _before_subjectless_verb(doc, e_tok)
             )
             self.mentions.append(
                 MentionRef(start, key, kind, subject, source, self.sent_of[root.i])
@@ -334,8 +347,11 @@ class Resolver:
             return self.antecedent(tok.idx, person=False), tok.text
         if tok.pos_ == "PRON":
             return None, tok.text
-        if tok.pos_ == "PROPN":
-            return self.by_phrase(tok) or self.by_name(tok), phrase(tok)
+        if tok.pos_ == "PROPN" or tok.text[:1].isupper():
+            # a name the tagger missed, or tagged as a common noun ("Fitzsimons told")
+            key = self.by_phrase(tok) or self.by_name(tok)
+            if key is not None or tok.pos_ == "PROPN":
+                return key, phrase(tok)
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self.by_document(tok), phrase(tok)
         if tok.pos_ == "NOUN":

@@ -142,3 +142,33 @@ def test_an_earlier_quote_that_ends_its_sentence_hides_its_cue(nlp: Language) ->
     )
     got = speakers(nlp, text)
     assert got["we will strike"] == "Sadia Rahmani"
+
+
+def test_a_cue_whose_subject_the_parse_puts_inside_the_quote(nlp: Language) -> None:
+    text = (
+        "Professor Halvard Seim rejected the charge.\n"
+        "He framed the dispute as a quarrel among historians: \u201cRight now there are "
+        "scholars in prison for asking questions,\u201d later adding that \u201cyou should "
+        "ask yourselves why you want to stop them.\u201d"
+    )
+    got = speakers(nlp, text)
+    assert got["Right now there"] == "Halvard Seim"
+    assert got["you should ask"] == "Halvard Seim"
+
+
+def test_a_name_before_a_verb_the_parse_left_without_subject(nlp: Language) -> None:
+    text = (
+        "Ambassador Corin Vale spoke first. In a radio interview aired on Monday Fenwick "
+        "Adair said he wants the tariffs gone. \u201cIf you trade with us, why would anyone "
+        "keep tariffs?\u201d he asked."
+    )
+    assert speakers(nlp, text)["If you trade"] == "Fenwick Adair"
+
+
+def test_a_name_the_tagger_missed_beside_one_it_found(nlp: Language) -> None:
+    text = (
+        "Osei Mbatha-kuna, a union organiser, offered his reading of the strike on the radio. "
+        "\u201cThe workers have waited long enough.\u201d Later Mbatha-kuna said the talks "
+        "had failed."
+    )
+    assert speakers(nlp, text)["The workers have"] is not None
