@@ -70,7 +70,7 @@ EDGE_CHARS = " \"“”'([,;:-\u2018\u2019"
 MEDIA_RE = re.compile(
     r"\b(news|times|post|journal|herald|tribune|telegraph|gazette|agency|radio|tv|wire|"
     r"television|channel|broadcasting|broadcaster|press|newspaper|chronicle|courier|observer|"
-    r"daily|weekly|magazine|network)\b",
+    r"daily|weekly|magazine|network|paper)\b",
     re.I,
 )
 MILITARY_RE = re.compile(
@@ -129,7 +129,7 @@ ORG_WORD_RE = re.compile(
     r"association|department|agency|commission|organi[sz]ation|institute|foundation|court|"
     r"parliament|government|cross|service|airlines?|airways|board|authority|club|league|"
     r"congress|senate|assembly|cabinet|legislature|cent(?:er|re)|museum|hospital|school|"
-    r"college|academy|fund|trust|society|church|charity)\b",
+    r"college|academy|fund|trust|society|church|charity|police)\b",
     re.I,
 )
 # Head nouns of armed forces named by nationality ("Colombian troops", "Venezuela's army").
@@ -573,6 +573,8 @@ def _personal(m: Mention) -> bool:
     ("Cecilia Malmström" tagged ORG; "Deputy director …, Hassiba Hadj Sahraoui")."""
     if m.label == "PERSON":
         return True
+    if m.label != "ORG":
+        return False  # a place or a nationality is never a person's name
     words = m.words
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
@@ -683,7 +685,7 @@ def _kind(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
             return None
         return "person"
     full_names = [m for m in c.mentions if _personal(m) and len(m.words) >= 2]
-    if full_names and not all(_located(m) for m in c.mentions):
+    if full_names and not _looks_like_place(c, name, gazetteer):
         return "person"  # "said EU commissioner …, Cecilia Malmström" tagged ORG
     if _titled_person_name(c, name) and not all(_located(m) for m in c.mentions):
         return "person"  # "Nadia Okafor, a nurse" even when tagged ORG
@@ -794,7 +796,30 @@ def _looks_like_place(c: Cluster, name: str, gazetteer: Gazetteer) -> bool:
         return False
     if PLACE_SUFFIX_RE.search(name) or gazetteer.is_place_name(name):
         return True
+    labels = Counter(m.label for m in c.mentions)
+    if labels["GPE"] + labels["LOC"] + labels["FAC"] > labels["PERSON"]:
+        return True  # "Azad Kashmir" once as PERSON, "Kashmir" ten times as a place
+    if any(_listed_with_place(m.root, gazetteer) for m in c.mentions):
+        return True
     return all(_located(m) for m in c.mentions)
+
+
+def _listed_with_place(root: Token, gazetteer: Gazetteer) -> bool:
+    """The name is coordinated with a place ("Phuket, Koh Samui and Pattaya", "Kolodiaz and
+    Kucheriv Yar"): a list of names is a list of one kind."""
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    return any(
+        p.ent_type_ in ("GPE", "LOC") or gazetteer.is_place_name(_phrase_text(p)) for p in partners
+    )
+
+
+def _phrase_text(tok: Token) -> str:
+    """A proper noun with the proper nouns compounded into it: "Yar" → "Kucheriv Yar"."""
+    left = [t for t in tok.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
+    start = left[0].i if left else tok.i
+    return str(tok.doc[start : tok.i + 1].text)
 
 
 def _canonical(c: Cluster) -> str:

@@ -86,3 +86,22 @@ def test_a_role_without_a_name_is_no_actor(nlp: Language) -> None:
     names = {a.name for a in actors(nlp, text)}
     assert "Vice Speaker" not in names
     assert "Following Halvorsen" not in names
+
+
+def test_a_name_listed_with_places_is_a_place(nlp: Language) -> None:
+    text = (
+        "The curfew covers the whole coast except Bergen, Koh Marang and Girona, where "
+        "tourists stay. Poltava and Kestrel Yar are shelled daily."
+    )
+    gazetteer = Gazetteer.load()
+    found = {a.name for a in find_actors(nlp(text), gazetteer) if a.kind == "person"}
+    assert "Koh Marang" not in found and "Kestrel Yar" not in found
+
+
+def test_police_and_papers_are_institutions(nlp: Language) -> None:
+    text = (
+        "Officers of the Royal Kestrel Police arrested two men, the Morning Paper reported. "
+        "Harold Finch said the arrests were lawful."
+    )
+    found = people(actors(nlp, text))
+    assert set(found) == {"Harold Finch"}
