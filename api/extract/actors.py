@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from api.extract.doc_cache import ents_of, text_of
 from api.extract.gazetteer import Gazetteer
-from api.extract.given_names import is_given_name
+from api.extract.given_names import gender_of_honorific, is_given_name
 from api.extract.lexicon import word_list
 from api.extract.states import RSQUO, StateData, load_states
 from api.extract.states import state_key as _key
@@ -315,7 +315,12 @@ def _apposition_title(ent: SpacySpan) -> str | None:
     Rodrigo Llanes" → "chief of the naval staff"; "the province's acting mayor" → "acting mayor".
     """
     root = ent.root
-    candidates = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    candidates = [
+        c
+        for c in root.children
+        if c.dep_ == "appos"
+        and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and any(d.dep_ == "det" for d in c.lefts)))
+    ]  # "a spokeswoman", or a proper noun with an article: "a Kentucky Republican"
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         candidates.append(root.head)
     for noun in candidates:
@@ -347,7 +352,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     states = load_states()
     out: list[Mention] = []
     for ent in _split_entities(doc):
-        if ent.label_ not in ACTOR_LABELS:
+        if ent.label_ not in ACTOR_LABELS or _page_furniture(doc, ent):
             continue
         start_tok = _name_start(doc, ent)
         end_tok = _name_end(doc, ent)
@@ -399,6 +404,9 @@ def _split_entities(doc: Doc) -> list[SpacySpan]:
     Achterberg", when the words after the institution's last word open with a given name."""
     out: list[SpacySpan] = []
     for ent in ents_of(doc):
+        if ent.label_ == "ORG" and _titled_name(ent):
+            out.append(SpacySpan(doc, ent.start, ent.end, label="PERSON"))  # "Ms Anika Holt"
+            continue
         cut = None
         if ent.label_ == "ORG":
             for tok in ent:
@@ -416,6 +424,39 @@ def _split_entities(doc: Doc) -> list[SpacySpan]:
         out.append(SpacySpan(doc, ent.start, cut, label="ORG"))
         out.append(SpacySpan(doc, cut, ent.end, label="PERSON"))
     return out
+
+
+def _page_furniture(doc: Doc, ent: SpacySpan) -> bool:
+    """The entity stands on a line of its own a few words long with no verb and no closing
+    stop: page furniture copied with the article ("Page A8", "Email", "Subscribe"), a byline
+    or a caption credit, not a sentence that names an actor."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if len(line.split()) > 4 or line[-1:] in (".", "!", "?", "\u201d", '"'):
+        return False
+    span = doc.char_span(start, start + len(line), alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _titled_name(ent: SpacySpan) -> bool:
+    """An entity that is a title and a personal name: an honorific before anything ("Ms
+    Anika Holt", "Dr Tan"), or role words before two or three capitalised words
+    ("Councillor Rita Fonseca")."""
+    if len(ent) >= 2 and (gender_of_honorific(ent[0].text) or ent[0].lower_ in ("dr", "dr.")):
+        return True
+    titles = load_title_words()
+    i = ent.start
+    while i < ent.end and ent.doc[i].lower_ in titles:
+        i += 1
+    rest = ent.doc[i : ent.end]
+    return (
+        i > ent.start
+        and 2 <= len(rest) <= 3
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
+        and not _institution_name(rest.text)
+    )
 
 
 def _untagged_speakers(doc: Doc) -> list[Mention]:

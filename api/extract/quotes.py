@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from api.extract.doc_cache import text_of
+from api.extract.lexicon import word_list
 from api.extract.marks import OPEN_MARKS, STRAIGHT, Marked, pair_marks, paragraphs
 from api.extract.reporting import (
     SENT_END,
@@ -205,6 +206,21 @@ def _ends_attribution(segment: list[Token]) -> bool:
     return segment[-1].text in (":", ",") or is_cue(segment[-1])
 
 
+def _titled_work(text: str, before: list[Token]) -> bool:
+    """A title in marks, not words someone said: a film, song or book ("the film “Gone with
+    the Tide”"), a slogan or a sign ("signs reading “No War”"): Title Case with no closing
+    stop, or the marks follow a noun or verb that names a work (data/work_nouns.txt)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not words or text.rstrip()[-1:] in (".", "!", "?"):
+        return False
+    lead = [t.lemma_.lower() for t in before[-3:] if not t.is_punct]
+    if lead and lead[-1] in word_list("work_nouns.txt"):
+        return True
+    small = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by"}
+    capitalised = [w for w in words if w[:1].isupper() or w.lower() in small]
+    return 2 <= len(words) <= 8 and len(capitalised) == len(words) and words[0][:1].isupper()
+
+
 def _direct_or_partial(
     text: str, q: Marked, ix: Index, before: list[Token], after: list[Token], para_start: int
 ) -> QuoteKind:
@@ -220,6 +236,8 @@ def _direct_or_partial(
     ends_clause = doc_text[raw_end - 1] in ",.!?" if raw_end > q.start else False
     prev = doc_text[para_start : q.open].rstrip()
     at_start = not prev or prev[-1] in ".!?:"
+    if q.close is not None and _titled_work(text, before):
+        return "partial"
     if q.close is None or at_start:
         return "direct"
     inner = ix._tokens(q.start, q.end)

@@ -10,9 +10,12 @@ whoever issued them; "the statement" to the speaker before.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from api.extract.given_names import Gender, gender_of_given_name, gender_of_honorific
+from api.extract.lexicon import DATA, word_list
 from api.extract.marks import Marked
 from api.extract.reporting import (
     DOCUMENT_NOUNS,
@@ -24,7 +27,7 @@ from api.extract.reporting import (
 )
 from api.extract.types import ExtractedActor
 
-PERSON_PRONOUNS = frozenset({"he", "she"})
+PERSON_PRONOUNS: dict[str, Gender] = {"he": "m", "she": "f"}
 THING_PRONOUNS = frozenset({"it", "they"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Verbs by which a document reaches a third party: "a letter seen by X" was not written by X.
@@ -41,6 +44,45 @@ def _before_subjectless_verb(doc: Doc, end: int) -> bool:
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "conj", "ccomp"):
         return False  # "forces fighting in the east": a participle, not a clause of its own
     return not any(c.dep_ in SUBJ_DEPS for c in verb.children)
+
+
+@cache
+def institution_kinds() -> dict[str, frozenset[str]]:
+    """data/institution_nouns.tsv: "organization" → the actor kinds it may stand for."""
+    out: dict[str, frozenset[str]] = {}
+    for line in (DATA / "institution_nouns.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, kinds = line.split("\t")
+            out[noun] = frozenset(kinds.split())
+    return out
+
+
+def is_person_noun(word: str) -> bool:
+    """A common noun for a person: "victim", "resident", or a role ("spokesman")."""
+    return word in word_list("person_nouns.txt") or word in word_list("titles.txt")
+
+
+@cache
+def _noun_genders() -> dict[str, str]:
+    lines = (DATA / "person_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return {p[0]: p[1] for line in lines if len(p := line.split()) == 2 and p[0] != "#"}
+
+
+def noun_gender(word: str) -> str | None:
+    """The gender a person noun tells: "son" → m, "mother" → f, "victim" → None."""
+    return _noun_genders().get(word)
+
+
+def gender_of(actor: ExtractedActor) -> Gender | None:
+    """What the article tells of a person's gender: an honorific among the titles ("Ms"),
+    else the given name ("Cecilia"); None when it tells nothing."""
+    for title in actor.titles:
+        for word in title.split():
+            gender = gender_of_honorific(word)
+            if gender is not None:
+                return gender
+    words = actor.name.split()
+    return gender_of_given_name(words[0]) if len(words) >= 2 else None
 
 
 @dataclass
@@ -66,6 +108,9 @@ class Index:
         self.doc = doc
         self.actors = {a.key: a for a in actors}
         self.marked = marked
+        self.gender = {
+            a.key: g for a in actors if a.kind == "person" and (g := gender_of(a)) is not None
+        }
         n = len(doc)
         self.quote_of: list[int] = [-1] * n
         self.actor_of: list[str | None] = [None] * n
@@ -170,8 +215,10 @@ class Resolver:
                 return ix.actor_of[child.i]
         return None
 
-    def antecedent(self, before: int, person: bool) -> str | None:
+    def antecedent(self, before: int, person: bool, gender: Gender | None = None) -> str | None:
         """The last compatible actor before `before`: a subject if one is near, else any.
+        A person must agree with the pronoun's gender where the article tells it ("Ms",
+        "Mr", a known given name): "she" never goes to Mr Berg.
 
         A speaking pronoun prefers a speaker: in the sentence of the nearest subject, the one
         who speaks ("according to X, Y is …", "X said Y was …") wins over the other subjects.
@@ -186,6 +233,8 @@ class Resolver:
             if before - ref.start > WINDOW_CHARS and fallback is not None:
                 break
             if (ref.kind == "person") != person:
+                continue
+            if gender is not None and self.ix.gender.get(ref.key, gender) != gender:
                 continue
             if found is not None:
                 if ref.source:
@@ -205,10 +254,12 @@ class Resolver:
         "the ministry's letter" → the ministry; "released a statement" → who released it; a
         joint statement has no single speaker; "the statement" → the issuer of the document
         named last before it ("an official release from the union … read the statement");
-        else the speaker of the quote before."""
+        else the speaker of the quote before. "A letter" whose author is not told is nobody's."""
         known, key = self.issuer(noun)
         if known:
             return key
+        if any(c.lower_ in ("a", "an") for c in noun.lefts):
+            return None  # "a leaked letter": a new document whose author is not told
         for earlier in self.documents_before(noun.i):
             known, key = self.issuer(earlier)
             if known:
@@ -305,20 +356,52 @@ class Resolver:
         return best[1] if best else None
 
     def by_role(self, noun: Token, before: int) -> str | None:
-        """ "the spokesman" → the last actor titled spokesman; "the ministry" → "defence
-        ministry"."""
-        word = noun.lemma_.lower()
-        word_form = noun.lower_
+        """ "the spokesman" → the last actor titled spokesman (an "ex-" or "former" aside);
+        "the ministry" → "defence ministry"; "the organization" → the last organisation named
+        (data/institution_nouns.tsv says which kinds each such noun stands for)."""
+        words = {noun.lemma_.lower(), noun.lower_, noun.lower_.removeprefix("ex-")}
         best: tuple[int, str] | None = None
         for ref in self.ix.mentions:
             if ref.start >= before:
                 break
             actor = self.ix.actors[ref.key]
-            titled = any({word, word_form} & set(t.lower().split()) for t in actor.titles)
-            named = actor.kind != "person" and actor.name.lower().split()[-1] in (word, word_form)
+            titled = any(words & set(t.lower().split()) for t in actor.titles)
+            named = actor.kind != "person" and actor.name.lower().split()[-1] in words
             if titled or named:
                 best = (ref.start, ref.key)
-        return best[1] if best else None
+        if best is not None:
+            return best[1]
+        kinds = institution_kinds().get(noun.lemma_.lower())
+        if kinds is None:
+            return None
+        for ref in reversed(self.ix.mentions):
+            if ref.start < before and ref.kind in kinds and before - ref.start <= WINDOW_CHARS:
+                return ref.key
+        return None
+
+    def unnamed_subject(self, pronoun: Token) -> Token | None:
+        """A person the article does not name, standing as the nearest subject before a
+        pronoun in its paragraph: "One of the victims … recalled the attack. “…,” he said"."""
+        doc, ix = self.ix.doc, self.ix
+        for k in range(pronoun.i - 1, -1, -1):
+            tok = doc[k]
+            if tok.text == "\n" or pronoun.idx - tok.idx > WINDOW_CHARS:
+                return None
+            if ix.quote_of[k] >= 0 or tok.dep_ not in SUBJ_DEPS or tok.pos_ == "PRON":
+                continue
+            if ix.actor_of[k] is not None or (tok.pos_ != "NOUN" and tok.lower_ != "one"):
+                return None
+            head = tok
+            if tok.lower_ == "one":  # "one of the victims"
+                of = next((c for c in tok.children if c.lower_ == "of"), None)
+                head = next((c for c in of.children if c.dep_ == "pobj"), tok) if of else tok
+            if not is_person_noun(head.lemma_.lower()):
+                return None
+            if noun_gender(head.lemma_.lower()) not in (None, PERSON_PRONOUNS.get(pronoun.lower_)):
+                continue  # "Her son begged her to leave. “…,” she said": not the son
+            named = self.actor_in(tok) or self.by_role(head, tok.idx)
+            return None if named is not None else tok
+        return None
 
     def by_name(self, tok: Token) -> str | None:
         """A name the entity tagger missed: "Olga Marsh" → the actor "Marsh" (same surname)."""
@@ -339,7 +422,9 @@ class Resolver:
         if low in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
             return self.relative(tok)
         if low in PERSON_PRONOUNS:
-            return self.antecedent(tok.idx, person=True), tok.text
+            if self.unnamed_subject(tok) is not None:
+                return None, tok.text
+            return self.antecedent(tok.idx, True, PERSON_PRONOUNS[low]), tok.text
         if low in THING_PRONOUNS:
             document = self.document_subject(tok)
             if document is not None:
@@ -347,6 +432,10 @@ class Resolver:
             return self.antecedent(tok.idx, person=False), tok.text
         if tok.pos_ == "PRON":
             return None, tok.text
+        if tok.pos_ == "PROPN" and any(c.lower_ == "the" for c in tok.lefts):
+            key = self.by_role(tok, tok.idx)  # "the Kentucky Republican said"
+            if key is not None:
+                return key, phrase(tok)
         if tok.pos_ == "PROPN" or tok.text[:1].isupper():
             # a name the tagger missed, or tagged as a common noun ("Fitzsimons told")
             key = self.by_phrase(tok) or self.by_name(tok)

@@ -105,3 +105,17 @@ def test_police_and_papers_are_institutions(nlp: Language) -> None:
     )
     found = people(actors(nlp, text))
     assert set(found) == {"Harold Finch"}
+
+
+def test_page_furniture_and_pronouns_are_no_actors(nlp: Language) -> None:
+    text = (
+        "Subscribe\nEmail\nPage B4\nThe council met on Monday. Councillor Rita Fonseca said "
+        "the roads would be fixed. \u201cYou will see,\u201d she told you."
+    )
+    names = {a.name for a in actors(nlp, text)}
+    assert names == {"Rita Fonseca"}
+
+
+def test_an_honorific_makes_a_person_of_an_organisation_tag(nlp: Language) -> None:
+    found = actors(nlp, "Ms Oona Brandvold chaired the hearing on Tuesday.")
+    assert [(a.name, a.kind) for a in found] == [("Oona Brandvold", "person")]

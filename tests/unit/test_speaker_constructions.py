@@ -172,3 +172,68 @@ def test_a_name_the_tagger_missed_beside_one_it_found(nlp: Language) -> None:
         "had failed."
     )
     assert speakers(nlp, text)["The workers have"] is not None
+
+
+def test_a_pronoun_agrees_with_what_the_article_tells_of_gender(nlp: Language) -> None:
+    text = (
+        "Mayor Gregory Haldane met council member Priya Castellanos on Monday. \u201cThe "
+        "budget is balanced,\u201d she said.\n"
+        "Ms Oona Brandvold chaired the hearing. Her deputy, Robert Keane, read the charges. "
+        "\u201cWe will not rush this,\u201d she said."
+    )
+    got = speakers(nlp, text)
+    assert got["The budget is"] == "Priya Castellanos"
+    assert got["We will not"] == "Oona Brandvold"
+
+
+def test_a_pronoun_for_someone_the_article_does_not_name(nlp: Language) -> None:
+    text = (
+        "Commander Ruben Ashdown said the village was shelled twice.\n"
+        "One of the villagers, who was in his eighties, recalled the night of the attack. "
+        "\u201cThe roof fell in while we slept,\u201d he said.\n"
+        "Grete Falk, a widow, lost her house. Her son has begged her to leave. \u201cWhere would I "
+        "go?\u201d she said."
+    )
+    got = speakers(nlp, text)
+    assert got["The roof fell"] is None
+    assert got["Where would I"] == "Grete Falk"
+
+
+def test_a_role_or_institution_noun_refers_back(nlp: Language) -> None:
+    text = (
+        "Senator Joe Ravel, a Vermont Republican, opposed the bill. \u201cIt is a tax on "
+        "dairy farmers,\u201d the Vermont Republican said.\n"
+        "The Open Press Foundation condemned the arrests. \u201cJournalists are not "
+        "criminals,\u201d the organization said."
+    )
+    got = speakers(nlp, text)
+    assert got["It is a"] == "Joe Ravel"
+    assert got["Journalists are not"] == "Open Press Foundation"
+
+
+def test_an_unnamed_subject_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "Inspector Lars Wendt opened the inquiry. \u201cThe sugar content was hidden,\u201d "
+        "reporters were told by a source.\n"
+        "\u201cWe had no warning,\u201d said one resident, who asked not to be named."
+    )
+    got = speakers(nlp, text)
+    assert got["We had no"] is None
+
+
+def test_titles_of_works_and_signs_are_not_direct_quotes(nlp: Language) -> None:
+    doc = nlp(
+        "Her new song, \u201cLanterns on the Water\u201d, topped the charts, said manager "
+        "Piet Vance. The documentary \u201cwinter in the valley\u201d opens in May. Critic "
+        "Ann Bellamy said: \u201cIt has aged badly.\u201d"
+    )
+    actors = find_actors(doc, Gazetteer([]))
+    kinds = {q.text: q.kind for q in find_quotes(doc, actors)}
+    assert kinds["Lanterns on the Water"] == "partial"
+    assert kinds["winter in the valley"] == "partial"
+    assert kinds["It has aged badly."] == "direct"
+
+
+def test_a_verb_of_echoing_is_a_cue(nlp: Language) -> None:
+    text = "\u201cNobody listened to us,\u201d echoes Marta Velasquez, a teacher in the town."
+    assert speakers(nlp, text)["Nobody listened to"] == "Marta Velasquez"
