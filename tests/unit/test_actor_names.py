@@ -51,8 +51,7 @@ def test_a_given_name_the_tagger_left_out_is_part_of_the_name(nlp: Language) -> 
 
 def test_a_full_name_tagged_as_an_organisation_is_a_person(nlp: Language) -> None:
     text = (
-        "\u201cThe border will stay open,\u201d said the commissioner for trade, "
-        "Margaret Vollmer."
+        "\u201cThe border will stay open,\u201d said the commissioner for trade, Margaret Vollmer."
     )
     assert "Margaret Vollmer" in people(actors(nlp, text))
 

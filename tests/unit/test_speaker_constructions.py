@@ -10,7 +10,6 @@ from spacy.language import Language
 from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer
 from api.extract.quotes import find_quotes
-from api.extract.types import ExtractedActor, ExtractedQuote
 
 
 def speakers(nlp: Language, text: str) -> dict[str, str | None]:
