@@ -1,6 +1,6 @@
 """How much the rules cost on top of spaCy: total extraction time / spaCy parse time.
 
-    .venv/bin/python bench/pipeline_ratio.py ../shared/eval/gold/*.jsonl
+    .venv/bin/python bench/pipeline_ratio.py [eval/gold/*.jsonl]
 
 Reads JSON Lines articles (a `text` or `body` field), parses each with the model alone, then
 runs the whole extractor, and prints per-article and total times and the ratio (target: at
@@ -32,7 +32,8 @@ def best_of(repeat: int, run: object) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("files", nargs="+")
+    gold = Path(__file__).resolve().parent.parent / "eval" / "gold"
+    ap.add_argument("files", nargs="*", default=sorted(str(p) for p in gold.glob("*.jsonl")))
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     texts = []

@@ -24,7 +24,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 REPORT = REPO_ROOT / "bench" / "REPORT.md"
-GOLD = REPO_ROOT.parent / "shared" / "eval" / "gold"
+GOLD = REPO_ROOT / "eval" / "gold"
 
 
 @dataclass
@@ -49,9 +49,9 @@ def reads(options: argparse.Namespace) -> list[str] | str:
 
 
 def pipeline_ratio(options: argparse.Namespace) -> list[str] | str:
-    gold = sorted(GOLD.glob("*_dev.jsonl"))
+    gold = sorted(GOLD.glob("*.jsonl"))
     if not gold:
-        return f"needs the evaluation's gold articles ({GOLD}/*_dev.jsonl), absent here"
+        return f"needs the evaluation's gold articles ({GOLD}/*.jsonl), absent here"
     return bench_script("pipeline_ratio.py", *map(str, gold))
 
 
