@@ -320,6 +320,9 @@ def _attribute(
         attr = _attribute_with(res, cue, seg, inverted_ok)
         if attr is not None and (attr.speaker or attr.text):
             return attr
+    named = _name_and_colon(ix, before)
+    if named is not None:
+        return Attribution(ix.actor_of[named.i], named.text, None, 0.7)
     if before:
         wide = _before_segment(ix, q, para_start, skip_quotes=True)
         subject = _clause_speaker(ix, [t for t in wide if ix.quote_of[t.i] < 0])
@@ -339,6 +342,15 @@ def _attribute(
         if same_para or continued:
             return Attribution(pattr.speaker, pattr.text, None, pattr.confidence * 0.8)
     return Attribution(None, None, None, 0.2)
+
+
+def _name_and_colon(ix: Index, before: list[Token]) -> Token | None:
+    """Transcript style: a name alone before a colon ("Borg: “…”") speaks the quote."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":":
+        return None
+    keys = {ix.actor_of[t.i] for t in words[:-1]}
+    return words[-2] if len(keys) == 1 and None not in keys else None
 
 
 def _cue_tries(

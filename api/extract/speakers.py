@@ -208,8 +208,12 @@ class Resolver:
                 if key and ix.actors[key].kind == "person":
                     return key
         for child in tok.lefts:
-            if child.dep_ in ("compound", "poss", "amod") and ix.actor_of[child.i]:
-                return ix.actor_of[child.i]
+            key = ix.actor_of[child.i]
+            if child.dep_ not in ("compound", "poss", "amod") or key is None:
+                continue
+            if ix.actors[key].kind == "person" and is_person_noun(tok.lemma_.lower()):
+                return None  # "Marsh's spokesman", "Kessel's son": someone else, unnamed
+            return key
         for child in tok.children:
             if child.dep_ == "appos" and ix.actor_of[child.i]:
                 return ix.actor_of[child.i]

@@ -236,3 +236,16 @@ def test_titles_of_works_and_signs_are_not_direct_quotes(nlp: Language) -> None:
 def test_a_verb_of_echoing_is_a_cue(nlp: Language) -> None:
     text = "\u201cNobody listened to us,\u201d echoes Marta Velasquez, a teacher in the town."
     assert speakers(nlp, text)["Nobody listened to"] == "Marta Velasquez"
+
+
+def test_transcript_style_name_and_colon(nlp: Language) -> None:
+    text = "Minister Hanna Borgstrom spoke at the summit.\nBorgstrom: \u201cWe will not sign.\u201d"
+    assert speakers(nlp, text)["We will not"] == "Hanna Borgstrom"
+
+
+def test_someone_s_spokesman_or_son_is_not_that_person(nlp: Language) -> None:
+    text = (
+        "Colonel Ivo Marsh met President Alma Dunne. Marsh's spokesman said: \u201cThe "
+        "colonel will not resign.\u201d"
+    )
+    assert speakers(nlp, text)["The colonel will"] is None
