@@ -129,7 +129,7 @@ ORG_WORD_RE = re.compile(
     r"association|department|agency|commission|organi[sz]ation|institute|foundation|court|"
     r"parliament|government|cross|service|airlines?|airways|board|authority|club|league|"
     r"congress|senate|assembly|cabinet|legislature|cent(?:er|re)|museum|hospital|school|"
-    r"college|academy|fund|trust|society|church|charity|police)\b",
+    r"college|academy|fund|trust|society|church|charity|police|campaign)\b",
     re.I,
 )
 # Head nouns of armed forces named by nationality ("Colombian troops", "Venezuela's army").
@@ -726,7 +726,7 @@ def _kind(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
             return None
         return "person"
     full_names = [m for m in c.mentions if _personal(m) and len(m.words) >= 2]
-    if full_names and not _looks_like_place(c, name, gazetteer):
+    if full_names and not _institution_name(name) and not _looks_like_place(c, name, gazetteer):
         return "person"  # "said EU commissioner …, Cecilia Malmström" tagged ORG
     if _titled_person_name(c, name) and not all(_located(m) for m in c.mentions):
         return "person"  # "Nadia Okafor, a nurse" even when tagged ORG
@@ -745,11 +745,15 @@ def _kind(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
 
 def _supported_person(c: Cluster) -> bool:
     """A one-word name the tagger calls a person is an actor only when the article treats it
-    as one: a title or honorific ("Mr Chan", "Gaddafi's son, Hannibal"), or it speaks ("said
-    Oleh", "Ihor told"). A lone capitalised word ("Twitter", "Gunfire", "Order") is not."""
+    as one: a title or honorific ("Mr Chan", "Gaddafi's son, Hannibal"), it speaks ("said
+    Oleh", "Ihor told"), or it comes back and acts. A lone capitalised word ("Twitter",
+    "Gunfire", "Order") is not."""
     if any(len(m.words) >= 2 for m in c.mentions):
         return True
-    return any(m.titles or _speaks(m.root) for m in c.mentions)
+    if any(m.titles or _speaks(m.root) for m in c.mentions):
+        return True
+    acting = [m for m in c.mentions if m.root.dep_ in ("nsubj", "nsubjpass", "poss")]
+    return len(c.mentions) >= 2 and bool(acting)  # "Samudio was abducted … Samudio has been"
 
 
 def _speaks(root: Token) -> bool:
@@ -840,14 +844,16 @@ def _looks_like_place(c: Cluster, name: str, gazetteer: Gazetteer) -> bool:
     labels = Counter(m.label for m in c.mentions)
     if labels["GPE"] + labels["LOC"] + labels["FAC"] > labels["PERSON"]:
         return True  # "Azad Kashmir" once as PERSON, "Kashmir" ten times as a place
-    if any(_listed_with_place(m.root, gazetteer) for m in c.mentions):
+    acts = any(m.root.dep_ in ("nsubj", "nsubjpass", "poss") for m in c.mentions)
+    if not acts and any(_listed_with_place(m.root, gazetteer) for m in c.mentions):
         return True
     return all(_located(m) for m in c.mentions)
 
 
 def _listed_with_place(root: Token, gazetteer: Gazetteer) -> bool:
     """The name is coordinated with a place ("Phuket, Koh Samui and Pattaya", "Kolodiaz and
-    Kucheriv Yar"): a list of names is a list of one kind."""
+    Kucheriv Yar"): a list of names is a list of one kind (asked only of a name that never
+    acts as a subject or owner: parses also coordinate "from Queensland and Paul Berg")."""
     partners = [c for c in root.children if c.dep_ == "conj"]
     if root.dep_ == "conj":
         partners.append(root.head)
