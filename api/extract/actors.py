@@ -268,12 +268,13 @@ def _name_end(doc: Doc, ent: SpacySpan) -> int:
     return end
 
 
-def _premodifier_title(doc: Doc, start_tok: int) -> str | None:
+def _premodifier_title(doc: Doc, start_tok: int, person: bool = False) -> str | None:
     """Title words right before a name.
 
     "Foreign ministry spokesman Ivan Sorokin" → "Foreign ministry spokesman"; "Colombian President
     Ana Ferreyra" → "Colombian President"; "the mayor's son-in-law Tomas Berg" → "son-in-law"
-    (stops at 's).
+    (stops at 's); "rookie defenceman Jake Olsen" → "rookie defenceman" (before a name tagged
+    PERSON, any lower-case noun right before it is a role, listed title or not).
     """
     titles = load_title_words()
     i = start_tok - 1
@@ -299,10 +300,12 @@ def _premodifier_title(doc: Doc, start_tok: int) -> str | None:
             break
         first = i
         i -= 1
-    if not has_title or first == start_tok:
+    if first == start_tok:
         return None
-    # the word next to the name must itself be a role noun or title ("ministry spokesman")
     last = doc[start_tok - 1]
+    if not has_title and not (person and last.pos_ == "NOUN" and last.text.islower()):
+        return None  # a lower-case noun leaning on a person's name is a role ("goalkeeper Berg")
+    # the word next to the name must itself be a role noun or title ("ministry spokesman")
     if last.lower_ not in titles and last.pos_ != "NOUN" and "-" not in last.text:
         return None
     return doc[first:start_tok].text
@@ -383,7 +386,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             m.state = states.capitals[key]
         elif ent.label_ == "NORP":
             continue  # "Russian", "Muscovites": descriptions, not actors
-        pre = _premodifier_title(doc, start_tok)
+        pre = _premodifier_title(doc, start_tok, person=ent.label_ == "PERSON")
         if pre:
             titles.insert(0, pre)
         appos = _apposition_title(ent)

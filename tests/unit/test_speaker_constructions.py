@@ -249,3 +249,11 @@ def test_someone_s_spokesman_or_son_is_not_that_person(nlp: Language) -> None:
         "colonel will not resign.\u201d"
     )
     assert speakers(nlp, text)["The colonel will"] is None
+
+
+def test_a_role_noun_before_a_name_is_a_title_the_speaker_is_found_by(nlp: Language) -> None:
+    text = (
+        "Rookie defenceman Jake Olsberg scored twice on Saturday. Coach Mike Barrow praised "
+        "him. \u201cI am just happy to help,\u201d the rookie defenceman said."
+    )
+    assert speakers(nlp, text)["I am just"] == "Jake Olsberg"
