@@ -248,7 +248,8 @@ def _name_start(doc: Doc, ent: SpacySpan, start: int | None = None) -> int:
 
 def _name_end(doc: Doc, ent: SpacySpan) -> int:
     """End of a name the tagger cut short: capitalised proper nouns with no entity label of
-    their own that continue it in the same noun phrase ("Ana Lucia" + "Ferreira Gomes")."""
+    their own that continue it in the same noun phrase ("Ana Lucia" + "Ferreira Gomes"), and a
+    surname after a lower-case particle ("Marcos Aparecido" + "dos Santos")."""
     if ent.label_ not in ("PERSON", "ORG"):
         return ent.end
     end = ent.end
@@ -265,6 +266,16 @@ def _name_end(doc: Doc, ent: SpacySpan) -> int:
         if end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON":
             break  # "the Refugee Council Enver Solomon": the given name of the person after
         end += 1
+    if ent.label_ == "PERSON" and end + 1 < len(doc) and end - ent.end < 3:
+        particle, surname = doc[end], doc[end + 1]
+        if (
+            particle.lower_ in word_list("name_particles.txt")
+            and particle.text.islower()
+            and surname.text[:1].isupper()
+            and surname.is_alpha
+            and surname.ent_type_ in ("", "PERSON")
+        ):
+            return end + 2  # "Marcos Aparecido" + "dos Santos", "Ludwig" + "van Berg"
     return end
 
 

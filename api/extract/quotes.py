@@ -361,8 +361,12 @@ def _cue_tries(
     sentence before it (stepping over earlier quotes)."""
     after_first = bool(after) and after[0].text in (",", "”", "-", "\u2014", "\u2013")
     after_cue = cue_in(after, last=False)
-    if after_cue is not None and not _binds_back(ix, q) and has_own_content(after_cue, ix.quote_of):
-        after_cue = None  # “…” Ana said the plan would fail: a new sentence, not an attribution
+    if (
+        after_cue is not None
+        and not _binds_back(ix, q)
+        and (has_own_content(after_cue, ix.quote_of) or _leads_next_quote(ix, after, after_cue))
+    ):
+        after_cue = None  # “…” Ana said the plan would fail / “…” Then she added “…”
     tries: list[tuple[Token | None, list[Token], bool]] = []
     if after_first or not _ends_attribution(before):
         tries.append((after_cue, after, True))
@@ -373,6 +377,18 @@ def _cue_tries(
     wide = _before_segment(ix, q, para_start, skip_quotes=True)
     tries.append((cue_in(wide, last=True), wide, False))
     return tries
+
+
+def _leads_next_quote(ix: Index, after: list[Token], cue: Token) -> bool:
+    """The cue stands right before the next quote's opening mark ("Acting it out, he added
+    “Bang”"): it introduces that quote, not the one before it."""
+    if not after:
+        return False
+    nxt = after[-1].i + 1
+    if nxt >= len(ix.doc) or ix.quote_of[nxt] < 0:
+        return False
+    between = [t for t in after if t.i > cue.i]
+    return all(t.is_punct or t.is_space for t in between)
 
 
 def _binds_back(ix: Index, q: Marked) -> bool:

@@ -118,3 +118,8 @@ def test_page_furniture_and_pronouns_are_no_actors(nlp: Language) -> None:
 def test_an_honorific_makes_a_person_of_an_organisation_tag(nlp: Language) -> None:
     found = actors(nlp, "Ms Oona Brandvold chaired the hearing on Tuesday.")
     assert [(a.name, a.kind) for a in found] == [("Oona Brandvold", "person")]
+
+
+def test_a_surname_after_a_particle_is_part_of_the_name(nlp: Language) -> None:
+    found = people(actors(nlp, "Police arrested former officer Marcos Aurelio dos Reis."))
+    assert "Marcos Aurelio dos Reis" in found

@@ -257,3 +257,12 @@ def test_a_role_noun_before_a_name_is_a_title_the_speaker_is_found_by(nlp: Langu
         "him. \u201cI am just happy to help,\u201d the rookie defenceman said."
     )
     assert speakers(nlp, text)["I am just"] == "Jake Olsberg"
+
+
+def test_a_cue_right_before_the_next_quote_introduces_that_one(nlp: Language) -> None:
+    text = (
+        "\u201cI saw the rifle and I fired,\u201d Colm Fitzroy told the panel. \u201cI "
+        "shouted twice before I fired.\u201d Acting out the night, the prosecutor Liam Dore "
+        "added \u201cBang, bang.\u201d"
+    )
+    assert speakers(nlp, text)["I shouted twice"] == "Colm Fitzroy"
