@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from api.extract.doc_cache import text_of
 from api.extract.given_names import Gender, gender_of_given_name, gender_of_honorific
 from api.extract.lexicon import DATA, word_list
 from api.extract.marks import Marked
@@ -220,6 +221,18 @@ class Resolver:
         return None
 
     def antecedent(self, before: int, person: bool, gender: Gender | None = None) -> str | None:
+        """The actor a pronoun at `before` stands for: one named earlier in its own paragraph
+        first (a paragraph that introduces a person goes on about them: "Deputy director …
+        Hussein Rashid Mohammed was sentenced … He interrupted the judge … He said"), else
+        the last compatible actor before it (`nearest`)."""
+        text = text_of(self.ix.doc)
+        para_start = text.rfind("\n", 0, before) + 1
+        own = self.nearest(before, person, gender, floor=para_start)
+        return own if own is not None else self.nearest(before, person, gender)
+
+    def nearest(
+        self, before: int, person: bool, gender: Gender | None = None, floor: int = 0
+    ) -> str | None:
         """The last compatible actor before `before`: a subject if one is near, else any.
         A person must agree with the pronoun's gender where the article tells it ("Ms",
         "Mr", a known given name): "she" never goes to Mr Berg.
@@ -232,6 +245,8 @@ class Resolver:
         for ref in reversed(self.ix.mentions):
             if ref.start >= before:
                 continue
+            if ref.start < floor:
+                break
             if found is not None and ref.sent != found.sent:
                 break
             if before - ref.start > WINDOW_CHARS and fallback is not None:
@@ -404,7 +419,11 @@ class Resolver:
             if noun_gender(head.lemma_.lower()) not in (None, PERSON_PRONOUNS.get(pronoun.lower_)):
                 continue  # "Her son begged her to leave. “…,” she said": not the son
             named = self.actor_in(tok) or self.by_role(head, tok.idx)
-            return None if named is not None else tok
+            in_phrase = any(  # "Former chief of the river police Tobias Lund was …"
+                (key := ix.actor_of[t.i]) is not None and ix.actors[key].kind == "person"
+                for t in tok.subtree
+            )
+            return None if named is not None or in_phrase else tok
         return None
 
     def by_name(self, tok: Token) -> str | None:

@@ -266,3 +266,13 @@ def test_a_cue_right_before_the_next_quote_introduces_that_one(nlp: Language) ->
         "added \u201cBang, bang.\u201d"
     )
     assert speakers(nlp, text)["I shouted twice"] == "Colm Fitzroy"
+
+
+def test_a_pronoun_prefers_the_person_its_own_paragraph_introduced(nlp: Language) -> None:
+    text = (
+        "Former minister Arne Solheim was sentenced to ten years. He said he was innocent.\n"
+        "Former chief of the river police Tobias Rehnquist Lund was the second to be "
+        "sentenced. He interrupted the judge twice. He is reported to have said \u201cI "
+        "served my country and I regret nothing.\u201d"
+    )
+    assert speakers(nlp, text)["I served my"] == "Tobias Rehnquist Lund"
