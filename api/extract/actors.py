@@ -408,6 +408,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     out += _force_mentions(doc, states)
     out += _missed_states(doc, states)
     out += _untagged_speakers(doc)
+    out += _untagged_institutions(doc)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -496,6 +497,51 @@ def _untagged_speakers(doc: Doc) -> list[Mention]:
             if reports or is_given_name(words[0]) or known & set(words):
                 out.append(Mention(span.start_char, span.end_char, span.text, "PERSON", subj))
     return out
+
+
+def _untagged_institutions(doc: Doc) -> list[Mention]:
+    """Institution names the tagger skipped: capitalised words around an institution word,
+    with an "of" phrase after it ("A Ministry of Defence spokesman", "the Harbour Council
+    said"), two capitalised words at least and none inside an entity."""
+    out: list[Mention] = []
+    taken = -1
+    for tok in doc:
+        if tok.i <= taken or tok.ent_type_ or not tok.text[:1].isupper():
+            continue
+        if not ORG_WORD_RE.fullmatch(tok.text):
+            continue
+        start = tok.i
+        while start > 0 and not doc[start - 1].is_sent_start:
+            left = doc[start - 1]
+            joins = left.lower_ in ("and", "&") and start > 1 and doc[start - 2].text[:1].isupper()
+            if not (_capitalised_word(left) or joins):
+                break
+            start -= 1
+        end = tok.i + 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and _capitalised_word(doc[end + 1], True):
+            end += 2
+            while end < len(doc) and _capitalised_word(doc[end], True):
+                end += 1
+        span = doc[start:end]
+        if sum(1 for t in span if t.text[:1].isupper()) < 2:
+            continue
+        if start > 0 and doc[start - 1].ent_type_ and doc[start - 1].text[:1].isupper():
+            continue  # the end of a longer name the tagger cut ("Aeronautic Defence and Space …")
+        taken = end - 1
+        out.append(Mention(span.start_char, span.end_char, span.text, "ORG", span.root))
+    return out
+
+
+def _capitalised_word(tok: Token, titles_too: bool = False) -> bool:
+    """A capitalised word outside any entity that can be part of a name (a title word only
+    after "of": "Ministry of Defence", but not "Defence Minister Office")."""
+    return (
+        tok.text[:1].isupper()
+        and tok.is_alpha
+        and not tok.ent_type_
+        and tok.pos_ in ("PROPN", "NOUN", "ADJ")
+        and (titles_too or tok.lower_ not in load_title_words())
+    )
 
 
 def _untagged_name(doc: Doc, subj: Token) -> SpacySpan | None:

@@ -123,3 +123,14 @@ def test_an_honorific_makes_a_person_of_an_organisation_tag(nlp: Language) -> No
 def test_a_surname_after_a_particle_is_part_of_the_name(nlp: Language) -> None:
     found = people(actors(nlp, "Police arrested former officer Marcos Aurelio dos Reis."))
     assert "Marcos Aurelio dos Reis" in found
+
+
+def test_an_institution_the_tagger_missed(nlp: Language) -> None:
+    text = (
+        "A Ministry of Fisheries\u2014the body that licenses the fleet\u2014spokesman "
+        "responded to the ruling. \u201cWe respect the court,\u201d they said."
+    )
+    doc = nlp(text)
+    doc.ents = []  # as the tagger does on some pages: nothing tagged
+    found = find_actors(doc, Gazetteer([]))
+    assert "Ministry of Fisheries" in {a.name for a in found if a.kind == "organization"}
