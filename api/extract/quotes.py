@@ -1,25 +1,23 @@
 """Stage 3: quotes — who said what.
 
-Direct quotes are found by pairing quotation marks paragraph by paragraph (a stray mark only
-spoils its own paragraph), then attributed by the reporting verb next to them:
+Direct quotes are found by pairing quotation marks paragraph by paragraph (`marks`), then
+attributed, in this order (`_attribute`):
 
-    “…,” Sorokin said.       after:  cue and speaker follow the closing mark
-    Marsh said: “…”          before: cue and speaker precede the opening mark
-    “…,” he said, “…”        middle: both halves take the cue between them
-    “…” (new paragraph)      continuation: inherits the previous quote's speaker
+    “…,” Sorokin said.            after:  cue and speaker follow the closing mark
+    Marsh said: “…”               before: cue and speaker precede the opening mark
+    “…,” he said, “…”             middle: both halves take the cue between them
+    Borg: “…”                     a name alone before a colon
+    Berg voiced concern that “…”  no cue: the subject of the quote's own sentence
+    Berg rejected it. “…”         no cue: the subject of the sentence before
+    “…” (new paragraph)           continuation: the previous quote's speaker
 
-Speakers are resolved to actor keys: names through the actors' mentions, "he"/"she" to the
-last person who was a subject, "it" to the last organisation or state, role nouns ("the
-spokesman") through the actors' titles, "the statement" to the previous quote's speaker.
-Unnamed sources ("said the officer") keep their words in `speaker_text` with no speaker.
-Reported speech ("Sorokin said Berg would attend") is emitted as `indirect`.
-
-Also: "quoted Berg as saying" (the one quoted speaks); documents as speakers ("a statement by
-the union", "released a statement saying", a joint statement has no single speaker, "a letter
-seen by" an outlet is not the outlet's); names in apposition to a role ("said the head of the
-union, Bram Weller"); a pronoun prefers the one who speaks in the sentence of its antecedent
-("According to X, Y is …. “…,” he said" → X); lower-case fragments woven into the reporter's
-sentence are `partial`.
+A cue after a finished quote that reports a clause of its own (“…” Berg said the plan would
+fail) or that leads the next quote (“…” Then he added “…”) belongs to its own words.
+`speakers` turns the speaking token into an actor: names, pronouns by agreement and
+paragraph, role nouns, documents and their issuers, unnamed people (no speaker). Unnamed
+sources ("said the officer") keep their words in `speaker_text` with no speaker. Reported
+speech ("Sorokin said Berg would attend") is emitted as `indirect`. Lower-case fragments
+woven into the reporter's sentence, and titles of works and slogans, are `partial`.
 """
 
 from __future__ import annotations
