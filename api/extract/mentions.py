@@ -25,6 +25,7 @@ from api.extract.vocabulary import (
     NOT_NAME_TAGS,
     ORG_WORD_RE,
     POSSESSIVE_RE,
+    SURNAME_PARTICLE_RE,
     institution_name,
     load_title_words,
 )
@@ -179,7 +180,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue
         start, end = offsets
         text = text_of(doc)[start:end]
-        if not any(ch.isalpha() for ch in text) or text[0].islower():
+        if not any(ch.isalpha() for ch in text) or (
+            text[0].islower() and not SURNAME_PARTICLE_RE.match(text)  # "al-Rami" is a name
+        ):
             continue
         if all(w.lower() in load_title_words() for w in text.split()):
             continue  # "Vice Speaker", "Dr": a role with no name

@@ -275,6 +275,7 @@ def find_quotes(doc: Doc, actors: list[ExtractedActor]) -> list[ExtractedQuote]:
         ps, pe = paras[q.para]
         before = _before_segment(ix, q, ps, skip_quotes=False)
         after = _after_segment(ix, q, pe)
+        res.named_in_quote = res.named_between(q.start, q.end)
         attr = _attribute(res, q, before, after, paras, prev)
         kind = _direct_or_partial(text[q.start : q.end], q, ix, before, after, ps)
         out.append(
@@ -295,6 +296,7 @@ def find_quotes(doc: Doc, actors: list[ExtractedActor]) -> list[ExtractedQuote]:
             prev = (q, attr)
             if attr.speaker:
                 res.last_speaker = attr.speaker
+    res.named_in_quote = frozenset()
     out += find_indirect(doc, ix, res)
     return out
 
@@ -420,13 +422,19 @@ def _from_sentence_before(
     if prev is not None and sentence[0].idx <= prev[0].open < sentence[-1].idx + 1:
         return None
     words = [t for t in sentence if ix.quote_of[t.i] < 0]
-    subject = _clause_speaker(ix, words)
-    if subject is None:
-        return None
-    key, text = res.resolve(subject)
-    if key is None:
-        return None
-    return Attribution(key, text, None, 0.5)
+    for subject in (_clause_speaker(ix, words), _reported_by(words)):
+        if subject is not None:
+            key, text = res.resolve(subject)
+            if key is not None:
+                return Attribution(key, text, None, 0.5)
+    return None
+
+
+def _reported_by(words: list[Token]) -> Token | None:
+    """Who the sentence says it reports: the subject of its reporting verb, in a clause of
+    its own or not ("As Heald told the Post, emissions have fallen.")."""
+    cue = cue_in(words, last=True)
+    return None if cue is None else subject_of(cue, inverted_ok=False)
 
 
 def find_indirect(doc: Doc, ix: Index, res: Resolver) -> list[ExtractedQuote]:

@@ -26,12 +26,27 @@ def load_verbs() -> frozenset[str]:
 
 
 def is_cue(tok: Token) -> bool:
-    """A reporting verb: "said", "told", "added", "insisted" (not the noun "reports")."""
+    """A reporting verb: "said", "told", "added", "insisted" (not the noun "reports"), or a
+    verb the tagger took for a plural noun right before a quote ("The agency notes, “…”")."""
+    if tok.tag_ == "NNS" and _mistagged_cue(tok):
+        return True
     if tok.lemma_.lower() not in load_verbs() and tok.lower_ not in ("said", "says"):
         return False
     if tok.text[:1].isupper() and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
         return False  # a capitalised word inside a name ("Ali Said Rostami"), not a verb
     return tok.tag_.startswith("VB") or tok.lower_ in ("said", "says")
+
+
+def _mistagged_cue(tok: Token) -> bool:
+    """ "notes" in "The agency notes, “…”": a reporting verb's -s form, after a name and
+    before a comma or colon that opens a quote."""
+    word = tok.lower_
+    if not (word[:-1] in load_verbs() or (word.endswith("es") and word[:-2] in load_verbs())):
+        return False
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN" or tok.i + 2 >= len(doc):
+        return False
+    return doc[tok.i + 1].text in (",", ":") and doc[tok.i + 2].text in ("\u201c", '"', "\u00ab")
 
 
 def subject_of(verb: Token, inverted_ok: bool = True) -> Token | None:
@@ -96,8 +111,14 @@ def appositions(tok: Token) -> list[Token]:
 
 
 def according_to(segment: list[Token]) -> Token | None:
-    """ "according to Nordpost" → the token "Nordpost"."""
+    """ "according to Nordpost" → the token "Nordpost"; "in the words of the prosecutor, Ana
+    Berg" → "Berg" (the name in apposition, else the noun)."""
     for tok in segment:
+        if tok.lower_ == "words" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "of":
+            source = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
+            if source is not None:
+                named = appositions(source)
+                return named[0] if named else source
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
             for child in tok.doc[tok.i + 1].children:

@@ -29,8 +29,13 @@ from api.extract.reporting import (
 from api.extract.types import ExtractedActor
 
 PERSON_PRONOUNS: dict[str, Gender] = {"he": "m", "she": "f"}
+# Pronouns that own or author something ("his remarks", "a post by him"); None: either gender.
+OWNER_PRONOUNS: dict[str, Gender | None] = {"his": "m", "him": "m", "her": "f", "their": None}
 THING_PRONOUNS = frozenset({"it", "they"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Links inside a role's noun phrase that may lead to the person holding it ("professor and
+# author X", "Governor of Washington X"); clauses and other prepositions are not followed.
+ROLE_PHRASE_DEPS = frozenset({"compound", "conj", "appos", "flat", "pobj", "prep", "nmod"})
 # Verbs by which a document reaches a third party: "a letter seen by X" was not written by X.
 ACCESS_VERBS = frozenset({"see", "obtain", "review", "leak", "receive", "read", "publish"})
 WINDOW_CHARS = 1500  # how far back a pronoun may look for its antecedent
@@ -56,6 +61,20 @@ def institution_kinds() -> dict[str, frozenset[str]]:
             noun, kinds = line.split("\t")
             out[noun] = frozenset(kinds.split())
     return out
+
+
+def speaks_for(noun: Token) -> bool:
+    """A noun whose owner or modifier speaks through it: a person or role ("Marsh's
+    lawyer"), an institution ("the ministry's press office"), a document ("the union's
+    letter") or a capitalised name; not a thing ("Gloria's eczema", "US surface ozone")."""
+    word = noun.lemma_.lower()
+    return (
+        noun.text[:1].isupper()
+        or is_person_noun(word)
+        or word in DOCUMENT_NOUNS
+        or word in institution_kinds()
+        or word in word_list("speech_nouns.txt")
+    )
 
 
 def is_person_noun(word: str) -> bool:
@@ -190,6 +209,9 @@ class Resolver:
     def __init__(self, ix: Index) -> None:
         self.ix = ix
         self.last_speaker: str | None = None
+        # actors the quote being attributed names in the third person: not its speaker by a
+        # pronoun ("He said, “Andy Warhol was …”" is not Warhol speaking)
+        self.named_in_quote: frozenset[str] = frozenset()
 
     def actor_in(self, tok: Token) -> str | None:
         """The actor named by the token or its noun phrase: an appositive person first
@@ -208,16 +230,49 @@ class Resolver:
                 key = ix.actor_of[app.i]
                 if key and ix.actors[key].kind == "person":
                     return key
+        named = self.person_in_role_phrase(tok)
+        if named is not None:
+            return named
         for child in tok.lefts:
             key = ix.actor_of[child.i]
             if child.dep_ not in ("compound", "poss", "amod") or key is None:
                 continue
             if ix.actors[key].kind == "person" and is_person_noun(tok.lemma_.lower()):
                 return None  # "Marsh's spokesman", "Kessel's son": someone else, unnamed
+            if not speaks_for(tok):
+                return None  # "Gloria's eczema", "US surface ozone": a thing, not a voice
             return key
         for child in tok.children:
             if child.dep_ == "appos" and ix.actor_of[child.i]:
                 return ix.actor_of[child.i]
+        return None
+
+    def named_between(self, start: int, end: int) -> frozenset[str]:
+        """The actors with a mention between char `start` and `end`."""
+        ix = self.ix
+        first, last = ix.token_at(start), ix.token_at(end)
+        return frozenset(k for k in ix.actor_of[first:last] if k is not None)
+
+    def person_in_role_phrase(self, role: Token) -> str | None:
+        """A person named inside a speaker's role phrase, however the parse hangs the name:
+        "American academic and professor Marc Hill", "Governor of Washington Chris Gregoire".
+        An "of" phrase counts only where a place or institution comes before the name in it
+        ("of Washington Chris Gregoire"), not "the father of Ana Berg" (someone else)."""
+        if role.pos_ not in ("NOUN", "ADJ", "PROPN") or self.ix.actor_of[role.i] is not None:
+            return None
+        if role.dep_ not in SUBJ_DEPS and not is_person_noun(role.lemma_.lower()):
+            return None
+        stack = [c for c in role.children if c.dep_ in ROLE_PHRASE_DEPS]
+        while stack:
+            cur = stack.pop()
+            key = self.ix.actor_of[cur.i]
+            if key is not None and self.ix.actors[key].kind == "person":
+                if cur.dep_ != "pobj" or any(
+                    t.ent_type_ in ("GPE", "ORG", "NORP") for t in cur.lefts
+                ):
+                    return key
+                continue
+            stack.extend(c for c in cur.children if c.dep_ in ROLE_PHRASE_DEPS)
         return None
 
     def antecedent(self, before: int, person: bool, gender: Gender | None = None) -> str | None:
@@ -252,6 +307,8 @@ class Resolver:
             if before - ref.start > WINDOW_CHARS and fallback is not None:
                 break
             if (ref.kind == "person") != person:
+                continue
+            if ref.key in self.named_in_quote:
                 continue
             if gender is not None and self.ix.gender.get(ref.key, gender) != gender:
                 continue
@@ -306,6 +363,9 @@ class Resolver:
         people = [k for k in found if ix.actors[k].kind == "person"]
         if people or found:
             return True, (people or found)[0]
+        author = self.author_of(noun)
+        if author is not None:
+            return author
         verb = noun.head
         if noun.dep_ == "pobj" and verb.lower_ in ("in", "through", "via"):
             verb = verb.head  # "said in a statement": whoever said it issued it
@@ -316,6 +376,24 @@ class Resolver:
                 if key:
                     return True, key
         return False, None
+
+    def author_of(self, noun: Token) -> tuple[bool, str | None] | None:
+        """Who a document or remark is "by" or "from", or whose it is, when a pronoun or an
+        unnamed person tells it: "one post by him" → his antecedent; "his responses" →
+        his antecedent; "the post by an unknown author" → nobody named."""
+        for child in noun.children:
+            owner = None
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                owner = child
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if owner is None:
+                continue
+            if owner.lower_ in OWNER_PRONOUNS:
+                return True, self.antecedent(owner.idx, True, OWNER_PRONOUNS[owner.lower_])
+            if owner.pos_ == "NOUN" and is_person_noun(owner.lemma_.lower()):
+                return True, None
+        return None
 
     def documents_before(self, i: int) -> list[Token]:
         """Document nouns outside quotes before token `i`, nearest first, within the window."""
@@ -466,6 +544,10 @@ class Resolver:
                 return key, phrase(tok)
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self.by_document(tok), phrase(tok)
+        if tok.pos_ == "NOUN" and speaks_for(tok):
+            author = self.author_of(tok)  # "his responses described it as “…”"
+            if author is not None:
+                return author[1], phrase(tok)
         if tok.pos_ == "NOUN":
             return self.by_role(tok, tok.idx), phrase(tok)
         return None, phrase(tok)

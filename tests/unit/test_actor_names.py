@@ -22,9 +22,9 @@ def people(found: list[ExtractedActor]) -> dict[str, list[str]]:
 
 
 def test_given_names_and_honorifics_carry_a_gender() -> None:
-    assert is_given_name("Cecilia") and is_given_name("james")
-    assert gender_of_given_name("Cecilia") == "f"
-    assert gender_of_given_name("James") == "m"
+    assert is_given_name("Beatrice") and is_given_name("harold")
+    assert gender_of_given_name("Beatrice") == "f"
+    assert gender_of_given_name("Harold") == "m"
     assert gender_of_given_name("Xqzt") is None
     assert gender_of_honorific("Mr") == "m" and gender_of_honorific("Ms.") == "f"
     assert gender_of_honorific("Colonel") is None
@@ -72,7 +72,7 @@ def test_a_lone_capitalised_word_is_no_person_unless_it_speaks_or_is_titled(
 
 def test_institution_words_beat_the_person_tag(nlp: Language) -> None:
     text = (
-        "The Freedom and Equality Movement said it would boycott the vote. The Larkspur "
+        "The Open Roads Movement said it would boycott the vote. The Larkspur "
         "Natural History Museum closed for a week."
     )
     found = people(actors(nlp, text))
@@ -121,8 +121,8 @@ def test_an_honorific_makes_a_person_of_an_organisation_tag(nlp: Language) -> No
 
 
 def test_a_surname_after_a_particle_is_part_of_the_name(nlp: Language) -> None:
-    found = people(actors(nlp, "Police arrested former officer Marcos Aurelio dos Reis."))
-    assert "Marcos Aurelio dos Reis" in found
+    found = people(actors(nlp, "Police arrested former officer Tiago Aurelio dos Reis."))
+    assert "Tiago Aurelio dos Reis" in found
 
 
 def test_an_institution_the_tagger_missed(nlp: Language) -> None:

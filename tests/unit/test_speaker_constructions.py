@@ -48,11 +48,11 @@ def test_a_paragraph_that_is_only_a_quote_takes_the_person_introduced_before(
 
 def test_a_sentence_holding_the_previous_quote_is_continued(nlp: Language) -> None:
     text = (
-        "\u201cThe road will open in June,\u201d said engineer Paulo Brandt. The bridge "
+        "\u201cThe road will open in June,\u201d said engineer Anton Brandt. The bridge "
         "will cost more than planned. \u201cWe found old mines under the river bed.\u201d"
     )
     got = speakers(nlp, text)
-    assert got["We found old"] == "Paulo Brandt"
+    assert got["We found old"] == "Anton Brandt"
 
 
 def test_colon_after_a_clause_without_cue(nlp: Language) -> None:
@@ -65,10 +65,10 @@ def test_colon_after_a_clause_without_cue(nlp: Language) -> None:
 
 def test_quote_inside_a_sentence_without_cue(nlp: Language) -> None:
     text = (
-        "Candidate Rosa Delacroix expressed concern that \u201cwe have seen this kind of "
+        "Candidate Ines Delacroix expressed concern that \u201cwe have seen this kind of "
         "neglect in every district of the province.\u201d"
     )
-    assert speakers(nlp, text)["we have seen"] == "Rosa Delacroix"
+    assert speakers(nlp, text)["we have seen"] == "Ines Delacroix"
 
 
 def test_cue_after_a_finished_quote_that_reports_its_own_clause(nlp: Language) -> None:
@@ -147,12 +147,12 @@ def test_a_cue_whose_subject_the_parse_puts_inside_the_quote(nlp: Language) -> N
     text = (
         "Professor Halvard Seim rejected the charge.\n"
         "He framed the dispute as a quarrel among historians: \u201cRight now there are "
-        "scholars in prison for asking questions,\u201d later adding that \u201cyou should "
-        "ask yourselves why you want to stop them.\u201d"
+        "scholars in prison for asking questions,\u201d later adding that \u201cyou might "
+        "wonder who gains when such questions go unasked.\u201d"
     )
     got = speakers(nlp, text)
     assert got["Right now there"] == "Halvard Seim"
-    assert got["you should ask"] == "Halvard Seim"
+    assert got["you might wonder"] == "Halvard Seim"
 
 
 def test_a_name_before_a_verb_the_parse_left_without_subject(nlp: Language) -> None:
@@ -177,7 +177,7 @@ def test_a_pronoun_agrees_with_what_the_article_tells_of_gender(nlp: Language) -
     text = (
         "Mayor Gregory Haldane met council member Priya Castellanos on Monday. \u201cThe "
         "budget is balanced,\u201d she said.\n"
-        "Ms Oona Brandvold chaired the hearing. Her deputy, Robert Keane, read the charges. "
+        "Ms Oona Brandvold chaired the hearing. Her deputy, Walter Keane, read the charges. "
         "\u201cWe will not rush this,\u201d she said."
     )
     got = speakers(nlp, text)
@@ -190,8 +190,8 @@ def test_a_pronoun_for_someone_the_article_does_not_name(nlp: Language) -> None:
         "Commander Ruben Ashdown said the village was shelled twice.\n"
         "One of the villagers, who was in his eighties, recalled the night of the attack. "
         "\u201cThe roof fell in while we slept,\u201d he said.\n"
-        "Grete Falk, a widow, lost her house. Her son has begged her to leave. \u201cWhere would I "
-        "go?\u201d she said."
+        "Grete Falk, a widow, lost her house. Her son wants her to move to the city. "
+        "\u201cWhere would I go?\u201d she said."
     )
     got = speakers(nlp, text)
     assert got["The roof fell"] is None
@@ -200,8 +200,8 @@ def test_a_pronoun_for_someone_the_article_does_not_name(nlp: Language) -> None:
 
 def test_a_role_or_institution_noun_refers_back(nlp: Language) -> None:
     text = (
-        "Senator Joe Ravel, a Vermont Republican, opposed the bill. \u201cIt is a tax on "
-        "dairy farmers,\u201d the Vermont Republican said.\n"
+        "Senator Joe Ravel, a Vermont Democrat, opposed the bill. \u201cIt is a tax on "
+        "dairy farmers,\u201d the Vermont Democrat said.\n"
         "The Open Press Foundation condemned the arrests. \u201cJournalists are not "
         "criminals,\u201d the organization said."
     )
@@ -276,3 +276,59 @@ def test_a_pronoun_prefers_the_person_its_own_paragraph_introduced(nlp: Language
         "served my country and I regret nothing.\u201d"
     )
     assert speakers(nlp, text)["I served my"] == "Tobias Rehnquist Lund"
+
+
+def test_a_name_inside_the_speaker_s_role_phrase(nlp: Language) -> None:
+    text = (
+        "Canadian historian and professor Idris Kaltenbrunner commented, \u201cThe archive "
+        "should never have been closed.\u201d\n"
+        "In a statement, Governor of Vermont Ellen Collins said, \u201cThe museum deserved "
+        "the shuttle.\u201d"
+    )
+    got = speakers(nlp, text)
+    assert got["The archive should"] == "Idris Kaltenbrunner"
+    assert got["The museum deserved"] == "Ellen Collins"
+
+
+def test_a_thing_owned_by_an_actor_does_not_speak(nlp: Language) -> None:
+    text = (
+        "Ana Ferris had been ill for months. By the end, Ana Ferris's fever was so high "
+        "that, in the words of the coroner, Malik Osei, \u201cher body simply gave up.\u201d"
+    )
+    assert speakers(nlp, text)["her body simply"] == "Malik Osei"
+
+
+def test_a_cue_the_tagger_took_for_a_noun(nlp: Language) -> None:
+    text = "The Bureau of Forestry notes, \u201cDrought kills more trees than fire does.\u201d"
+    assert speakers(nlp, text)["Drought kills more"] == "Bureau of Forestry"
+
+
+def test_a_pronoun_is_not_someone_the_quote_names(nlp: Language) -> None:
+    text = (
+        "For Dennis Okonjo, a lecturer in art history, Lena Marsh was also an icon. He said, "
+        "\u201cLena Marsh changed how a whole city saw its own streets.\u201d"
+    )
+    assert speakers(nlp, text)["Lena Marsh changed"] == "Dennis Okonjo"
+
+
+def test_authors_told_by_pronouns_or_unnamed(nlp: Language) -> None:
+    text = (
+        "Investigators said Farid al-Qasimi wrote on forums under a false name. One post by "
+        "him read, \u201cThe river will carry them all away.\u201d\n"
+        "Minister Anton Brandt defended the plan, though his responses in the interview "
+        "called the charges \u201cvery serious allegations that we will answer in "
+        "public.\u201d\n"
+        "\u201cSomeone sent me the list this morning,\u201d said the post by an unknown author."
+    )
+    got = speakers(nlp, text)
+    assert got["The river will"] == "Farid al-Qasimi"
+    assert got["Someone sent me"] is None
+
+
+def test_a_sentence_that_says_whom_it_reports_leads_the_quote(nlp: Language) -> None:
+    text = (
+        "As Ingrid Solheim told the Coastal Ledger, the harbour has silted up since the "
+        "dam was built. \u201cBoats that once came in at any tide now wait for the high "
+        "water.\u201d"
+    )
+    assert speakers(nlp, text)["Boats that once"] == "Ingrid Solheim"
