@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from api.extract.gazetteer import Gazetteer
 from api.extract.mentions import Mention, is_personal_name
 from api.extract.states import state_key as _key
-from api.extract.vocabulary import SURNAME_PARTICLE_RE
+from api.extract.vocabulary import SURNAME_PARTICLE_RE, institution_name
 
 
 @dataclass
@@ -40,6 +40,7 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Clus
     by_name: dict[str, Cluster] = {}
     singles: list[Mention] = []
 
+    _people_by_surname(mentions)
     for m in mentions:
         if m.state is not None:
             key = (m.state, m.military)
@@ -81,6 +82,23 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Clus
         else:
             merged.append(c)
     return merged
+
+
+def _people_by_surname(mentions: list[Mention]) -> None:
+    """A two- or three-word name tagged as an organisation is a person's when its last word
+    stands alone elsewhere tagged as a person ("Dries Mertens" tagged ORG, then "Mertens
+    scored" tagged PERSON), and it holds no institution word."""
+    surnames = {m.text for m in mentions if m.label == "PERSON" and len(m.words) == 1}
+    for m in mentions:
+        if (
+            m.label == "ORG"
+            and m.state is None
+            and 2 <= len(m.words) <= 3
+            and m.words[-1] in surnames
+            and all(w[:1].isupper() for w in m.words)
+            and not institution_name(m.text)
+        ):
+            m.label = "PERSON"
 
 
 def surname_key(word: str) -> str:

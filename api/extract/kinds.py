@@ -36,6 +36,11 @@ def kind_of(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
     """
     if c.state is not None:
         return "military" if any(m.military for m in c.mentions) else "state"
+    if any(w.lower() in word_list("thing_words.txt") for w in canonical_name(c).split()):
+        # "Grammy Awards", "Space Shuttle Atlantis": an organisation if tagged as one, never
+        # a person
+        orgs = sum(1 for m in c.mentions if m.label == "ORG")
+        return "organization" if orgs * 2 > len(c.mentions) and not _located_all(c) else None
     labels = Counter(m.label for m in c.mentions)
     multi_person = any(m.label == "PERSON" and len(m.words) >= 2 for m in c.mentions)
     name = canonical_name(c)
@@ -69,6 +74,10 @@ def kind_of(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
     if not ORG_WORD_RE.search(name) and any(acts_as_outlet(m.root) for m in c.mentions):
         return "media"
     return "organization"
+
+
+def _located_all(c: Cluster) -> bool:
+    return all(located(m) for m in c.mentions)
 
 
 def supported_person(c: Cluster) -> bool:

@@ -4,6 +4,7 @@ missed one (untagged speakers and institutions, country names, forces named by n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -84,6 +85,9 @@ def clean_span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int] | None
     text = text_of(doc)[start:end]
     if "(" in text[1:]:
         end = start + text.index("(", 1)  # "Department of State (DoS" → "Department of State"
+        text = text_of(doc)[start:end]
+    if re.search(r"\s[A-Z][a-z]+\.$", text):
+        end -= 1  # "James To." at the end of a sentence: the stop is not the name's
         text = text_of(doc)[start:end]
     lead = len(text) - len(text.lstrip(EDGE_CHARS + "."))
     trail = len(text) - len(text.rstrip(EDGE_CHARS))

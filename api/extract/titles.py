@@ -101,7 +101,7 @@ def apposition_title(ent: SpacySpan) -> str | None:
 def titled_name(ent: SpacySpan) -> bool:
     """An entity that is a title and a personal name: an honorific before anything ("Ms
     Anika Holt", "Dr Tan"), or role words before two or three capitalised words
-    ("Councillor Rita Fonseca")."""
+    ("Councillor Rita Fonseca"; not one: "General Motors", "Foreign Affairs")."""
     if len(ent) >= 2 and (gender_of_honorific(ent[0].text) or ent[0].lower_ in ("dr", "dr.")):
         return True
     titles = load_title_words()

@@ -35,7 +35,7 @@ LOCATIVE_PREPS = frozenset(
 )
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dobj", "conj", "appos"})
 POSSESSIVE_RE = re.compile("(?:['\u2019]s|(?<=s)['\u2019])$")
-EDGE_CHARS = " \"“”'([,;:-\u2018\u2019"
+EDGE_CHARS = " \n\"“”'([,;:-\u2018\u2019"
 # Name patterns for organisation sub-kinds, checked on the canonical name. Only generic words:
 # an outlet known by a brand name alone is recognised by what it does (`_acts_as_outlet`).
 MEDIA_RE = re.compile(
@@ -91,7 +91,8 @@ PLACE_TITLE_NOUNS = PLACE_NOUNS | frozenset(
 # Nouns in apposition that say a name is an organisation ("Vellar, the parent company").
 ORG_TITLE_RE = re.compile(
     r"^(company|firm|maker|manufacturer|carrier|airline|subsidiary|conglomerate|contractor|"
-    r"supplier|retailer|producer|operator|brand|group|bank|insurer|lender|startup|corporation)$"
+    r"supplier|retailer|producer|operator|brand|group|bank|insurer|lender|startup|corporation|"
+    r"club|team|side|charity|museum|school|university|newspaper|broadcaster)$"
 )
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Words that make a name an institution, never a person ("Harbour Council", "Records Office").

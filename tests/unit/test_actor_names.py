@@ -6,6 +6,7 @@ Names, outlets and sentences here are made up for the tests.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer
@@ -134,3 +135,23 @@ def test_an_institution_the_tagger_missed(nlp: Language) -> None:
     doc.ents = []  # as the tagger does on some pages: nothing tagged
     found = find_actors(doc, Gazetteer([]))
     assert "Ministry of Fisheries" in {a.name for a in found if a.kind == "organization"}
+
+
+def test_things_and_events_are_no_people(nlp: Language) -> None:
+    text = (
+        "The Space Shuttle Meridian flew its last mission. She won the Golden Harp Awards "
+        "for Best Folk Performance. Delegates met at the Varnholt Palace. "
+        "Heidi Brenner said the season was over."
+    )
+    found = people(actors(nlp, text))
+    assert set(found) == {"Heidi Brenner"}
+
+
+def test_a_name_tagged_as_an_organisation_whose_surname_is_a_person_s(
+    nlp: Language,
+) -> None:
+    doc = nlp("Joran Vessiers scored in the first half. The coach praised Vessiers.")
+    # the tagger's mistake, made certain: the full name as an organisation, the surname a person
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 11, 12, label="PERSON")]
+    found = people(find_actors(doc, Gazetteer([])))
+    assert found == {"Joran Vessiers": ["Vessiers"]}
