@@ -525,7 +525,11 @@ class Resolver:
         if low in PERSON_PRONOUNS:
             if self.unnamed_subject(tok) is not None:
                 return None, tok.text
-            return self.antecedent(tok.idx, True, PERSON_PRONOUNS[low]), tok.text
+            gender = PERSON_PRONOUNS[low]
+            key = self.antecedent(tok.idx, True, gender)
+            if key is not None:
+                self.ix.gender.setdefault(key, gender)  # "she" told us: later "he" is not her
+            return key, tok.text
         if low in THING_PRONOUNS:
             document = self.document_subject(tok)
             if document is not None:

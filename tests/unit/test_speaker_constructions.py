@@ -332,3 +332,13 @@ def test_a_sentence_that_says_whom_it_reports_leads_the_quote(nlp: Language) -> 
         "water.\u201d"
     )
     assert speakers(nlp, text)["Boats that once"] == "Ingrid Solheim"
+
+
+def test_a_pronoun_once_resolved_tells_the_gender(nlp: Language) -> None:
+    text = (
+        "Casey Ortiz met Dana Lindqvist on Monday. \u201cThe race is open,\u201d she said. "
+        "Lindqvist listened while Ortiz spoke to the crowd. \u201cWe will win,\u201d he said."
+    )
+    got = speakers(nlp, text)
+    assert got["The race is"] == "Casey Ortiz"
+    assert got["We will win"] == "Dana Lindqvist"
