@@ -150,6 +150,30 @@ def score_article(gold: Json, predicted: Json, tally: Tally) -> None:
         _score_places(gold, predicted, tally)
 
 
+def _pair(
+    t: Tally,
+    name: str,
+    required: list[Json],
+    optional: list[Json],
+    predicted: list[Json],
+    score: Callable[[Json, Json], float],
+) -> tuple[list[tuple[int, int]], list[Json], list[Json]]:
+    """Match predictions to required gold items, let optional gold items absorb what is left
+    (neither required nor counted against), and count `name`_tp/_fn/_fp. Returns the matched
+    (gold, predicted) index pairs, the gold items missed and the predictions in excess."""
+    matched = assign(required, predicted, score)
+    used = {pi for _, pi in matched}
+    rest = [p for i, p in enumerate(predicted) if i not in used]
+    absorbed = {pi for _, pi in assign(optional, rest, score)}
+    found = {gi for gi, _ in matched}
+    missed = [g for gi, g in enumerate(required) if gi not in found]
+    extra = [p for pi, p in enumerate(rest) if pi not in absorbed]
+    t.add(f"{name}_tp", len(matched))
+    t.add(f"{name}_fn", len(missed))
+    t.add(f"{name}_fp", len(extra))
+    return matched, missed, extra
+
+
 def _speaker_names(predicted: Json, quote: Json) -> set[str]:
     """The speaker's names, with the aliases of the article's actor it points to."""
     speaker = quote.get("speaker") or {}
@@ -173,21 +197,9 @@ def _score_quotes(gold: Json, predicted: Json, t: Tally) -> None:
         right = same_actor(_speaker_names(predicted, p), gold_names(gold, g.get("speaker")))
         return o + (0.001 if right else 0.0)
 
-    matched = assign(required, preds, score)
-    used = {pi for _, pi in matched}
-    rest = [p for i, p in enumerate(preds) if i not in used]
-    absorbed = assign(optional, rest, score)
-    t.add("quote_tp", len(matched))
-    t.add("quote_fn", len(required) - len(matched))
-    t.add("quote_fp", len(rest) - len(absorbed))
-    found = {gi for gi, _ in matched}
-    for gi, g in enumerate(required):
-        if gi not in found:
-            t.misses.append(f"{gid}: missed quote {g['text'][:70]!r}")
-    absorbed_rest = {pi for _, pi in absorbed}
-    for pi, p in enumerate(rest):
-        if pi not in absorbed_rest:
-            t.misses.append(f"{gid}: extra quote {str(p.get('text'))[:70]!r}")
+    matched, missed, extra = _pair(t, "quote", required, optional, preds, score)
+    t.misses += [f"{gid}: missed quote {g['text'][:70]!r}" for g in missed]
+    t.misses += [f"{gid}: extra quote {str(p.get('text'))[:70]!r}" for p in extra]
     for gi, pi in matched:
         g, p = required[gi], preds[pi]
         if g.get("speaker_unknown"):  # a pronoun the gold does not resolve
@@ -217,18 +229,9 @@ def _score_people(gold: Json, predicted: Json, t: Tally) -> None:
     def score(g: Json, p: Json) -> float:
         return 1.0 if same_actor(names_of(p), {norm(n) for n in g["names"]}) else 0.0
 
-    matched = assign(required, preds, score)
-    used = {pi for _, pi in matched}
-    rest = [p for i, p in enumerate(preds) if i not in used]
-    absorbed = {pi for _, pi in assign(optional, rest, score)}
-    t.add("person_tp", len(matched))
-    t.add("person_fn", len(required) - len(matched))
-    t.add("person_fp", len(rest) - len(absorbed))
-    found = {gi for gi, _ in matched}
-    t.misses += [f"{gid}: missed person {a['names'][0]!r}" for i, a in enumerate(required)
-                 if i not in found]  # fmt: skip
-    t.misses += [f"{gid}: extra person {p.get('name')!r}" for i, p in enumerate(rest)
-                 if i not in absorbed]  # fmt: skip
+    _, missed, extra = _pair(t, "person", required, optional, preds, score)
+    t.misses += [f"{gid}: missed person {a['names'][0]!r}" for a in missed]
+    t.misses += [f"{gid}: extra person {p.get('name')!r}" for p in extra]
 
 
 def _score_claims(gold: Json, predicted: Json, t: Tally) -> None:
@@ -247,18 +250,9 @@ def _score_claims(gold: Json, predicted: Json, t: Tally) -> None:
         right = same_actor(names_of(p.get("controller")), gold_names(gold, g.get("controller")))
         return 1.0 + (0.5 if right else 0.0) + (0.25 if p.get("type") == g.get("type") else 0.0)
 
-    matched = assign(required, preds, score)
-    used = {pi for _, pi in matched}
-    rest = [p for i, p in enumerate(preds) if i not in used]
-    absorbed = {pi for _, pi in assign(optional, rest, score)}
-    t.add("claim_tp", len(matched))
-    t.add("claim_fn", len(required) - len(matched))
-    t.add("claim_fp", len(rest) - len(absorbed))
-    found = {gi for gi, _ in matched}
-    t.misses += [f"{gid}: missed claim {c['stance']} {c['place'][0]!r}"
-                 for i, c in enumerate(required) if i not in found]  # fmt: skip
-    t.misses += [f"{gid}: extra claim {p.get('stance')} {p.get('place_text')!r}"
-                 for i, p in enumerate(rest) if i not in absorbed]  # fmt: skip
+    matched, missed, extra = _pair(t, "claim", required, optional, preds, score)
+    t.misses += [f"{gid}: missed claim {c['stance']} {c['place'][0]!r}" for c in missed]
+    t.misses += [f"{gid}: extra claim {p.get('stance')} {p.get('place_text')!r}" for p in extra]
     for gi, pi in matched:
         g, p = required[gi], preds[pi]
         if g.get("controller"):

@@ -9,6 +9,7 @@ whoever issued them; "the statement" to the speaker before.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -412,15 +413,19 @@ class Resolver:
         """A document that "it" stands for: the nearest subject before the pronoun, in its
         paragraph, when that subject is a document ("the joint statement said: “…” It also
         set a target: “…”")."""
+        tok = next(self.subjects_before(pronoun), None)
+        return tok if tok is not None and tok.lemma_.lower() in DOCUMENT_NOUNS else None
+
+    def subjects_before(self, pronoun: Token) -> Iterator[Token]:
+        """The subjects outside quotes before a pronoun in its paragraph, nearest first (other
+        pronouns skipped)."""
         doc, ix = self.ix.doc, self.ix
         for k in range(pronoun.i - 1, -1, -1):
             tok = doc[k]
             if tok.text == "\n" or pronoun.idx - tok.idx > WINDOW_CHARS:
-                return None
-            if ix.quote_of[k] >= 0 or tok.dep_ not in SUBJ_DEPS or tok.pos_ == "PRON":
-                continue
-            return tok if tok.lemma_.lower() in DOCUMENT_NOUNS else None
-        return None
+                return
+            if ix.quote_of[k] < 0 and tok.dep_ in SUBJ_DEPS and tok.pos_ != "PRON":
+                yield tok
 
     def relative(self, pronoun: Token) -> tuple[str | None, str]:
         """Who "who"/"which" stands for: the actor named right before it ("rejected by Ana
@@ -479,14 +484,9 @@ class Resolver:
     def unnamed_subject(self, pronoun: Token) -> Token | None:
         """A person the article does not name, standing as the nearest subject before a
         pronoun in its paragraph: "One of the victims … recalled the attack. “…,” he said"."""
-        doc, ix = self.ix.doc, self.ix
-        for k in range(pronoun.i - 1, -1, -1):
-            tok = doc[k]
-            if tok.text == "\n" or pronoun.idx - tok.idx > WINDOW_CHARS:
-                return None
-            if ix.quote_of[k] >= 0 or tok.dep_ not in SUBJ_DEPS or tok.pos_ == "PRON":
-                continue
-            if ix.actor_of[k] is not None or (tok.pos_ != "NOUN" and tok.lower_ != "one"):
+        ix = self.ix
+        for tok in self.subjects_before(pronoun):
+            if ix.actor_of[tok.i] is not None or (tok.pos_ != "NOUN" and tok.lower_ != "one"):
                 return None
             head = tok
             if tok.lower_ == "one":  # "one of the victims"
