@@ -261,11 +261,12 @@ def page_furniture(doc: Doc, ent: SpacySpan) -> bool:
 
 
 def untagged_speakers(doc: Doc) -> list[Mention]:
-    """Personal names the tagger skipped where they act: the subject of a verb written as two
-    to four capitalised words ("Dara Finch-Mole, head of the office, told reporters"), when
-    the verb reports speech, the name opens with a known given name, or one of its words is
-    a name the tagger found elsewhere in the article ("Alassane Ouattara won" beside a tagged
-    "Ouattara"); never an institution name."""
+    """Personal names the tagger skipped (or took for a title: "Jim Luce" as a WORK_OF_ART)
+    where they act: the subject of a verb written as two to four capitalised words ("Dara
+    Finch-Mole, head of the office, told reporters"), when the verb reports speech, the name
+    opens with a known given name, or one of its words is a name the tagger found elsewhere
+    in the article ("Alassane Ouattara won" beside a tagged "Ouattara"); never an
+    institution name."""
     verbs = word_list("reporting_verbs.txt")
     known = {e.text for e in ents_of(doc) if e.label_ in ("PERSON", "ORG") and len(e) == 1}
     out: list[Mention] = []
@@ -274,7 +275,9 @@ def untagged_speakers(doc: Doc) -> list[Mention]:
             continue
         reports = tok.lemma_.lower() in verbs
         for subj in tok.children:
-            if subj.dep_ not in ("nsubj", "nsubjpass") or subj.pos_ != "PROPN" or subj.ent_type_:
+            if subj.dep_ not in ("nsubj", "nsubjpass") or subj.pos_ != "PROPN":
+                continue
+            if subj.ent_type_ in ACTOR_LABELS:
                 continue
             span = untagged_name(doc, subj)
             if span is None:
@@ -337,10 +340,12 @@ def untagged_name(doc: Doc, subj: Token) -> SpacySpan | None:
     while first > 0 and first > subj.i - 6:
         left = doc[first - 1]
         joined = left.text == "-" and not left.whitespace_ and not doc[first - 2].whitespace_
-        if left.ent_type_ or left.head.i != subj.i or not (left.pos_ == "PROPN" or joined):
+        if left.ent_type_ in ACTOR_LABELS or left.head.i != subj.i:
+            break
+        if not (left.pos_ == "PROPN" or joined):
             break
         first -= 1
-    if first > 0 and doc[first - 1].ent_type_ and doc[first - 1].pos_ == "PROPN":
+    if first > 0 and doc[first - 1].ent_type_ in ACTOR_LABELS and doc[first - 1].pos_ == "PROPN":
         return None  # the end of a tagged name ("Ana Lucia" + "Gomes"): already a mention
     span = doc[first : subj.i + 1]
     if all(t.lower_ in load_title_words() for t in span if t.is_alpha):

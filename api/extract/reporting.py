@@ -112,8 +112,13 @@ def appositions(tok: Token) -> list[Token]:
 
 def according_to(segment: list[Token]) -> Token | None:
     """ "according to Nordpost" → the token "Nordpost"; "in the words of the prosecutor, Ana
-    Berg" → "Berg" (the name in apposition, else the noun)."""
+    Berg" → "Berg" (the name in apposition, else the noun); "per the statement" →
+    "statement"."""
     for tok in segment:
+        if tok.lower_ == "per" and tok.dep_ == "prep":  # "per the statement, …"
+            source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return source
         if tok.lower_ == "words" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "of":
             source = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
             if source is not None:

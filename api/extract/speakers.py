@@ -21,6 +21,7 @@ from api.extract.lexicon import DATA, word_list
 from api.extract.marks import Marked
 from api.extract.reporting import (
     DOCUMENT_NOUNS,
+    SENT_END,
     SUBJ_DEPS,
     appositions,
     is_cue,
@@ -34,6 +35,8 @@ PERSON_PRONOUNS: dict[str, Gender] = {"he": "m", "she": "f"}
 OWNER_PRONOUNS: dict[str, Gender | None] = {"his": "m", "him": "m", "her": "f", "their": None}
 THING_PRONOUNS = frozenset({"it", "they"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# British and American spellings of institution nouns, each way.
+SPELLINGS = {"centre": "center", "center": "centre", "defence": "defense", "defense": "defence"}
 # Links inside a role's noun phrase that may lead to the person holding it ("professor and
 # author X", "Governor of Washington X"); clauses and other prepositions are not followed.
 ROLE_PHRASE_DEPS = frozenset({"compound", "conj", "appos", "flat", "pobj", "prep", "nmod"})
@@ -357,6 +360,10 @@ class Resolver:
                 cur.pos_ == "VERB" and cur.lemma_.lower() in ACCESS_VERBS
             ):
                 continue
+            if cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
+            ):
+                continue  # "a resolution to endorse the movement": what it says, not its author
             key = ix.actor_of[cur.i]
             if key:
                 found.append(key)
@@ -390,6 +397,9 @@ class Resolver:
                 owner = next((c for c in child.children if c.dep_ == "pobj"), None)
             if owner is None:
                 continue
+            named = self.ix.actor_of[owner.i]
+            if named is not None:
+                return True, named  # "a warning by the Tsunami Center"
             if owner.lower_ in OWNER_PRONOUNS:
                 return True, self.antecedent(owner.idx, True, OWNER_PRONOUNS[owner.lower_])
             if owner.pos_ == "NOUN" and is_person_noun(owner.lemma_.lower()):
@@ -435,12 +445,28 @@ class Resolver:
         if before >= 0 and self.ix.doc[before].text == ",":
             before -= 1
         key = self.ix.actor_of[before] if before >= 0 else None
+        if key is not None and pronoun.lower_ == "who" and self.ix.actors[key].kind != "person":
+            # "Terence Fan, an expert from the Harbour University, who said": the person
+            person = self.person_before(pronoun)
+            key, before = (person, before) if person is None else person
         if key is not None:
             return key, self.ix.doc[before].text
         noun = pronoun.head.head
         if noun.i == pronoun.i:
             return None, pronoun.text
         return self.resolve(noun)
+
+    def person_before(self, pronoun: Token) -> tuple[str, int] | None:
+        """The nearest person named before a relative pronoun in its sentence, with the index
+        of the token that names them."""
+        ix = self.ix
+        for k in range(pronoun.i - 1, max(pronoun.i - 16, -1), -1):
+            if ix.doc[k].text in SENT_END or ix.quote_of[k] >= 0:
+                return None
+            key = ix.actor_of[k]
+            if key is not None and ix.actors[key].kind == "person":
+                return key, k
+        return None
 
     def by_phrase(self, tok: Token) -> str | None:
         """A multi-word name the tagger split or spelt differently: the person actor sharing
@@ -462,6 +488,7 @@ class Resolver:
         "the ministry" → "defence ministry"; "the organization" → the last organisation named
         (data/institution_nouns.tsv says which kinds each such noun stands for)."""
         words = {noun.lemma_.lower(), noun.lower_, noun.lower_.removeprefix("ex-")}
+        words |= {SPELLINGS.get(w, w) for w in words}  # "the centre" for a "… Center"
         best: tuple[int, str] | None = None
         for ref in self.ix.mentions:
             if ref.start >= before:
@@ -530,6 +557,8 @@ class Resolver:
             if key is not None:
                 self.ix.gender.setdefault(key, gender)  # "she" told us: later "he" is not her
             return key, tok.text
+        if low == "it" and tok.dep_ in ("nsubjpass", "expl"):
+            return None, tok.text  # "It is noted that “…”": nobody
         if low in THING_PRONOUNS:
             document = self.document_subject(tok)
             if document is not None:

@@ -6,6 +6,7 @@ Each construction on an invented fixture: names, outlets and sentences are made 
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer
@@ -342,3 +343,46 @@ def test_a_pronoun_once_resolved_tells_the_gender(nlp: Language) -> None:
     got = speakers(nlp, text)
     assert got["The race is"] == "Casey Ortiz"
     assert got["We will win"] == "Dana Lindqvist"
+
+
+def test_a_name_the_tagger_took_for_a_title_still_speaks(nlp: Language) -> None:
+    doc = nlp("\u201cOur clinic opened ten years ago,\u201d Jim Lucero said.")
+    doc.ents = [Span(doc, 10, 12, label="WORK_OF_ART")]  # the tagger's mistake, made certain
+    actors = find_actors(doc, Gazetteer([]))
+    (q,) = [q for q in find_quotes(doc, actors) if q.kind == "direct"]
+    assert {a.key: a.name for a in actors}.get(q.speaker or "") == "Jim Lucero"
+
+
+def test_who_after_an_apposition_is_the_person(nlp: Language) -> None:
+    text = (
+        "The agency spoke to Terence Vail, an expert from the Harbour Institute of "
+        "Technology, who said \u201cairlines rarely recover from a crash like this one.\u201d"
+    )
+    assert speakers(nlp, text)["airlines rarely recover"] == "Terence Vail"
+
+
+def test_what_a_document_says_is_not_its_author(nlp: Language) -> None:
+    text = (
+        "The Eastmarch Town Council passed a resolution to endorse the Open Fields "
+        "Campaign. \u201cEvery farmer deserves a fair price,\u201d the resolution read."
+    )
+    assert speakers(nlp, text)["Every farmer deserves"] == "Eastmarch Town Council"
+
+
+def test_an_expletive_it_is_nobody(nlp: Language) -> None:
+    text = (
+        "The Harbour Trust runs the pier. It is noted on the council's website: \u201cThe "
+        "pier will close for repairs in winter.\u201d"
+    )
+    assert speakers(nlp, text)["The pier will"] is None
+
+
+def test_a_warning_by_an_institution_and_its_spelling(nlp: Language) -> None:
+    text = (
+        "The Pacific Flood Warning Center issued an alert on Monday. \u201cWater levels "
+        "are rising along the coast,\u201d the centre added.\n"
+        "\u201cStay away from the harbour,\u201d read a warning by the Coastal Rescue Service."
+    )
+    got = speakers(nlp, text)
+    assert got["Water levels are"] == "Pacific Flood Warning Center"
+    assert got["Stay away from"] == "Coastal Rescue Service"
