@@ -49,7 +49,7 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Clus
                 clusters.append(by_state[key])
             by_state[key].mentions.append(m)
         elif len(m.words) >= 2 or (m.label in ("ORG", "FAC") and m.text.isupper()):
-            k = _key(m.text)
+            k = _name_key(m)
             if k not in by_name:
                 by_name[k] = Cluster([])
                 clusters.append(by_name[k])
@@ -82,6 +82,15 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Clus
         else:
             merged.append(c)
     return merged
+
+
+def _name_key(m: Mention) -> str:
+    """What makes two full names one: the whole name, or for a person the first and last
+    words ("Aretha Louise Franklin" is "Aretha Franklin": a middle name is not a new
+    person)."""
+    if m.label == "PERSON" and len(m.words) >= 3 and is_personal_name(m):
+        return _key(f"{m.words[0]} {m.words[-1]}")
+    return _key(m.text)
 
 
 def _people_by_surname(mentions: list[Mention]) -> None:

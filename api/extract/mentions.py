@@ -99,24 +99,25 @@ def clean_span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int] | None
 
 def name_start(doc: Doc, ent: SpacySpan, start: int | None = None) -> int:
     """Start of the name in an entity: leading verbs and prepositions dropped ("Following
-    Spielberg" → "Spielberg"); a one-word PERSON extended back over the given name the tagger
-    left out ("Beekeeper Odile Nakamura" tagged "Nakamura" → "Odile Nakamura"): a capitalised
-    proper noun leaning on it, not a title, and not the sentence's first word unless the
-    given-name list knows it (the parse may hang it elsewhere: "of the Council Enver
-    Solomon")."""
+    Spielberg" → "Spielberg"); a PERSON of one or two words extended back over the given name
+    the tagger left out ("Beekeeper Odile Nakamura" tagged "Nakamura" → "Odile Nakamura",
+    "Marietta Louise Franklyn" tagged "Louise Franklyn"): a capitalised proper noun, not a
+    title, that the given-name list knows, or before one word and not the sentence's first
+    (the parse may hang it elsewhere: "of the Council Enver Solomon")."""
     start = ent.start if start is None else start
     while start < ent.end - 1 and doc[start].tag_ in NOT_NAME_TAGS:
         start += 1
-    if ent.label_ != "PERSON" or ent.end - start != 1 or start == 0:
+    if ent.label_ != "PERSON" or ent.end - start > 2 or start == 0:
         return start
     prev = doc[start - 1]
+    one_word = ent.end - start == 1
     if (
         prev.pos_ == "PROPN"
         and prev.text[:1].isupper()
         and prev.text.isalpha()
         and not prev.ent_type_
         and prev.lower_ not in load_title_words()
-        and (not prev.is_sent_start or is_given_name(prev.text))
+        and (is_given_name(prev.text) or (one_word and not prev.is_sent_start))
     ):
         return start - 1
     return start

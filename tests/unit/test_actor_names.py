@@ -155,3 +155,12 @@ def test_a_name_tagged_as_an_organisation_whose_surname_is_a_person_s(
     doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 11, 12, label="PERSON")]
     found = people(find_actors(doc, Gazetteer([])))
     assert found == {"Joran Vessiers": ["Vessiers"]}
+
+
+def test_a_middle_name_does_not_make_a_new_person(nlp: Language) -> None:
+    text = (
+        "Soul singer Marietta Franklyn died on Thursday. Marietta Louise Franklyn was 76. "
+        "Franklyn recorded forty albums."
+    )
+    found = people(actors(nlp, text))
+    assert list(found) == ["Marietta Louise Franklyn"]
