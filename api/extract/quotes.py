@@ -22,6 +22,7 @@ woven into the reporter's sentence, and titles of works and slogans, are `partia
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -31,6 +32,7 @@ from api.extract.lexicon import word_list
 from api.extract.marks import OPEN_MARKS, STRAIGHT, Marked, pair_marks, paragraphs
 from api.extract.reporting import (
     SENT_END,
+    SUBJ_DEPS,
     according_to,
     clause_subject,
     cue_in,
@@ -44,6 +46,9 @@ from api.extract.types import ExtractedActor, ExtractedQuote, QuoteKind
 
 # Words that show a quote is the speaker's own voice, not a phrase borrowed by the reporter.
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves"})
+# The end of one sentence and the start of the next: a word (not an initial, "U.N.") closed by
+# a stop, then a capital.
+SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[\"“‘']?[A-Z]")
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "it"})
 PARTIAL_MAX_WORDS = 5  # an embedded quote longer than this with a verb is a clause, not a phrase
 
@@ -219,6 +224,27 @@ def _titled_work(text: str, before: list[Token]) -> bool:
     return 2 <= len(words) <= 8 and len(capitalised) == len(words) and words[0][:1].isupper()
 
 
+def _predicate_only(inner: list[Token]) -> bool:
+    """The quoted words are a predicate whose subject stands outside the marks: they open
+    with a verb, an auxiliary, an adverb before a verb or an infinitive "to", and no verb in
+    them has a subject of its own ("will be welcomed by all", "to continue the talks")."""
+    words = [t for t in inner if not t.is_punct]
+    if not words:
+        return False
+    first = words[0]
+    opens = (
+        first.pos_ in ("VERB", "AUX")
+        or first.lower_ == "to"
+        or (first.pos_ == "ADV" and len(words) > 1 and words[1].pos_ in ("VERB", "AUX"))
+    )
+    return opens and not any(t.dep_ in SUBJ_DEPS for t in words)
+
+
+def _many_sentences(text: str) -> bool:
+    """More than one sentence in the marks: “…had been detained. We asked …”."""
+    return SENTENCE_BREAK.search(text) is not None
+
+
 def _direct_or_partial(
     text: str, q: Marked, ix: Index, before: list[Token], after: list[Token], para_start: int
 ) -> QuoteKind:
@@ -244,8 +270,12 @@ def _direct_or_partial(
     lead_in = _ends_attribution(before) and (
         cue_in(before, last=True) is not None or according_to(before) is not None
     )
-    if text[:1].islower() and not lead_in and not own_words:
+    if text[:1].islower() and not lead_in and not own_words and not _many_sentences(text):
         return "partial"  # a fragment woven into the reporter's sentence
+    own_remark = own_words and text.rstrip()[-1:] in SENT_END  # "has “put our budget in.”"
+    predicate = text[:1].islower() and _predicate_only(inner)
+    if predicate and not own_remark and not _many_sentences(text):
+        return "partial"  # "would “legally pursue them”", "urged it “to continue talks”"
     after_attr = bool(after) and after[0].text in (",", "”")
     after_attr = after_attr and cue_in(after, last=False) is not None
     if ends_clause and (after_attr or (len(words) > 2 and has_verb)):

@@ -386,3 +386,17 @@ def test_a_warning_by_an_institution_and_its_spelling(nlp: Language) -> None:
     got = speakers(nlp, text)
     assert got["Water levels are"] == "Pacific Flood Warning Center"
     assert got["Stay away from"] == "Coastal Rescue Service"
+
+
+def test_a_quoted_predicate_is_partial_and_quoted_sentences_are_direct(nlp: Language) -> None:
+    doc = nlp(
+        "The ministry said it would \u201clegally pursue those who damage the dunes.\u201d "
+        "The agency urged the port \u201cto continue the dredging until spring.\u201d "
+        "Critic Ola Brandt called the rules \u201cwritten in haste. Nobody read them before "
+        "the vote.\u201d"
+    )
+    actors = find_actors(doc, Gazetteer([]))
+    kinds = {q.text[:12]: q.kind for q in find_quotes(doc, actors) if q.kind != "indirect"}
+    assert kinds["legally purs"] == "partial"
+    assert kinds["to continue "] == "partial"
+    assert kinds["written in h"] == "direct"
