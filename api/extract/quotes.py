@@ -41,7 +41,7 @@ from api.extract.reporting import (
     main_verbs,
     subject_of,
 )
-from api.extract.speakers import Index, Resolver
+from api.extract.speakers import Index, Resolver, is_person_noun
 from api.extract.types import ExtractedActor, ExtractedQuote, QuoteKind
 
 # Words that show a quote is the speaker's own voice, not a phrase borrowed by the reporter.
@@ -133,8 +133,11 @@ def _attribute_with(
     """Speaker from a cue verb, or from "according to X" in the segment."""
     if cue is not None:
         subj = subject_of(cue, inverted_ok)
-        if subj is not None and res.ix.quote_of[subj.i] >= 0:
-            subj = None  # the parse reached into the quoted words: "adding that “you …”"
+        if subj is not None and (res.ix.quote_of[subj.i] >= 0 or subj.pos_ == "VERB"):
+            subj = None  # the parse reached into the quoted words ("adding that “you …”") or
+            # took a participle for the subject ("Asked about it, Ana Berg, a nurse, said")
+        if subj is not None and _object_taken_for_subject(res, cue, subj):
+            subj = _clause_speaker(res.ix, segment)  # "criticised the plan, saying": not the plan
         if subj is None:
             subj = _named_before(res.ix, cue) or _adjacent_name(res.ix, cue, segment)
         if subj is not None:
@@ -146,6 +149,15 @@ def _attribute_with(
         key, text = res.resolve(src)
         return Attribution(key, text, "according to", 0.8 if key else 0.5)
     return None
+
+
+def _object_taken_for_subject(res: Resolver, cue: Token, subj: Token) -> bool:
+    """A participle cue ("saying", "stating") whose parsed subject is a thing before it: the
+    object of the clause it hangs on ("criticised Israel for the death toll, saying …",
+    "made a comment saying …"), not the one who speaks."""
+    if cue.tag_ != "VBG" or subj.i > cue.i or subj.pos_ != "NOUN":
+        return False
+    return res.ix.actor_of[subj.i] is None and not is_person_noun(subj.lemma_.lower())
 
 
 def _clause_speaker(ix: Index, segment: list[Token]) -> Token | None:

@@ -20,6 +20,12 @@ QUOTING_VERBS = frozenset({"quote", "cite"})
 CLAUSE_LINKS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "prep"})
 
 
+# Words that open a clause whose verb is not the sentence's report ("while", "although").
+SUBORDINATORS = frozenset(
+    {"while", "although", "though", "whereas", "if", "unless", "because", "since", "whether"}
+)
+
+
 def load_verbs() -> frozenset[str]:
     """Reporting-verb lemmas from data/reporting_verbs.txt ("say", "tell", "add", ...)."""
     return word_list("reporting_verbs.txt")
@@ -142,11 +148,26 @@ def phrase(tok: Token) -> str:
 
 
 def cue_in(segment: list[Token], last: bool) -> Token | None:
-    """The reporting verb of a segment: the first after a quote, the last before one."""
+    """The reporting verb of a segment: the first after a quote, the last before one; a cue
+    inside a concessive or conditional clause ("while Manning had acknowledged it, “…”",
+    "if written by him") only when there is no other."""
     cues = [t for t in segment if is_cue(t)]
     if not cues:
         return None
-    return cues[-1] if last else cues[0]
+    main = [t for t in cues if not _subordinate(t)] or cues
+    return main[-1] if last else main[0]
+
+
+def _subordinate(verb: Token) -> bool:
+    """The verb sits in a clause opened by "while", "although", "if", "because" or the like."""
+    for node in (verb, *verb.ancestors):
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in node.children
+        ):
+            return True
+        if node.dep_ == "ROOT":
+            return False
+    return False
 
 
 def has_own_content(cue: Token, quote_of: list[int]) -> bool:

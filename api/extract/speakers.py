@@ -106,7 +106,11 @@ def gender_of(actor: ExtractedActor) -> Gender | None:
             if gender is not None:
                 return gender
     words = actor.name.split()
-    return gender_of_given_name(words[0]) if len(words) >= 2 else None
+    for word in words[:-1]:  # the first given name the list knows ("Constable Simon Hood")
+        gender = gender_of_given_name(word)
+        if gender is not None:
+            return gender
+    return None
 
 
 @dataclass
@@ -234,7 +238,7 @@ class Resolver:
                 key = ix.actor_of[app.i]
                 if key and ix.actors[key].kind == "person":
                     return key
-        named = self.person_in_role_phrase(tok)
+        named = self.person_in_role_phrase(tok) or self.institution_of(tok)
         if named is not None:
             return named
         for child in tok.lefts:
@@ -256,6 +260,20 @@ class Resolver:
         ix = self.ix
         first, last = ix.token_at(start), ix.token_at(end)
         return frozenset(k for k in ix.actor_of[first:last] if k is not None)
+
+    def institution_of(self, part: Token) -> str | None:
+        """The institution a part of it speaks for: "the armed wing of the movement", "the
+        press office of the ministry" (an institution noun followed by "of" and an actor that
+        is no person)."""
+        if part.lemma_.lower() not in institution_kinds():
+            return None
+        for prep in part.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    key = self.ix.actor_of[obj.i] if obj.dep_ == "pobj" else None
+                    if key is not None and self.ix.actors[key].kind != "person":
+                        return key
+        return None
 
     def person_in_role_phrase(self, role: Token) -> str | None:
         """A person named inside a speaker's role phrase, however the parse hangs the name:
@@ -487,6 +505,8 @@ class Resolver:
         """ "the spokesman" → the last actor titled spokesman (an "ex-" or "former" aside);
         "the ministry" → "defence ministry"; "the organization" → the last organisation named
         (data/institution_nouns.tsv says which kinds each such noun stands for)."""
+        if any(c.lower_ in ("a", "an", "another") for c in noun.lefts):
+            return None  # "another resident": someone new, not the resident named before
         words = {noun.lemma_.lower(), noun.lower_, noun.lower_.removeprefix("ex-")}
         words |= {SPELLINGS.get(w, w) for w in words}  # "the centre" for a "… Center"
         best: tuple[int, str] | None = None

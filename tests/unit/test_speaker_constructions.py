@@ -400,3 +400,30 @@ def test_a_quoted_predicate_is_partial_and_quoted_sentences_are_direct(nlp: Lang
     assert kinds["legally purs"] == "partial"
     assert kinds["to continue "] == "partial"
     assert kinds["written in h"] == "direct"
+
+
+def test_a_participle_cue_is_not_spoken_by_its_object(nlp: Language) -> None:
+    text = (
+        "Secretary-General Anja Kowalski criticised the blockade for the rising death toll, "
+        "saying \u201cno city should be starved into surrender.\u201d"
+    )
+    assert speakers(nlp, text)["no city should"] == "Anja Kowalski"
+
+
+def test_a_cue_in_a_concessive_clause_is_not_the_report(nlp: Language) -> None:
+    text = (
+        "Spokesman Josh Ernhardt pointed out that while Tamsin Vale had acknowledged the "
+        "leak, \u201cshe never fled the country to avoid a trial.\u201d"
+    )
+    assert speakers(nlp, text)["she never fled"] == "Josh Ernhardt"
+
+
+def test_the_wing_of_a_movement_speaks_for_it_and_another_resident_is_new(
+    nlp: Language,
+) -> None:
+    text = (
+        "The Harbour Liberation Movement said its fighters had left the port. The armed wing "
+        "of the Harbour Liberation Movement claimed in a statement: \u201cWe have taken two "
+        "patrol boats.\u201d"
+    )
+    assert speakers(nlp, text)["We have taken"] == "Harbour Liberation Movement"
