@@ -144,7 +144,34 @@ def surname_target(m: Mention, persons: list[Cluster]) -> Cluster | None:
         return chosen[1]
     if len(starts) == 1 and m.label in ("PERSON", "ORG", "GPE", "NORP"):
         return next(c for c in persons if id(c) in starts)
+    if m.label == "PERSON" and len(word) >= 6:
+        # a surname misspelt by one letter ("Petraus" for "Petraeus"): the one full name
+        # whose surname is that close
+        close = {
+            id(c): c
+            for c in persons
+            for x in c.mentions
+            if is_personal_name(x)
+            and len(x.words) >= 2
+            and one_edit_apart(word, surname_key(x.words[-1]))
+        }
+        if len(close) == 1:
+            return next(iter(close.values()))
     return None
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped ("Demriel"/"Demirel")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )  # fmt: skip
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def org_target(m: Mention, orgs: list[Cluster]) -> Cluster | None:

@@ -238,7 +238,11 @@ class Resolver:
                 key = ix.actor_of[app.i]
                 if key and ix.actors[key].kind == "person":
                     return key
-        named = self.person_in_role_phrase(tok) or self.institution_of(tok)
+        named = (
+            self.person_in_role_phrase(tok)
+            or self.institution_of(tok)
+            or self.named_before_role(tok)
+        )
         if named is not None:
             return named
         for child in tok.lefts:
@@ -260,6 +264,17 @@ class Resolver:
         ix = self.ix
         first, last = ix.token_at(start), ix.token_at(end)
         return frozenset(k for k in ix.actor_of[first:last] if k is not None)
+
+    def named_before_role(self, role: Token) -> str | None:
+        """A person named right before an indefinite role in apposition, however the parse
+        hangs it: "Nurta Ali, another resident said" → Nurta Ali."""
+        if role.pos_ != "NOUN" or not any(c.lower_ in ("a", "an", "another") for c in role.lefts):
+            return None
+        start = min(t.i for t in role.subtree if t.i <= role.i)
+        if start < 2 or self.ix.doc[start - 1].text != ",":
+            return None
+        key = self.ix.actor_of[start - 2]
+        return key if key is not None and self.ix.actors[key].kind == "person" else None
 
     def institution_of(self, part: Token) -> str | None:
         """The institution a part of it speaks for: "the armed wing of the movement", "the

@@ -164,3 +164,11 @@ def test_a_middle_name_does_not_make_a_new_person(nlp: Language) -> None:
     )
     found = people(actors(nlp, text))
     assert list(found) == ["Marietta Louise Franklyn"]
+
+
+def test_a_surname_misspelt_by_one_letter_is_the_same_person(nlp: Language) -> None:
+    text = (
+        "General Davide Castellano testified on Tuesday. Later Castelano said the plan "
+        "had failed."
+    )
+    assert list(people(actors(nlp, text))) == ["Davide Castellano"]

@@ -427,3 +427,11 @@ def test_the_wing_of_a_movement_speaks_for_it_and_another_resident_is_new(
         "patrol boats.\u201d"
     )
     assert speakers(nlp, text)["We have taken"] == "Harbour Liberation Movement"
+
+
+def test_a_name_before_an_indefinite_role_speaks(nlp: Language) -> None:
+    text = (
+        "Resident Asha Warsame said the market burned. Nura Halane, another resident said: "
+        "\u201cWe were woken by the blasts before dawn.\u201d"
+    )
+    assert speakers(nlp, text)["We were woken"] == "Nura Halane"
