@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from api.extract.clusters import Cluster
 from api.extract.gazetteer import Gazetteer
+from api.extract.given_names import is_given_name
 from api.extract.lexicon import word_list
 from api.extract.mentions import Mention, is_personal_name
 from api.extract.titles import title_head
@@ -44,7 +45,9 @@ def kind_of(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
     labels = Counter(m.label for m in c.mentions)
     multi_person = any(m.label == "PERSON" and len(m.words) >= 2 for m in c.mentions)
     name = canonical_name(c)
-    if org_titled(c):
+    given = any(m.label == "PERSON" and is_given_name(m.words[0]) for m in c.mentions
+                if len(m.words) >= 2)  # fmt: skip
+    if org_titled(c) and not given:  # "Amos Nyaoro of …, the UN agency": the agency is not him
         return "organization"  # "Vellar, the parent company", "Orvik, a parts maker"
     if multi_person and not institution_name(name):
         return None if looks_like_place(c, name, gazetteer) else "person"
@@ -114,7 +117,14 @@ def speaks(root: Token) -> bool:
 def org_titled(c: Cluster) -> bool:
     """Every title of the cluster is an institution noun ("parent company", "carrier")."""
     titles = [t for m in c.mentions for t in m.titles]
-    return bool(titles) and all(ORG_TITLE_RE.search(title_head(t)) for t in titles)
+    return bool(titles) and all(ORG_TITLE_RE.search(_singular(title_head(t))) for t in titles)
+
+
+def _singular(noun: str) -> str:
+    """ "companies" → "company", "firms" → "firm" (enough for the institution nouns)."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def acts_as_outlet(root: Token) -> bool:

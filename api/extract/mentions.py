@@ -58,11 +58,14 @@ def is_personal_name(m: Mention) -> bool:
         return True
     if m.label != "ORG":
         return False  # a place or a nationality is never a person's name
+    titles = load_title_words()
     words = m.words
+    while words and words[0].lower() in titles:
+        words = words[1:]  # "General Motors" is one word after its "title"
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
-    if institution_name(m.text):
-        return False
+    if institution_name(m.text) or _key(words[0]) in load_states().names:
+        return False  # "USA Gymnastics": a country's team or body, not a person
     return is_given_name(words[0]) or bool(m.titles)
 
 

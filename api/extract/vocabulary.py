@@ -92,7 +92,8 @@ PLACE_TITLE_NOUNS = PLACE_NOUNS | frozenset(
 ORG_TITLE_RE = re.compile(
     r"^(company|firm|maker|manufacturer|carrier|airline|subsidiary|conglomerate|contractor|"
     r"supplier|retailer|producer|operator|brand|group|bank|insurer|lender|startup|corporation|"
-    r"club|team|side|charity|museum|school|university|newspaper|broadcaster)$"
+    r"club|team|side|charity|museum|school|university|newspaper|broadcaster|magazine|"
+    r"journal|paper|publication|weekly|tabloid|website|site|channel|network|body|agency)$"
 )
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Words that make a name an institution, never a person ("Harbour Council", "Records Office").

@@ -170,3 +170,15 @@ def test_a_surname_misspelt_by_one_letter_is_the_same_person(nlp: Language) -> N
     doc = nlp("General Davide Castellano testified. Castelano said the plan had failed.")
     doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 5, 6, label="PERSON")]
     assert people(find_actors(doc, Gazetteer([]))) == {"Davide Castellano": ["Castelano"]}
+
+
+def test_companies_teams_and_treaties_are_no_people(nlp: Language) -> None:
+    text = (
+        "Executives from the three companies - Harlan Motors, Brightline and Oskar Freight - "
+        "met the minister. On Friday, Norway Athletics, the national governing body for the "
+        "sport, cut its ties with the coach. The Lisbon Water Accords were signed in 2019. "
+        "Emir Sheikh Rashid bin Khalid al-Nuri welcomed the delegates."
+    )
+    found = people(actors(nlp, text))
+    assert "Harlan Motors" not in found and "Norway Athletics" not in found
+    assert "Lisbon Water Accords" not in found and "Emir Sheikh" not in found
