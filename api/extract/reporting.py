@@ -40,6 +40,9 @@ def is_cue(tok: Token) -> bool:
         return False
     if tok.text[:1].isupper() and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN":
         return False  # a capitalised word inside a name ("Ali Said Rostami"), not a verb
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.text == "Said" and tok.is_sent_start and nxt is not None and nxt.pos_ == "PROPN":
+        return False  # "Said Mohammed, a witness, …": a given name opening the sentence
     return tok.tag_.startswith("VB") or tok.lower_ in ("said", "says")
 
 
@@ -68,10 +71,16 @@ def subject_of(verb: Token, inverted_ok: bool = True) -> Token | None:
     if subjects:
         return subjects[0]
     head = verb
-    for _ in range(4):  # "refused to comment but said", "defended … whilst promising"
+    for _ in range(5):  # "refused to comment but said", "defended … whilst promising"
         if head.dep_ not in CLAUSE_LINKS or head.head is head:
             break
         head = head.head
+        if (
+            head.dep_ == "ccomp"
+            and verb.tag_ == "VBG"
+            and any(c.dep_ == "mark" for c in head.children)
+        ):
+            continue  # "denied that it was staged, writing …": not the content clause's "it"
         for child in head.children:
             if child.dep_ in SUBJ_DEPS:
                 return child

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer
 from api.extract.quotes import find_quotes
+from api.extract.reporting import is_cue
 from api.extract.speakers import Index, Resolver
 
 
@@ -437,3 +438,22 @@ def test_a_name_before_an_indefinite_role_speaks(nlp: Language) -> None:
     resident = next(t for t in doc if t.lower_ == "resident")
     names = {a.key: a.name for a in actors}
     assert names.get(resolver.named_before_role(resident) or "") == "Nura Halane"
+
+
+def test_a_participle_after_a_content_clause_is_the_main_subject_s(nlp: Language) -> None:
+    text = (
+        "Veteran Tomas Reinholt denied that it was staged on his blog, writing \u201cnobody "
+        "told us what to ask the candidates.\u201d"
+    )
+    assert speakers(nlp, text)["nobody told us"] == "Tomas Reinholt"
+
+
+def test_a_sentence_opening_said_is_a_given_name(nlp: Language) -> None:
+    doc = nlp("Said Hamdan, a witness, ran to the square. \u201cThe roof fell,\u201d he said.")
+    assert not is_cue(doc[0])
+    assert is_cue(next(t for t in doc if t.lower_ == "said" and t.i > 0))
+
+
+def test_offered_reports_a_quote(nlp: Language) -> None:
+    text = "\u201cThe photos will follow him for years,\u201d strategist Kevin Maddox offered."
+    assert speakers(nlp, text)["The photos will"] == "Kevin Maddox"
