@@ -10,205 +10,38 @@ whoever issued them; "the statement" to the speaker before.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from api.extract.doc_cache import text_of
-from api.extract.given_names import Gender, gender_of_given_name, gender_of_honorific
-from api.extract.lexicon import DATA, word_list
-from api.extract.marks import Marked
+from api.extract.given_names import Gender
 from api.extract.reporting import (
     DOCUMENT_NOUNS,
     SENT_END,
     SUBJ_DEPS,
     appositions,
-    is_cue,
     phrase,
     subject_of,
 )
-from api.extract.types import ExtractedActor
+from api.extract.speaker_index import Index, MentionRef
+from api.extract.speaker_words import (
+    OWNER_PRONOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SPELLINGS,
+    THING_PRONOUNS,
+    institution_kinds,
+    is_person_noun,
+    noun_gender,
+    speaks_for,
+)
 
-PERSON_PRONOUNS: dict[str, Gender] = {"he": "m", "she": "f"}
-# Pronouns that own or author something ("his remarks", "a post by him"); None: either gender.
-OWNER_PRONOUNS: dict[str, Gender | None] = {"his": "m", "him": "m", "her": "f", "their": None}
-THING_PRONOUNS = frozenset({"it", "they"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-# British and American spellings of institution nouns, each way.
-SPELLINGS = {"centre": "center", "center": "centre", "defence": "defense", "defense": "defence"}
 # Links inside a role's noun phrase that may lead to the person holding it ("professor and
 # author X", "Governor of Washington X"); clauses and other prepositions are not followed.
 ROLE_PHRASE_DEPS = frozenset({"compound", "conj", "appos", "flat", "pobj", "prep", "nmod"})
 # Verbs by which a document reaches a third party: "a letter seen by X" was not written by X.
 ACCESS_VERBS = frozenset({"see", "obtain", "review", "leak", "receive", "read", "publish"})
 WINDOW_CHARS = 1500  # how far back a pronoun may look for its antecedent
-
-
-def _before_subjectless_verb(doc: Doc, end: int) -> bool:
-    """The name stands right before a verb the parse gave no subject ("on Friday Trump
-    indicated"): it is that verb's subject."""
-    if end >= len(doc):
-        return False
-    verb = doc[end]
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "conj", "ccomp"):
-        return False  # "forces fighting in the east": a participle, not a clause of its own
-    return not any(c.dep_ in SUBJ_DEPS for c in verb.children)
-
-
-@cache
-def institution_kinds() -> dict[str, frozenset[str]]:
-    """data/institution_nouns.tsv: "organization" → the actor kinds it may stand for."""
-    out: dict[str, frozenset[str]] = {}
-    for line in (DATA / "institution_nouns.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            noun, kinds = line.split("\t")
-            out[noun] = frozenset(kinds.split())
-    return out
-
-
-def speaks_for(noun: Token) -> bool:
-    """A noun whose owner or modifier speaks through it: a person or role ("Marsh's
-    lawyer"), an institution ("the ministry's press office"), a document ("the union's
-    letter") or a capitalised name; not a thing ("Gloria's eczema", "US surface ozone")."""
-    word = noun.lemma_.lower()
-    return (
-        noun.text[:1].isupper()
-        or is_person_noun(word)
-        or word in DOCUMENT_NOUNS
-        or word in institution_kinds()
-        or word in word_list("speech_nouns.txt")
-    )
-
-
-def is_person_noun(word: str) -> bool:
-    """A common noun for a person: "victim", "resident", or a role ("spokesman")."""
-    return word in word_list("person_nouns.txt") or word in word_list("titles.txt")
-
-
-@cache
-def _noun_genders() -> dict[str, str]:
-    lines = (DATA / "person_nouns.txt").read_text(encoding="utf-8").splitlines()
-    return {p[0]: p[1] for line in lines if len(p := line.split()) == 2 and p[0] != "#"}
-
-
-def noun_gender(word: str) -> str | None:
-    """The gender a person noun tells: "son" → m, "mother" → f, "victim" → None."""
-    return _noun_genders().get(word)
-
-
-def gender_of(actor: ExtractedActor) -> Gender | None:
-    """What the article tells of a person's gender: an honorific among the titles ("Ms"),
-    else the given name ("Cecilia"); None when it tells nothing."""
-    for title in actor.titles:
-        for word in title.split():
-            gender = gender_of_honorific(word)
-            if gender is not None:
-                return gender
-    words = actor.name.split()
-    for word in words[:-1]:  # the first given name the list knows ("Constable Simon Hood")
-        gender = gender_of_given_name(word)
-        if gender is not None:
-            return gender
-    return None
-
-
-@dataclass
-class MentionRef:
-    """An actor mention as the resolver needs it.
-
-    `subject`: the mention is a grammatical subject (or the inverted subject of a cue verb);
-    `source`: it names who speaks ("X said", "said X", "according to X"); `sent`: its sentence.
-    """
-
-    start: int
-    key: str
-    kind: str
-    subject: bool
-    source: bool = False
-    sent: int = 0
-
-
-class Index:
-    """Per-document lookups: which token is inside a quote or an actor mention."""
-
-    def __init__(self, doc: Doc, actors: list[ExtractedActor], marked: list[Marked]) -> None:
-        self.doc = doc
-        self.actors = {a.key: a for a in actors}
-        self.marked = marked
-        self.gender = {
-            a.key: g for a in actors if a.kind == "person" and (g := gender_of(a)) is not None
-        }
-        n = len(doc)
-        self.quote_of: list[int] = [-1] * n
-        self.actor_of: list[str | None] = [None] * n
-        for qi, q in enumerate(marked):
-            last = q.close if q.close is not None else q.end
-            for tok in self._tokens(q.open, last + 1):
-                self.quote_of[tok.i] = qi
-        self.sent_of: list[int] = [0] * n
-        for si, sent in enumerate(doc.sents):  # one pass over the sentences of the Doc
-            for k in range(sent.start, sent.end):
-                self.sent_of[k] = si
-        spans: list[tuple[str, str, int, int, int]] = []
-        for a in actors:
-            for m in a.mentions:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None or len(span) == 0:
-                    continue
-                for tok in span:
-                    self.actor_of[tok.i] = a.key
-                spans.append((a.key, a.kind, m.start, span.start, span.end))
-        sources = self._source_tokens()
-        self.mentions: list[MentionRef] = []
-        for key, kind, start, s_tok, e_tok in spans:
-            if self.quote_of[s_tok] >= 0:
-                continue  # names inside quoted words are not antecedents outside them
-            root = doc[s_tok:e_tok].root
-            source = any(k in sources for k in range(s_tok, e_tok))
-            subject = (
-                source
-                or root.dep_ in SUBJ_DEPS
-                or (root.head.dep_ in SUBJ_DEPS and root.dep_ in ("appos", "compound", "poss"))
-                or _before_subjectless_verb(doc, e_tok)
-            )
-            self.mentions.append(
-                MentionRef(start, key, kind, subject, source, self.sent_of[root.i])
-            )
-        self.mentions.sort(key=lambda r: r.start)
-
-    def _source_tokens(self) -> set[int]:
-        """Tokens that name a speaker: the subject of a cue verb outside quotes (with the names
-        in apposition to it) and the object of "according to"."""
-        out: set[int] = set()
-        for tok in self.doc:
-            if self.quote_of[tok.i] >= 0:
-                continue
-            subj: Token | None = None
-            if is_cue(tok):
-                subj = subject_of(tok)
-            elif tok.lower_ == "according" and tok.i + 1 < len(self.doc):
-                subj = next((c for c in self.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-            if subj is None:
-                continue
-            out.add(subj.i)
-            out.update(t.i for t in appositions(subj))
-        return out
-
-    def _tokens(self, start: int, end: int) -> list[Token]:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return list(span) if span is not None else []
-
-    def token_at(self, char: int) -> int:
-        """Index of the first token that starts at or after `char` (len(doc) if none)."""
-        lo, hi = 0, len(self.doc)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.doc[mid].idx < char:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
 
 
 class Resolver:

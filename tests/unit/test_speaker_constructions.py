@@ -12,7 +12,8 @@ from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer
 from api.extract.quotes import find_quotes
 from api.extract.reporting import is_cue
-from api.extract.speakers import Index, Resolver
+from api.extract.speaker_index import Index
+from api.extract.speakers import Resolver
 
 
 def speakers(nlp: Language, text: str) -> dict[str, str | None]:

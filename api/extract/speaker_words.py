@@ -1,0 +1,80 @@
+"""What words say about who speaks: pronouns and the gender they carry, nouns for people,
+institutions and speech, and what an article tells of a person's gender."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from api.extract.given_names import Gender, gender_of_given_name, gender_of_honorific
+from api.extract.lexicon import DATA, word_list
+from api.extract.reporting import (
+    DOCUMENT_NOUNS,
+)
+from api.extract.types import ExtractedActor
+
+PERSON_PRONOUNS: dict[str, Gender] = {"he": "m", "she": "f"}
+# Pronouns that own or author something ("his remarks", "a post by him"); None: either gender.
+OWNER_PRONOUNS: dict[str, Gender | None] = {"his": "m", "him": "m", "her": "f", "their": None}
+THING_PRONOUNS = frozenset({"it", "they"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# British and American spellings of institution nouns, each way.
+SPELLINGS = {"centre": "center", "center": "centre", "defence": "defense", "defense": "defence"}
+
+
+@cache
+def institution_kinds() -> dict[str, frozenset[str]]:
+    """data/institution_nouns.tsv: "organization" → the actor kinds it may stand for."""
+    out: dict[str, frozenset[str]] = {}
+    for line in (DATA / "institution_nouns.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, kinds = line.split("\t")
+            out[noun] = frozenset(kinds.split())
+    return out
+
+
+def speaks_for(noun: Token) -> bool:
+    """A noun whose owner or modifier speaks through it: a person or role ("Marsh's
+    lawyer"), an institution ("the ministry's press office"), a document ("the union's
+    letter") or a capitalised name; not a thing ("Gloria's eczema", "US surface ozone")."""
+    word = noun.lemma_.lower()
+    return (
+        noun.text[:1].isupper()
+        or is_person_noun(word)
+        or word in DOCUMENT_NOUNS
+        or word in institution_kinds()
+        or word in word_list("speech_nouns.txt")
+    )
+
+
+def is_person_noun(word: str) -> bool:
+    """A common noun for a person: "victim", "resident", or a role ("spokesman")."""
+    return word in word_list("person_nouns.txt") or word in word_list("titles.txt")
+
+
+@cache
+def _noun_genders() -> dict[str, str]:
+    lines = (DATA / "person_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return {p[0]: p[1] for line in lines if len(p := line.split()) == 2 and p[0] != "#"}
+
+
+def noun_gender(word: str) -> str | None:
+    """The gender a person noun tells: "son" → m, "mother" → f, "victim" → None."""
+    return _noun_genders().get(word)
+
+
+def gender_of(actor: ExtractedActor) -> Gender | None:
+    """What the article tells of a person's gender: an honorific among the titles ("Ms"),
+    else the given name ("Cecilia"); None when it tells nothing."""
+    for title in actor.titles:
+        for word in title.split():
+            gender = gender_of_honorific(word)
+            if gender is not None:
+                return gender
+    words = actor.name.split()
+    for word in words[:-1]:  # the first given name the list knows ("Constable Simon Hood")
+        gender = gender_of_given_name(word)
+        if gender is not None:
+            return gender
+    return None
