@@ -25,6 +25,7 @@ from api.extract.vocabulary import (
     LOCATIVE_PREPS,
     NOT_NAME_TAGS,
     ORG_WORD_RE,
+    PLACE_TITLE_NOUNS,
     POSSESSIVE_RE,
     SURNAME_PARTICLE_RE,
     institution_name,
@@ -133,12 +134,23 @@ def name_end(doc: Doc, ent: SpacySpan) -> int:
     if ent.label_ not in ("PERSON", "ORG"):
         return ent.end
     end = ent.end
+    if (
+        ent.label_ == "PERSON"
+        and end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2  # a hyphenated given name the tagger cut: "Kim In" + "-seok"
     while end < len(doc) and end - ent.end < 3:
         tok = doc[end]
         if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             break
         if not tok.text.isalpha() or tok.lower_ in load_title_words():
             break
+        if ent.label_ == "PERSON" and tok.lower_ in PLACE_TITLE_NOUNS:
+            break  # "Hidayat" + "Rote Island": a place after the name, not more of it
         if tok.dep_ not in ("compound", "flat", "nsubj", "nsubjpass", "dobj", "pobj", "appos"):
             break
         if not tok.i <= doc[end - 1].head.i <= ent.end + 3:

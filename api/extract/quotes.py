@@ -31,6 +31,7 @@ from api.extract.marks import OPEN_MARKS, STRAIGHT, Marked, pair_marks, paragrap
 from api.extract.quote_kinds import direct_or_partial, ends_attribution
 from api.extract.reporting import (
     SENT_END,
+    SUBJ_DEPS,
     according_to,
     clause_subject,
     cue_in,
@@ -146,10 +147,20 @@ def _attribute_with(
 
 
 def _object_taken_for_subject(res: Resolver, cue: Token, subj: Token) -> bool:
-    """A participle cue ("saying", "stating") whose parsed subject is a thing before it: the
-    object of the clause it hangs on ("criticised Israel for the death toll, saying …",
-    "made a comment saying …"), not the one who speaks."""
-    if cue.tag_ != "VBG" or subj.i > cue.i or subj.pos_ != "NOUN":
+    """A participle cue ("saying", "stating") whose parsed subject is a thing before it, or
+    any word after the subject of the verb it hangs on: the object of that clause
+    ("criticised Israel for the death toll, saying …", "made a comment saying …"), not the one
+    who speaks."""
+    if cue.tag_ != "VBG" or subj.i > cue.i:
+        return False
+    main = cue.head  # "Obama linked the suspect to the network, saying": Obama's participle
+    if (
+        main.pos_ in ("VERB", "AUX")
+        and main.i < subj.i
+        and any(c.dep_ in SUBJ_DEPS and c.i < main.i for c in main.children)
+    ):
+        return True
+    if subj.pos_ != "NOUN":
         return False
     return res.ix.actor_of[subj.i] is None and not is_person_noun(subj.lemma_.lower())
 

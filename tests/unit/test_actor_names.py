@@ -182,3 +182,11 @@ def test_companies_teams_and_treaties_are_no_people(nlp: Language) -> None:
     found = people(actors(nlp, text))
     assert "Harlan Motors" not in found and "Norway Athletics" not in found
     assert "Lisbon Water Accords" not in found and "Emir Sheikh" not in found
+
+
+def test_a_hyphenated_given_name_and_a_place_after_a_name(nlp: Language) -> None:
+    doc = nlp("Protester Park Min-seo marched. Fisherman Hidayat Rote Island was rescued.")
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 8, 9, label="PERSON")]
+    names = set(people(find_actors(doc, Gazetteer([]))))
+    assert "Park Min-seo" in names
+    assert not any("Island" in n for n in names)

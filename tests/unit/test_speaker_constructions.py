@@ -458,3 +458,11 @@ def test_a_sentence_opening_said_is_a_given_name(nlp: Language) -> None:
 def test_offered_reports_a_quote(nlp: Language) -> None:
     text = "\u201cThe photos will follow him for years,\u201d strategist Kevin Maddox offered."
     assert speakers(nlp, text)["The photos will"] == "Kevin Maddox"
+
+
+def test_a_participle_shares_the_subject_of_the_verb_it_hangs_on(nlp: Language) -> None:
+    text = (
+        "President Alma Dunstan linked the bomber to the Northern Front, saying \u201cwe know "
+        "he trained in their camps.\u201d"
+    )
+    assert speakers(nlp, text)["we know he"] == "Alma Dunstan"
