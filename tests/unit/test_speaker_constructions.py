@@ -6,11 +6,11 @@ Each construction on an invented fixture: names, outlets and sentences are made 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer
-from api.extract.quotes import find_quotes
+from api.extract.quotes import _object_taken_for_subject, find_quotes
 from api.extract.reporting import is_cue
 from api.extract.speaker_index import Index
 from api.extract.speakers import Resolver
@@ -461,8 +461,17 @@ def test_offered_reports_a_quote(nlp: Language) -> None:
 
 
 def test_a_participle_shares_the_subject_of_the_verb_it_hangs_on(nlp: Language) -> None:
-    text = (
-        "President Alma Dunstan linked the bomber to the Northern Front, saying \u201cwe know "
-        "he trained in their camps.\u201d"
+    # the parse the small model gives some such sentences, made certain: the named object
+    # taken for the subject of "saying"
+    words = ["Dunstan", "linked", "the", "bomber", "to", "Velmar", ",", "saying"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 1, 7, 1, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "nsubj", "punct", "advcl"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB"],
+        tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", ",", "VBG"],
     )
-    assert speakers(nlp, text)["we know he"] == "Alma Dunstan"
+    resolver = Resolver(Index(doc, [], []))
+    assert _object_taken_for_subject(resolver, doc[7], doc[5])
+    assert not _object_taken_for_subject(resolver, doc[7], doc[0])
