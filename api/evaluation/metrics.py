@@ -88,7 +88,7 @@ def _surname(name: str) -> str:
 
 
 def same_actor(predicted: set[str], gold: set[str]) -> bool:
-    """A shared name, or for people a shared surname ("Peskov" for "Dmitry Peskov")."""
+    """A shared name, or for people a shared surname ("Berg" for "Ana Berg")."""
     if not predicted or not gold:
         return False
     if predicted & gold:

@@ -86,7 +86,7 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Clus
 
 def _name_key(m: Mention) -> str:
     """What makes two full names one: the whole name, or for a person the first and last
-    words ("Aretha Louise Franklin" is "Aretha Franklin": a middle name is not a new
+    words ("Marietta Louise Franklyn" is "Marietta Franklyn": a middle name is not a new
     person)."""
     if m.label == "PERSON" and len(m.words) >= 3 and is_personal_name(m):
         return _key(f"{m.words[0]} {m.words[-1]}")
@@ -95,7 +95,7 @@ def _name_key(m: Mention) -> str:
 
 def _people_by_surname(mentions: list[Mention]) -> None:
     """A two- or three-word name tagged as an organisation is a person's when its last word
-    stands alone elsewhere tagged as a person ("Dries Mertens" tagged ORG, then "Mertens
+    stands alone elsewhere tagged as a person ("Joran Vessiers" tagged ORG, then "Vessiers
     scored" tagged PERSON), and it holds no institution word."""
     surnames = {m.text for m in mentions if m.label == "PERSON" and len(m.words) == 1}
     for m in mentions:
@@ -118,7 +118,7 @@ def surname_key(word: str) -> str:
 def surname_target(m: Mention, persons: list[Cluster]) -> Cluster | None:
     """The full name this bare name refers to: the nearest preceding one ending in it, else
     the next; failing that, the one full name that starts with it (a given name, or a family
-    name written first: "Lai" → "Lai Changxing").
+    name written first: "Quan" → "Quan Zhenwei").
 
     "Sorokin" → "Ivan Sorokin"; "Halvorsen" (labelled GPE) → "Erik Halvorsen"; "al-Rami" and
     "Rami" → "Yusuf al-Rami".
@@ -145,7 +145,7 @@ def surname_target(m: Mention, persons: list[Cluster]) -> Cluster | None:
     if len(starts) == 1 and m.label in ("PERSON", "ORG", "GPE", "NORP"):
         return next(c for c in persons if id(c) in starts)
     if m.label == "PERSON" and len(word) >= 6:
-        # a surname misspelt by one letter ("Petraus" for "Petraeus"): the one full name
+        # a surname misspelt by one letter ("Castelano" for "Castellano"): the one full name
         # whose surname is that close
         close = {
             id(c): c
@@ -161,7 +161,7 @@ def surname_target(m: Mention, persons: list[Cluster]) -> Cluster | None:
 
 
 def one_edit_apart(a: str, b: str) -> bool:
-    """One letter added, dropped, changed, or two neighbours swapped ("Demriel"/"Demirel")."""
+    """One letter added, dropped, changed, or two neighbours swapped ("Lindgvist"/"Lindqvist")."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
@@ -212,7 +212,7 @@ def org_host(c: Cluster, merged: list[Cluster]) -> Cluster | None:
 def add_untagged_surnames(doc: Doc, clusters: list[Cluster]) -> None:
     """Mentions the tagger skipped: a lone capitalised proper noun equal to the surname of one
     full personal name in the article ("Voss further said" after "Piet Voss"), or to the first
-    word of one when no full name ends with it ("Weerachon said")."""
+    word of one when no full name ends with it ("Sutthirak said")."""
     owners: dict[str, Cluster | None] = {}
     firsts: dict[str, Cluster | None] = {}
     for c in clusters:
@@ -245,7 +245,7 @@ def add_untagged_surnames(doc: Doc, clusters: list[Cluster]) -> None:
 
 def name_neighbour(tok: Token, other: Token | None) -> bool:
     """`other` continues the name `tok` is in: a proper noun joined to it, not a date or
-    another entity ("on Friday Trump indicated" is Trump alone)."""
+    another entity ("on Friday Adair indicated" is Adair alone)."""
     if other is None or other.pos_ != "PROPN" or other.ent_type_ not in ("", "PERSON"):
         return False
     return other.head.i == tok.i or tok.head.i == other.i

@@ -35,13 +35,13 @@ def _honorifics() -> dict[str, str]:
 
 
 def is_given_name(word: str) -> bool:
-    """ "Cecilia", "Odell": a given name the list knows (three letters or more: the list
+    """ "Beatrice", "Odell": a given name the list knows (three letters or more: the list
     also holds "Un" and "Al", which are more often something else)."""
     return len(word) >= 3 and word.lower() in _given()
 
 
 def gender_of_given_name(word: str) -> Gender | None:
-    """ "Cecilia" → f, "James" → m; None for a name given to both, or unknown."""
+    """ "Beatrice" → f, "Harold" → m; None for a name given to both, or unknown."""
     return _gender(_given().get(word.lower()))
 
 

@@ -38,7 +38,7 @@ def kind_of(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
     if c.state is not None:
         return "military" if any(m.military for m in c.mentions) else "state"
     if any(w.lower() in word_list("thing_words.txt") for w in canonical_name(c).split()):
-        # "Grammy Awards", "Space Shuttle Atlantis": an organisation if tagged as one, never
+        # "Golden Harp Awards", "Space Shuttle Meridian": an organisation if tagged as one, never
         # a person
         orgs = sum(1 for m in c.mentions if m.label == "ORG")
         return "organization" if orgs * 2 > len(c.mentions) and not _located_all(c) else None
@@ -47,7 +47,7 @@ def kind_of(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
     name = canonical_name(c)
     given = any(m.label == "PERSON" and is_given_name(m.words[0]) for m in c.mentions
                 if len(m.words) >= 2)  # fmt: skip
-    if org_titled(c) and not given:  # "Amos Nyaoro of …, the UN agency": the agency is not him
+    if org_titled(c) and not given:  # "Ines Varga of …, the UN agency": the agency is not her
         return "organization"  # "Vellar, the parent company", "Orvik, a parts maker"
     if multi_person and not institution_name(name):
         return None if looks_like_place(c, name, gazetteer) else "person"
@@ -63,7 +63,7 @@ def kind_of(c: Cluster, gazetteer: Gazetteer) -> ActorKind | None:
         return "person"
     full_names = [m for m in c.mentions if is_personal_name(m) and len(m.words) >= 2]
     if full_names and not institution_name(name) and not looks_like_place(c, name, gazetteer):
-        return "person"  # "said EU commissioner …, Cecilia Malmström" tagged ORG
+        return "person"  # "said the trade commissioner, Margaret Vollmer" tagged ORG
     if titled_person_name(c, name) and not all(located(m) for m in c.mentions):
         return "person"  # "Nadia Okafor, a nurse" even when tagged ORG
     if labels["ORG"] == 0 or place_votes > labels["ORG"]:
@@ -85,20 +85,20 @@ def _located_all(c: Cluster) -> bool:
 
 def supported_person(c: Cluster) -> bool:
     """A one-word name the tagger calls a person is an actor only when the article treats it
-    as one: a title or honorific ("Mr Chan", "Gaddafi's son, Hannibal"), it speaks ("said
-    Oleh", "Ihor told"), or it comes back and acts. A lone capitalised word ("Twitter",
+    as one: a title or honorific ("Mr Okonkwo", "Kessel's son, Tariq"), it speaks ("said
+    Oleksa", "Taras told"), or it comes back and acts. A lone capitalised word ("Twitter",
     "Gunfire", "Order") is not."""
     if any(len(m.words) >= 2 for m in c.mentions):
         return True
     if any(m.titles or speaks(m.root) for m in c.mentions):
         return True
     acting = [m for m in c.mentions if m.root.dep_ in ("nsubj", "nsubjpass", "poss")]
-    return len(c.mentions) >= 2 and bool(acting)  # "Samudio was abducted … Samudio has been"
+    return len(c.mentions) >= 2 and bool(acting)  # "Reyes was abducted … Reyes has been"
 
 
 def speaks(root: Token) -> bool:
     """The word names who reports something: the subject of a reporting verb, its inverted
-    subject ("said Oleh"), or the object of "according to"."""
+    subject ("said Oleksa"), or the object of "according to"."""
     head = root.head
     if head.tag_.startswith("VB") and head.lemma_.lower() in word_list("reporting_verbs.txt"):
         return root.dep_ in ("nsubj", "nsubjpass") or (
@@ -110,7 +110,7 @@ def speaks(root: Token) -> bool:
         and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)
         for c in root.children
     ):
-        return True  # "Ouattara, who said"
+        return True  # "Mbatha, who said"
     return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
@@ -184,7 +184,7 @@ def looks_like_place(c: Cluster, name: str, gazetteer: Gazetteer) -> bool:
         return True
     labels = Counter(m.label for m in c.mentions)
     if labels["GPE"] + labels["LOC"] + labels["FAC"] > labels["PERSON"]:
-        return True  # "Azad Kashmir" once as PERSON, "Kashmir" ten times as a place
+        return True  # "Upper Valdmark" once as PERSON, "Valdmark" ten times as a place
     acts = any(m.root.dep_ in ("nsubj", "nsubjpass", "poss") for m in c.mentions)
     if not acts and any(listed_with_place(m.root, gazetteer) for m in c.mentions):
         return True
@@ -192,9 +192,9 @@ def looks_like_place(c: Cluster, name: str, gazetteer: Gazetteer) -> bool:
 
 
 def listed_with_place(root: Token, gazetteer: Gazetteer) -> bool:
-    """The name is coordinated with a place ("Phuket, Koh Samui and Pattaya", "Kolodiaz and
-    Kucheriv Yar"): a list of names is a list of one kind (asked only of a name that never
-    acts as a subject or owner: parses also coordinate "from Queensland and Paul Berg")."""
+    """The name is coordinated with a place ("Bergen, Koh Marang and Girona", "Poltava and
+    Kestrel Yar"): a list of names is a list of one kind (asked only of a name that never
+    acts as a subject or owner: parses also coordinate "from Tasmania and Paul Berg")."""
     partners = [c for c in root.children if c.dep_ == "conj"]
     if root.dep_ == "conj":
         partners.append(root.head)
@@ -204,7 +204,7 @@ def listed_with_place(root: Token, gazetteer: Gazetteer) -> bool:
 
 
 def phrase_text(tok: Token) -> str:
-    """A proper noun with the proper nouns compounded into it: "Yar" → "Kucheriv Yar"."""
+    """A proper noun with the proper nouns compounded into it: "Yar" → "Kestrel Yar"."""
     left = [t for t in tok.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
     start = left[0].i if left else tok.i
     return str(tok.doc[start : tok.i + 1].text)

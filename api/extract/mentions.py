@@ -54,7 +54,7 @@ class Mention:
 def is_personal_name(m: Mention) -> bool:
     """A full personal name whatever its label: tagged PERSON, or two to four capitalised
     words with no institution word that open with a known given name or carry a role title
-    ("Cecilia Malmström" tagged ORG; "Deputy director …, Hassiba Hadj Sahraoui")."""
+    ("Margaret Vollmer" tagged ORG; "Deputy director …, Idris Kaltenbrunner")."""
     if m.label == "PERSON":
         return True
     if m.label != "ORG":
@@ -62,7 +62,7 @@ def is_personal_name(m: Mention) -> bool:
     titles = load_title_words()
     words = m.words
     while words and words[0].lower() in titles:
-        words = words[1:]  # "General Motors" is one word after its "title"
+        words = words[1:]  # "General Harlan" is one word after its "title"
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
     if institution_name(m.text) or _key(words[0]) in load_states().names:
@@ -91,7 +91,7 @@ def clean_span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int] | None
         end = start + text.index("(", 1)  # "Department of State (DoS" → "Department of State"
         text = text_of(doc)[start:end]
     if re.search(r"\s[A-Z][a-z]+\.$", text):
-        end -= 1  # "James To." at the end of a sentence: the stop is not the name's
+        end -= 1  # "Anton Ho." at the end of a sentence: the stop is not the name's
         text = text_of(doc)[start:end]
     lead = len(text) - len(text.lstrip(EDGE_CHARS + "."))
     trail = len(text) - len(text.rstrip(EDGE_CHARS))
@@ -103,11 +103,11 @@ def clean_span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int] | None
 
 def name_start(doc: Doc, ent: SpacySpan, start: int | None = None) -> int:
     """Start of the name in an entity: leading verbs and prepositions dropped ("Following
-    Spielberg" → "Spielberg"); a PERSON of one or two words extended back over the given name
+    Halvorsen" → "Halvorsen"); a PERSON of one or two words extended back over the given name
     the tagger left out ("Beekeeper Odile Nakamura" tagged "Nakamura" → "Odile Nakamura",
     "Marietta Louise Franklyn" tagged "Louise Franklyn"): a capitalised proper noun, not a
     title, that the given-name list knows, or before one word and not the sentence's first
-    (the parse may hang it elsewhere: "of the Council Enver Solomon")."""
+    (the parse may hang it elsewhere: "of the Council Rosalind Achterberg")."""
     start = ent.start if start is None else start
     while start < ent.end - 1 and doc[start].tag_ in NOT_NAME_TAGS:
         start += 1
@@ -130,7 +130,7 @@ def name_start(doc: Doc, ent: SpacySpan, start: int | None = None) -> int:
 def name_end(doc: Doc, ent: SpacySpan) -> int:
     """End of a name the tagger cut short: capitalised proper nouns with no entity label of
     their own that continue it in the same noun phrase ("Ana Lucia" + "Ferreira Gomes"), and a
-    surname after a lower-case particle ("Marcos Aparecido" + "dos Santos")."""
+    surname after a lower-case particle ("Tiago Aurelio" + "dos Reis")."""
     if ent.label_ not in ("PERSON", "ORG"):
         return ent.end
     end = ent.end
@@ -142,7 +142,7 @@ def name_end(doc: Doc, ent: SpacySpan) -> int:
         and not doc[end].whitespace_
         and doc[end + 1].is_alpha
     ):
-        end += 2  # a hyphenated given name the tagger cut: "Kim In" + "-seok"
+        end += 2  # a hyphenated given name the tagger cut: "Park Min" + "-seo"
     while end < len(doc) and end - ent.end < 3:
         tok = doc[end]
         if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
@@ -150,13 +150,13 @@ def name_end(doc: Doc, ent: SpacySpan) -> int:
         if not tok.text.isalpha() or tok.lower_ in load_title_words():
             break
         if ent.label_ == "PERSON" and tok.lower_ in PLACE_TITLE_NOUNS:
-            break  # "Hidayat" + "Rote Island": a place after the name, not more of it
+            break  # "Hidayat" + "Kestrel Island": a place after the name, not more of it
         if tok.dep_ not in ("compound", "flat", "nsubj", "nsubjpass", "dobj", "pobj", "appos"):
             break
         if not tok.i <= doc[end - 1].head.i <= ent.end + 3:
             break  # the name's last word must lean on this one or the words after it
         if end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON":
-            break  # "the Refugee Council Enver Solomon": the given name of the person after
+            break  # "the Harbour Council Rosalind Achterberg": the given name of the person after
         end += 1
     if ent.label_ == "PERSON" and end + 1 < len(doc) and end - ent.end < 3:
         particle, surname = doc[end], doc[end + 1]
@@ -167,7 +167,7 @@ def name_end(doc: Doc, ent: SpacySpan) -> int:
             and surname.is_alpha
             and surname.ent_type_ in ("", "PERSON")
         ):
-            return end + 2  # "Marcos Aparecido" + "dos Santos", "Ludwig" + "van Berg"
+            return end + 2  # "Tiago Aurelio" + "dos Reis", "Ludwig" + "van Berg"
     return end
 
 
@@ -277,11 +277,11 @@ def page_furniture(doc: Doc, ent: SpacySpan) -> bool:
 
 
 def untagged_speakers(doc: Doc) -> list[Mention]:
-    """Personal names the tagger skipped (or took for a title: "Jim Luce" as a WORK_OF_ART)
+    """Personal names the tagger skipped (or took for a title: "Jim Lucero" as a WORK_OF_ART)
     where they act: the subject of a verb written as two to four capitalised words ("Dara
     Finch-Mole, head of the office, told reporters"), when the verb reports speech, the name
     opens with a known given name, or one of its words is a name the tagger found elsewhere
-    in the article ("Alassane Ouattara won" beside a tagged "Ouattara"); never an
+    in the article ("Osei Mbatha won" beside a tagged "Mbatha"); never an
     institution name."""
     verbs = word_list("reporting_verbs.txt")
     known = {e.text for e in ents_of(doc) if e.label_ in ("PERSON", "ORG") and len(e) == 1}
@@ -306,7 +306,7 @@ def untagged_speakers(doc: Doc) -> list[Mention]:
 
 def untagged_institutions(doc: Doc) -> list[Mention]:
     """Institution names the tagger skipped: capitalised words around an institution word,
-    with an "of" phrase after it ("A Ministry of Defence spokesman", "the Harbour Council
+    with an "of" phrase after it ("A Ministry of Fisheries spokesman", "the Harbour Council
     said"), two capitalised words at least and none inside an entity."""
     out: list[Mention] = []
     taken = -1
@@ -339,7 +339,7 @@ def untagged_institutions(doc: Doc) -> list[Mention]:
 
 def capitalised_word(tok: Token, titles_too: bool = False) -> bool:
     """A capitalised word outside any entity that can be part of a name (a title word only
-    after "of": "Ministry of Defence", but not "Defence Minister Office")."""
+    after "of": "Ministry of Fisheries", but not "Fisheries Minister Office")."""
     return (
         tok.text[:1].isupper()
         and tok.is_alpha
@@ -351,7 +351,7 @@ def capitalised_word(tok: Token, titles_too: bool = False) -> bool:
 
 def untagged_name(doc: Doc, subj: Token) -> SpacySpan | None:
     """The two-to-four-word capitalised name that ends at `subj`, hyphenated parts included
-    ("Sombat Boonngam-anong"); None for a role, an institution or the end of a tagged name."""
+    ("Osei Mbatha-kuna"); None for a role, an institution or the end of a tagged name."""
     first = subj.i
     while first > 0 and first > subj.i - 6:
         left = doc[first - 1]

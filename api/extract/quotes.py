@@ -153,7 +153,7 @@ def _object_taken_for_subject(res: Resolver, cue: Token, subj: Token) -> bool:
     who speaks."""
     if cue.tag_ != "VBG" or subj.i > cue.i:
         return False
-    main = cue.head  # "Obama linked the suspect to the network, saying": Obama's participle
+    main = cue.head  # "Dunstan linked the bomber to the network, saying": Dunstan's participle
     if (
         main.pos_ in ("VERB", "AUX")
         and main.i < subj.i
@@ -388,7 +388,7 @@ def _from_sentence_before(
 
 def _reported_by(words: list[Token]) -> Token | None:
     """Who the sentence says it reports: the subject of its reporting verb, in a clause of
-    its own or not ("As Heald told the Post, emissions have fallen.")."""
+    its own or not ("As Ingrid Solheim told the Ledger, the harbour has silted up.")."""
     cue = cue_in(words, last=True)
     return None if cue is None else subject_of(cue, inverted_ok=False)
 

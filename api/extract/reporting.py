@@ -42,7 +42,7 @@ def is_cue(tok: Token) -> bool:
         return False  # a capitalised word inside a name ("Ali Said Rostami"), not a verb
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if tok.text == "Said" and tok.is_sent_start and nxt is not None and nxt.pos_ == "PROPN":
-        return False  # "Said Mohammed, a witness, …": a given name opening the sentence
+        return False  # "Said Hamdan, a witness, …": a given name opening the sentence
     return tok.tag_.startswith("VB") or tok.lower_ in ("said", "says")
 
 
@@ -158,7 +158,7 @@ def phrase(tok: Token) -> str:
 
 def cue_in(segment: list[Token], last: bool) -> Token | None:
     """The reporting verb of a segment: the first after a quote, the last before one; a cue
-    inside a concessive or conditional clause ("while Manning had acknowledged it, “…”",
+    inside a concessive or conditional clause ("while Tamsin Vale had acknowledged it, “…”",
     "if written by him") only when there is no other."""
     cues = [t for t in segment if is_cue(t)]
     if not cues:

@@ -19,7 +19,7 @@ from api.extract.types import ExtractedActor
 
 
 def _before_subjectless_verb(doc: Doc, end: int) -> bool:
-    """The name stands right before a verb the parse gave no subject ("on Friday Trump
+    """The name stands right before a verb the parse gave no subject ("on Friday Adair
     indicated"): it is that verb's subject."""
     if end >= len(doc):
         return False

@@ -37,7 +37,7 @@ def institution_kinds() -> dict[str, frozenset[str]]:
 def speaks_for(noun: Token) -> bool:
     """A noun whose owner or modifier speaks through it: a person or role ("Marsh's
     lawyer"), an institution ("the ministry's press office"), a document ("the union's
-    letter") or a capitalised name; not a thing ("Gloria's eczema", "US surface ozone")."""
+    letter") or a capitalised name; not a thing ("Ana Ferris's fever", "the region's ozone")."""
     word = noun.lemma_.lower()
     return (
         noun.text[:1].isupper()

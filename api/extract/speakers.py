@@ -51,7 +51,7 @@ class Resolver:
         self.ix = ix
         self.last_speaker: str | None = None
         # actors the quote being attributed names in the third person: not its speaker by a
-        # pronoun ("He said, “Andy Warhol was …”" is not Warhol speaking)
+        # pronoun ("He said, “Lena Marsh was …”" is not Marsh speaking)
         self.named_in_quote: frozenset[str] = frozenset()
 
     def actor_in(self, tok: Token) -> str | None:
@@ -85,7 +85,7 @@ class Resolver:
             if ix.actors[key].kind == "person" and is_person_noun(tok.lemma_.lower()):
                 return None  # "Marsh's spokesman", "Kessel's son": someone else, unnamed
             if not speaks_for(tok):
-                return None  # "Gloria's eczema", "US surface ozone": a thing, not a voice
+                return None  # "Ana Ferris's fever", "the region's ozone": a thing, not a voice
             return key
         for child in tok.children:
             if child.dep_ == "appos" and ix.actor_of[child.i]:
@@ -100,7 +100,7 @@ class Resolver:
 
     def named_before_role(self, role: Token) -> str | None:
         """A person named right before an indefinite role in apposition, however the parse
-        hangs it: "Nurta Ali, another resident said" → Nurta Ali."""
+        hangs it: "Nura Halane, another resident said" → Nura Halane."""
         if role.pos_ != "NOUN" or not any(c.lower_ in ("a", "an", "another") for c in role.lefts):
             return None
         start = min(t.i for t in role.subtree if t.i <= role.i)
@@ -125,9 +125,9 @@ class Resolver:
 
     def person_in_role_phrase(self, role: Token) -> str | None:
         """A person named inside a speaker's role phrase, however the parse hangs the name:
-        "American academic and professor Marc Hill", "Governor of Washington Chris Gregoire".
+        "Canadian historian and professor Idris Kaltenbrunner", "Governor of Vermont Ellen Collins".
         An "of" phrase counts only where a place or institution comes before the name in it
-        ("of Washington Chris Gregoire"), not "the father of Ana Berg" (someone else)."""
+        ("of Vermont Ellen Collins"), not "the father of Ana Berg" (someone else)."""
         if role.pos_ not in ("NOUN", "ADJ", "PROPN") or self.ix.actor_of[role.i] is not None:
             return None
         if role.dep_ not in SUBJ_DEPS and not is_person_noun(role.lemma_.lower()):
@@ -148,7 +148,7 @@ class Resolver:
     def antecedent(self, before: int, person: bool, gender: Gender | None = None) -> str | None:
         """The actor a pronoun at `before` stands for: one named earlier in its own paragraph
         first (a paragraph that introduces a person goes on about them: "Deputy director …
-        Hussein Rashid Mohammed was sentenced … He interrupted the judge … He said"), else
+        Tobias Rehnquist Lund was sentenced … He interrupted the judge … He said"), else
         the last compatible actor before it (`nearest`)."""
         text = text_of(self.ix.doc)
         para_start = text.rfind("\n", 0, before) + 1
@@ -312,7 +312,7 @@ class Resolver:
             before -= 1
         key = self.ix.actor_of[before] if before >= 0 else None
         if key is not None and pronoun.lower_ == "who" and self.ix.actors[key].kind != "person":
-            # "Terence Fan, an expert from the Harbour University, who said": the person
+            # "Terence Vail, an expert from the Harbour Institute, who said": the person
             person = self.person_before(pronoun)
             key, before = (person, before) if person is None else person
         if key is not None:
@@ -435,11 +435,11 @@ class Resolver:
         if tok.pos_ == "PRON":
             return None, tok.text
         if tok.pos_ == "PROPN" and any(c.lower_ == "the" for c in tok.lefts):
-            key = self.by_role(tok, tok.idx)  # "the Kentucky Republican said"
+            key = self.by_role(tok, tok.idx)  # "the Vermont Democrat said"
             if key is not None:
                 return key, phrase(tok)
         if tok.pos_ == "PROPN" or tok.text[:1].isupper():
-            # a name the tagger missed, or tagged as a common noun ("Fitzsimons told")
+            # a name the tagger missed, or tagged as a common noun ("Fitzroy told")
             key = self.by_phrase(tok) or self.by_name(tok)
             if key is not None or tok.pos_ == "PROPN":
                 return key, phrase(tok)

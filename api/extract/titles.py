@@ -80,7 +80,7 @@ def apposition_title(ent: SpacySpan) -> str | None:
         for c in root.children
         if c.dep_ == "appos"
         and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and any(d.dep_ == "det" for d in c.lefts)))
-    ]  # "a spokeswoman", or a proper noun with an article: "a Kentucky Republican"
+    ]  # "a spokeswoman", or a proper noun with an article: "a Vermont Democrat"
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         candidates.append(root.head)
     for noun in candidates:
@@ -100,8 +100,8 @@ def apposition_title(ent: SpacySpan) -> str | None:
 
 def titled_name(ent: SpacySpan) -> bool:
     """An entity that is a title and a personal name: an honorific before anything ("Ms
-    Anika Holt", "Dr Tan"), or role words before two or three capitalised words
-    ("Councillor Rita Fonseca"; not one: "General Motors", "Foreign Affairs")."""
+    Anika Holt", "Dr Okafor"), or role words before two or three capitalised words
+    ("Councillor Rita Fonseca"; not one: "General Harlan", "Foreign Affairs")."""
     if len(ent) >= 2 and (gender_of_honorific(ent[0].text) or ent[0].lower_ in ("dr", "dr.")):
         return True
     titles = load_title_words()

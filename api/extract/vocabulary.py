@@ -108,7 +108,7 @@ ORG_WORD_RE = re.compile(
 # Head nouns of armed forces named by nationality ("Colombian troops", "Venezuela's army").
 FORCE_NOUNS = frozenset({"army", "forces", "troops", "military", "navy", "soldiers"})
 # Tags of words the tagger sometimes takes into a name at a sentence's start ("Following
-# Spielberg's decision", "Despite Berg"): verbs, prepositions, adverbs.
+# Halvorsen's decision", "Despite Berg"): verbs, prepositions, adverbs.
 NOT_NAME_TAGS = frozenset({"VBG", "VBN", "VBD", "IN", "RB", "WRB", "CC"})
 
 
@@ -119,5 +119,5 @@ def load_title_words() -> frozenset[str]:
 
 def institution_name(name: str) -> bool:
     """The name holds a word of an institution, outlet, force or group ("Equality Movement",
-    "History Museum", "Kalameh Sabz newspaper")."""
+    "History Museum", "Morning Ledger newspaper")."""
     return any(rx.search(name) for rx in (ORG_WORD_RE, MEDIA_RE, MILITARY_RE, GROUP_RE))
