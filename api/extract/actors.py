@@ -15,7 +15,8 @@ PERSON), so labels are treated as votes and names are consolidated first:
   it skipped join their full name ("al-Rami" and "Rami" too), and an untagged two-to-four word
   name that is the subject of a reporting verb is a person.
 
-The stage reads in order: `mentions` (names found and cleaned, `titles` split off) →
+The stage reads in order: `mentions` (tagged names found and cleaned, `titles` split off)
+and `missed_names` (names the tagger missed) →
 `clusters` (mentions of one entity) → `kinds` (what each cluster is, and its name); the words
 they share are in `vocabulary` and the data files.
 """
@@ -28,6 +29,7 @@ from api.extract.clusters import add_untagged_surnames, cluster_mentions
 from api.extract.gazetteer import Gazetteer
 from api.extract.kinds import canonical_name, kind_of
 from api.extract.mentions import find_mentions
+from api.extract.missed_names import missed_mentions
 from api.extract.types import ExtractedActor, Span
 
 
@@ -37,7 +39,9 @@ def find_actors(doc: Doc, gazetteer: Gazetteer) -> list[ExtractedActor]:
     "Foreign ministry spokesman Ivan Sorokin said ... Sorokin said" → one person actor
     "Ivan Sorokin", titles ["Foreign ministry spokesman"], aliases ["Sorokin"].
     """
-    clusters = cluster_mentions(find_mentions(doc, gazetteer), gazetteer)
+    named = find_mentions(doc, gazetteer) + missed_mentions(doc)
+    named.sort(key=lambda m: m.start)
+    clusters = cluster_mentions(named, gazetteer)
     add_untagged_surnames(doc, clusters)
     out: list[ExtractedActor] = []
     for c in sorted(clusters, key=lambda c: c.first):

@@ -17,6 +17,8 @@ from api.extract.reporting import (
 from api.extract.speaker_words import gender_of
 from api.extract.types import ExtractedActor
 
+WINDOW_CHARS = 1500  # how far back a pronoun or a document may look for what it stands for
+
 
 def _before_subjectless_verb(doc: Doc, end: int) -> bool:
     """The name stands right before a verb the parse gave no subject ("on Friday Adair

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from api.extract.doc_cache import text_of
+from api.extract.documents import Documents
 from api.extract.given_names import Gender
 from api.extract.reporting import (
     DOCUMENT_NOUNS,
@@ -21,11 +22,9 @@ from api.extract.reporting import (
     SUBJ_DEPS,
     appositions,
     phrase,
-    subject_of,
 )
-from api.extract.speaker_index import Index, MentionRef
+from api.extract.speaker_index import WINDOW_CHARS, Index, MentionRef
 from api.extract.speaker_words import (
-    OWNER_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     SPELLINGS,
@@ -39,9 +38,6 @@ from api.extract.speaker_words import (
 # Links inside a role's noun phrase that may lead to the person holding it ("professor and
 # author X", "Governor of Washington X"); clauses and other prepositions are not followed.
 ROLE_PHRASE_DEPS = frozenset({"compound", "conj", "appos", "flat", "pobj", "prep", "nmod"})
-# Verbs by which a document reaches a third party: "a letter seen by X" was not written by X.
-ACCESS_VERBS = frozenset({"see", "obtain", "review", "leak", "receive", "read", "publish"})
-WINDOW_CHARS = 1500  # how far back a pronoun may look for its antecedent
 
 
 class Resolver:
@@ -53,6 +49,7 @@ class Resolver:
         # actors the quote being attributed names in the third person: not its speaker by a
         # pronoun ("He said, “Lena Marsh was …”" is not Marsh speaking)
         self.named_in_quote: frozenset[str] = frozenset()
+        self.documents = Documents(self)
 
     def actor_in(self, tok: Token) -> str | None:
         """The actor named by the token or its noun phrase: an appositive person first
@@ -195,103 +192,6 @@ class Resolver:
                 fallback = ref.key
         return found.key if found is not None else fallback
 
-    def by_document(self, noun: Token) -> str | None:
-        """The issuer of a document: "a statement by the union given by spokesman Voss" → Voss;
-        "the ministry's letter" → the ministry; "released a statement" → who released it; a
-        joint statement has no single speaker; "the statement" → the issuer of the document
-        named last before it ("an official release from the union … read the statement");
-        else the speaker of the quote before. "A letter" whose author is not told is nobody's."""
-        known, key = self.issuer(noun)
-        if known:
-            return key
-        if any(c.lower_ in ("a", "an") for c in noun.lefts):
-            return None  # "a leaked letter": a new document whose author is not told
-        for earlier in self.documents_before(noun.i):
-            known, key = self.issuer(earlier)
-            if known:
-                return key
-        return self.last_speaker
-
-    def issuer(self, noun: Token) -> tuple[bool, str | None]:
-        """(whether the document's issuer is told, who): told by an actor inside its phrase,
-        by the subject of the verb that issues it, or as nobody single (a joint statement)."""
-        ix = self.ix
-        if any(c.lower_ == "joint" for c in noun.lefts):
-            return True, None
-        found: list[str] = []
-        stack = list(noun.children)
-        while stack:
-            cur = stack.pop()
-            if cur.dep_ in ("relcl", "ccomp") or (
-                cur.pos_ == "VERB" and cur.lemma_.lower() in ACCESS_VERBS
-            ):
-                continue
-            if cur.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
-            ):
-                continue  # "a resolution to endorse the movement": what it says, not its author
-            key = ix.actor_of[cur.i]
-            if key:
-                found.append(key)
-            stack.extend(cur.children)
-        people = [k for k in found if ix.actors[k].kind == "person"]
-        if people or found:
-            return True, (people or found)[0]
-        author = self.author_of(noun)
-        if author is not None:
-            return author
-        verb = noun.head
-        if noun.dep_ == "pobj" and verb.lower_ in ("in", "through", "via"):
-            verb = verb.head  # "said in a statement": whoever said it issued it
-        if (noun.dep_ == "dobj" or verb is not noun.head) and verb.pos_ == "VERB":
-            issuer = subject_of(verb, inverted_ok=False)
-            if issuer is not None and issuer.i != noun.i and issuer.lower_ not in RELATIVE_PRONOUNS:
-                key, _ = self.resolve(issuer)
-                if key:
-                    return True, key
-        return False, None
-
-    def author_of(self, noun: Token) -> tuple[bool, str | None] | None:
-        """Who a document or remark is "by" or "from", or whose it is, when a pronoun or an
-        unnamed person tells it: "one post by him" → his antecedent; "his responses" →
-        his antecedent; "the post by an unknown author" → nobody named."""
-        for child in noun.children:
-            owner = None
-            if child.dep_ == "poss" and child.pos_ == "PRON":
-                owner = child
-            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                owner = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if owner is None:
-                continue
-            named = self.ix.actor_of[owner.i]
-            if named is not None:
-                return True, named  # "a warning by the Tsunami Center"
-            if owner.lower_ in OWNER_PRONOUNS:
-                return True, self.antecedent(owner.idx, True, OWNER_PRONOUNS[owner.lower_])
-            if owner.pos_ == "NOUN" and is_person_noun(owner.lemma_.lower()):
-                return True, None
-        return None
-
-    def documents_before(self, i: int) -> list[Token]:
-        """Document nouns outside quotes before token `i`, nearest first, within the window."""
-        doc, ix = self.ix.doc, self.ix
-        floor = doc[i].idx - WINDOW_CHARS
-        return [
-            doc[k]
-            for k in range(i - 1, -1, -1)
-            if doc[k].idx >= floor
-            and ix.quote_of[k] < 0
-            and doc[k].pos_ == "NOUN"
-            and doc[k].lemma_.lower() in DOCUMENT_NOUNS
-        ]
-
-    def document_subject(self, pronoun: Token) -> Token | None:
-        """A document that "it" stands for: the nearest subject before the pronoun, in its
-        paragraph, when that subject is a document ("the joint statement said: “…” It also
-        set a target: “…”")."""
-        tok = next(self.subjects_before(pronoun), None)
-        return tok if tok is not None and tok.lemma_.lower() in DOCUMENT_NOUNS else None
-
     def subjects_before(self, pronoun: Token) -> Iterator[Token]:
         """The subjects outside quotes before a pronoun in its paragraph, nearest first (other
         pronouns skipped)."""
@@ -428,9 +328,9 @@ class Resolver:
         if low == "it" and tok.dep_ in ("nsubjpass", "expl"):
             return None, tok.text  # "It is noted that “…”": nobody
         if low in THING_PRONOUNS:
-            document = self.document_subject(tok)
+            document = self.documents.subject_before(tok)
             if document is not None:
-                return self.by_document(document), tok.text
+                return self.documents.speaker(document), tok.text
             return self.antecedent(tok.idx, person=False), tok.text
         if tok.pos_ == "PRON":
             return None, tok.text
@@ -444,9 +344,9 @@ class Resolver:
             if key is not None or tok.pos_ == "PROPN":
                 return key, phrase(tok)
         if tok.lemma_.lower() in DOCUMENT_NOUNS:
-            return self.by_document(tok), phrase(tok)
+            return self.documents.speaker(tok), phrase(tok)
         if tok.pos_ == "NOUN" and speaks_for(tok):
-            author = self.author_of(tok)  # "his responses described it as “…”"
+            author = self.documents.author_of(tok)  # "his responses described it as “…”"
             if author is not None:
                 return author[1], phrase(tok)
         if tok.pos_ == "NOUN":
