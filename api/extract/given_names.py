@@ -7,31 +7,19 @@ are many, so these are hints for agreement and name boundaries, never a gate.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Literal
 
-from api.extract.lexicon import DATA
+from api.extract.lexicon import word_table
 
 Gender = Literal["m", "f"]
 
 
-def _table(filename: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in (DATA / filename).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, value = line.split("\t")[:2]
-            out[key.strip().lower()] = value.strip()
-    return out
-
-
-@cache
 def _given() -> dict[str, str]:
-    return _table("first_names.tsv")
+    return word_table("first_names.tsv")
 
 
-@cache
 def _honorifics() -> dict[str, str]:
-    return _table("honorifics.tsv")
+    return word_table("honorifics.tsv")
 
 
 def is_given_name(word: str) -> bool:

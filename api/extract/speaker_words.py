@@ -8,7 +8,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from api.extract.given_names import Gender, gender_of_given_name, gender_of_honorific
-from api.extract.lexicon import DATA, word_list
+from api.extract.lexicon import word_list, word_table
 from api.extract.reporting import (
     DOCUMENT_NOUNS,
 )
@@ -26,12 +26,10 @@ SPELLINGS = {"centre": "center", "center": "centre", "defence": "defense", "defe
 @cache
 def institution_kinds() -> dict[str, frozenset[str]]:
     """data/institution_nouns.tsv: "organization" → the actor kinds it may stand for."""
-    out: dict[str, frozenset[str]] = {}
-    for line in (DATA / "institution_nouns.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            noun, kinds = line.split("\t")
-            out[noun] = frozenset(kinds.split())
-    return out
+    return {
+        noun: frozenset(kinds.split())
+        for noun, kinds in word_table("institution_nouns.tsv").items()
+    }
 
 
 def speaks_for(noun: Token) -> bool:
@@ -53,15 +51,9 @@ def is_person_noun(word: str) -> bool:
     return word in word_list("person_nouns.txt") or word in word_list("titles.txt")
 
 
-@cache
-def _noun_genders() -> dict[str, str]:
-    lines = (DATA / "person_nouns.txt").read_text(encoding="utf-8").splitlines()
-    return {p[0]: p[1] for line in lines if len(p := line.split()) == 2 and p[0] != "#"}
-
-
 def noun_gender(word: str) -> str | None:
     """The gender a person noun tells: "son" → m, "mother" → f, "victim" → None."""
-    return _noun_genders().get(word)
+    return word_table("person_nouns.txt").get(word) or None
 
 
 def gender_of(actor: ExtractedActor) -> Gender | None:
