@@ -13,6 +13,7 @@ from api.extract.gazetteer import Gazetteer
 from api.extract.given_names import is_given_name
 from api.extract.lexicon import word_list
 from api.extract.mentions import Mention, is_personal_name
+from api.extract.reporting import is_cue
 from api.extract.titles import title_head
 from api.extract.types import ActorKind
 from api.extract.vocabulary import (
@@ -100,13 +101,13 @@ def speaks(root: Token) -> bool:
     """The word names who reports something: the subject of a reporting verb, its inverted
     subject ("said Oleksa"), or the object of "according to"."""
     head = root.head
-    if head.tag_.startswith("VB") and head.lemma_.lower() in word_list("reporting_verbs.txt"):
+    if is_cue(head):
         return root.dep_ in ("nsubj", "nsubjpass") or (
             root.i > head.i and root.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")
         )
     if any(
         c.dep_ == "relcl"
-        and c.lemma_.lower() in word_list("reporting_verbs.txt")
+        and is_cue(c)
         and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)
         for c in root.children
     ):

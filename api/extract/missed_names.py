@@ -9,8 +9,8 @@ from spacy.tokens import Span as SpacySpan
 
 from api.extract.doc_cache import ents_of, text_of
 from api.extract.given_names import is_given_name
-from api.extract.lexicon import word_list
 from api.extract.mentions import Mention, clean_span, is_agentive
+from api.extract.reporting import is_cue
 from api.extract.states import StateData, load_states
 from api.extract.states import state_key as _key
 from api.extract.vocabulary import (
@@ -29,13 +29,12 @@ def untagged_speakers(doc: Doc) -> list[Mention]:
     opens with a known given name, or one of its words is a name the tagger found elsewhere
     in the article ("Osei Mbatha won" beside a tagged "Mbatha"); never an
     institution name."""
-    verbs = word_list("reporting_verbs.txt")
     known = {e.text for e in ents_of(doc) if e.label_ in ("PERSON", "ORG") and len(e) == 1}
     out: list[Mention] = []
     for tok in doc:
         if not tok.tag_.startswith("VB"):
             continue
-        reports = tok.lemma_.lower() in verbs
+        reports = is_cue(tok)
         for subj in tok.children:
             if subj.dep_ not in ("nsubj", "nsubjpass") or subj.pos_ != "PROPN":
                 continue
