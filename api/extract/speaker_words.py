@@ -13,6 +13,7 @@ from api.extract.reporting import (
     DOCUMENT_NOUNS,
 )
 from api.extract.types import ExtractedActor
+from api.extract.vocabulary import load_title_words
 
 PERSON_PRONOUNS: dict[str, Gender] = {"he": "m", "she": "f"}
 # Pronouns that own or author something ("his remarks", "a post by him"); None: either gender.
@@ -48,7 +49,7 @@ def speaks_for(noun: Token) -> bool:
 
 def is_person_noun(word: str) -> bool:
     """A common noun for a person: "victim", "resident", or a role ("spokesman")."""
-    return word in word_list("person_nouns.txt") or word in word_list("titles.txt")
+    return word in word_list("person_nouns.txt") or word in load_title_words()
 
 
 def noun_gender(word: str) -> str | None:
