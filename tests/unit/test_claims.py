@@ -108,9 +108,9 @@ def test_demand_is_a_cession(nlp: Language) -> None:
 
 
 def test_recognition_names_the_annexing_state(nlp: Language) -> None:
-    claims, _ = claims_of(
-        nlp, "Norway would recognise Guasdualito as Colombian under the draft plan."
-    )
+    # the town is tagged PERSON: it is a place in an article about its country (Venezuela)
+    text = "Venezuela rejected the plan. Norway would recognise Guasdualito as Colombian under it."
+    claims, _ = claims_of(nlp, text)
     assert [(c.type, c.controller) for c in claims] == [("annexation", "a0")]
 
 

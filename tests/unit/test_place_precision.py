@@ -1,0 +1,76 @@
+"""Names that are not places although the gazetteer knows them (invented sentences).
+
+Each family is a way general news writes a town's name without meaning the town: a part of a
+longer proper name, an acronym, a person's surname, a common word, a country as a modifier.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from api.extract.actors import find_actors
+from api.extract.gazetteer import Gazetteer, plain_spelling
+from api.extract.places import find_places
+
+
+def place_names(nlp: Language, text: str) -> list[str]:
+    doc = nlp(text)
+    gazetteer = Gazetteer.load()
+    found = find_places(doc, gazetteer, find_actors(doc, gazetteer))
+    return [p.place.name for p in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of a longer proper name: a newspaper, a university, an event, a body
+        "The Toledo Herald reported the strike on its front page on Monday.",
+        "She teaches chemistry at Aba State University and lives nearby.",
+        "Delegates to the Oas Regional Forum voted against the budget.",
+        "The Temple Foundation paid for the new library, its director said.",
+    ],
+)
+def test_a_town_inside_a_longer_name_is_no_place(nlp: Language, text: str) -> None:
+    assert place_names(nlp, text) == []
+
+
+def test_a_persons_surname_is_no_place(nlp: Language) -> None:
+    text = "Maria Victoria, a lawyer, filed the appeal. Victoria said the ruling was unfair."
+    assert place_names(nlp, text) == []
+
+
+def test_an_acronym_is_no_village(nlp: Language) -> None:
+    text = "The OAS said the vote was fair. Observers from the OAS stayed for a week."
+    assert place_names(nlp, text) == []
+
+
+def test_a_common_word_is_no_place_outside_its_country(nlp: Language) -> None:
+    text = (
+        "Liberty was the word on every banner in Lisbon. "
+        "The marchers asked for liberty and bread, the organisers said."
+    )
+    assert place_names(nlp, text) == ["Lisbon"]
+
+
+def test_a_country_as_modifier_names_no_place(nlp: Language) -> None:
+    text = "Chilean officials met UK diplomats in Santiago to discuss copper."
+    assert "United Kingdom" not in place_names(nlp, text)
+
+
+def test_a_small_town_is_a_place_in_its_countrys_news(nlp: Language) -> None:
+    # war reporting: a small town, weak on its own, is a place in an article about its country
+    text = "Russian shells fell in Bilozerske overnight, the Ukrainian army said."
+    assert place_names(nlp, text) != []
+
+
+def test_joined_names_are_one_place(nlp: Language) -> None:
+    text = "Flights to Trinidad and Tobago resumed on Friday."
+    assert place_names(nlp, text) == ["Trinidad and Tobago"]
+
+
+def test_accented_names_carry_their_plain_spelling() -> None:
+    assert plain_spelling("Farāh Province") == "Farah Province"
+    assert plain_spelling("Ts\u2019khinvali") == "Tskhinvali"
+    place = Gazetteer.load().matches("Tskhinvali")[0][1]
+    assert "Tskhinvali" in (place.name, *place.aliases)
