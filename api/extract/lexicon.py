@@ -10,6 +10,7 @@ additions to a list from elsewhere) read like any other.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -45,3 +46,17 @@ def phrase_list(filename: str) -> tuple[tuple[str, ...], ...]:
     "nuclear power plant" → ("nuclear", "power", "plant")."""
     phrases = {tuple(entry.lower().split()) for entry in _entries(filename)}
     return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+@cache
+def rows(filename: str) -> tuple[tuple[str, ...], ...]:
+    """Every entry of lang/en/`filename` split into its tab-separated fields, stripped."""
+    return tuple(tuple(f.strip() for f in entry.split("\t")) for entry in _entries(filename))
+
+
+@cache
+def pattern(filename: str) -> re.Pattern[str]:
+    """One case-insensitive regular expression from lang/en/`filename`, whose entries are
+    its alternatives, each matched as whole words."""
+    alternatives = "|".join(f"(?:{entry})" for entry in _entries(filename))
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)

@@ -1,0 +1,163 @@
+"""Claim triggers: the words that say a place was taken, held, entered, left, ceded or
+annexed, each with its claim type (rule 1 of the stage), and whether the place comes before
+them (passive, relative and predicate forms).
+
+The words are data: `claim_trigger_words.tsv` (one word, one type) and
+`claim_phrasal_triggers.tsv` (a word and the next: "pull back", "take part") in the language
+pack; the code here reads the constructions around them that a word list cannot say
+("taken control of", "in Venezuelan hands", "Venezuelan-held").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from api.extract.claims.syntax import country_of_text, subject_of
+from api.extract.claims.words import (
+    ARMED_NOUNS,
+    CIVILIAN_NOUNS,
+    EVERYDAY_VERBS,
+    phrasal_triggers,
+    trigger_words,
+)
+from api.extract.states import load_states
+from api.extract.types import ClaimType
+
+
+@dataclass
+class Trigger:
+    token: Token
+    type: ClaimType
+    backward: bool  # the place comes before the trigger (passive, relative, "under control")
+
+
+def triggers(sent: Span) -> list[Trigger]:
+    """Claim triggers in a sentence, each with its type."""
+    found: list[Trigger] = []
+    for t in sent:
+        ttype = trigger_type(t)
+        if ttype is None:
+            continue
+        found.append(Trigger(t, ttype, is_backward(t, ttype)))
+    # "taken full control of", "regained control of": one claim, typed by the verb
+    kept: list[Trigger] = []
+    for trig in found:
+        if (
+            trig.token.lemma_ == "control"
+            and trig.token.pos_ == "NOUN"
+            and kept
+            and trig.token.i - kept[-1].token.i <= 3
+        ):
+            continue
+        kept.append(trig)
+    return kept
+
+
+def trigger_type(t: Token) -> ClaimType | None:
+    """The claim type a word signals here, if any (see `armed_actor` for everyday verbs)."""
+    ttype = raw_trigger_type(t)
+    if ttype is not None and t.lemma_.lower() in EVERYDAY_VERBS and not armed_actor(t):
+        return None
+    return ttype
+
+
+def armed_actor(t: Token) -> bool:
+    """Whether an everyday verb ("take", "enter", "leave") has a side of a fight as its actor:
+    armed forces, a state, or a pronoun standing for one ("its troops entered", "Kyiv must
+    leave", "they took the town"). "Visas to enter the country", "buses were leaving the town"
+    and "taking an aircraft to a country" are not claims."""
+    subj = subject_of(t)
+    agent = [c for c in t.children if c.dep_ == "agent"]
+    if agent:
+        subj = agent[0]
+    if subj is None:
+        return False
+    words = {w.lower_ for w in subj.subtree}
+    if words & ARMED_NOUNS or subj.lower_ in {"we", "they"}:
+        return True
+    phrase = " ".join(w.text for w in subj.subtree)
+    return country_of_text(phrase) is not None and not (words & CIVILIAN_NOUNS)
+
+
+def raw_trigger_type(t: Token) -> ClaimType | None:
+    """The claim type a word signals here, if any: the constructions first, then the
+    phrasal and single-word tables of the language pack."""
+    lemma = t.lemma_.lower()
+    lower = t.lower_
+    nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+    if lower.endswith("-held") or (lower == "held" and prev == "-"):
+        return "control"
+    if lemma == "control" and t.pos_ == "NOUN":
+        return control_noun_type(t, prev, nxt)
+    if lemma == "hand" and t.pos_ == "NOUN" and t.i > 0:
+        owner = t.doc[t.i - 1]  # "in Venezuelan hands", "in our hands"
+        if owner.lower_ in {"our", "their"} or load_states().demonym_of(owner.text) is not None:
+            return "control"
+    phrasal = phrasal_triggers().get((lemma, nxt))
+    if phrasal is not None and (not phrasal[1] or t.pos_ in phrasal[1]):
+        return phrasal[0]
+    if lemma == "raise" and any(
+        t.doc[i].lower_ == "flag" for i in range(t.i, min(t.i + 4, len(t.doc)))
+    ):
+        return "advance"
+    if (
+        lemma == "claim"
+        and t.pos_ == "VERB"
+        and any(w.lower_ in {"part", "own"} for w in t.doc[t.i : min(t.i + 12, len(t.doc))])
+    ):
+        return "annexation"
+    if lower.startswith("liberat"):
+        return "capture"
+    single = trigger_words().get(lemma)
+    if single is not None and (not single[1] or t.pos_ in single[1]):
+        return single[0]
+    return None
+
+
+def control_noun_type(t: Token, prev: str, nxt: str) -> ClaimType | None:
+    """ "fighting for control of" (contested), "taken control of" (capture), "under control",
+    "in control of" (control)."""
+    window = [t.doc[i].lower_ for i in range(max(t.i - 8, 0), t.i)]
+    if {"fighting", "battle", "struggle", "fight", "fought"} & set(window):
+        return "contested"
+    if prev in {"taken", "took", "take", "seized", "regained", "established"} or (
+        t.i >= 2 and t.doc[t.i - 2].lower_ in {"taken", "took", "regained", "seized"}
+    ):
+        return "capture"
+    if prev in {"under", "of"} or nxt == "of" or "under" in window or "in" in window:
+        return "control"
+    return None
+
+
+def recapture(t: Token) -> bool:
+    """A capture that takes a place back: "retook", "recaptured", "regained", "clawed back"."""
+    nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    return t.lemma_.lower() in {"retake", "recapture", "regain"} or (
+        t.lemma_.lower() == "claw" and nxt == "back"
+    )
+
+
+def is_backward(t: Token, ttype: ClaimType) -> bool:
+    """Passive, relative and predicate forms whose place comes before the trigger."""
+    hyphen_held = t.lower_ == "held" and t.i > 0 and t.doc[t.i - 1].text == "-"
+    if t.lower_.endswith("-held") or hyphen_held:
+        return False  # "the Venezuelan-held town of Lisne"
+    nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    before = {t.doc[i].lower_ for i in range(max(t.i - 3, 0), t.i)}
+    if t.pos_ == "NOUN" and ttype == "control" and (nxt != "of" or "under" in before):
+        return True  # "the town was under Colombian control", "stays under the control of"
+    if t.lemma_ == "hand" and t.pos_ == "NOUN":
+        return True  # "remains in Venezuelan hands"
+    if any(c.dep_ in {"auxpass", "agent"} for c in t.children) or nxt == "by":
+        return True  # "was seized by Colombian troops", "held by Venezuelan forces"
+    if t.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.lower_ in {"which", "that", "whom"} for c in t.children
+    ):
+        return True  # "the plant, which Colombian troops seized in March"
+    # "which its army never entered": a relative clause without its own object
+    return t.dep_ == "relcl" and not any(
+        c.dep_ in {"dobj", "prep"} for c in t.children if c.i > t.i
+    )
