@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from api.extract.claims.attribution import attribution, relay, speaker_state, subject_state
 from api.extract.claims.extent import extent_between, extent_value
+from api.extract.claims.parties import armed_names
 from api.extract.claims.sides import ActorBook, Sides, controller_country
 from api.extract.claims.stance import (
     answered_claim,
@@ -34,6 +35,7 @@ def find_claims(
     >>> # → capture of Lisne, controller Colombia, claimant the army
     """
     book = ActorBook(actors)
+    armed = armed_names(actors)
     sides = Sides(doc, actors)
     refs = place_refs(doc, places)
     claims: list[ExtractedClaim] = []
@@ -56,7 +58,7 @@ def find_claims(
         last_subject_state = subject_state(sent) or last_subject_state
         sentence_claims: list[ExtractedClaim] = []
         seen: set[tuple[str, int]] = set()
-        for trig in triggers(sent):
+        for trig in triggers(sent, armed):
             targets = claim_places(doc, sent, trig, refs)
             if not targets:
                 continue

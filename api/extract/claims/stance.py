@@ -26,9 +26,16 @@ def is_denied(sent: Span, t: Token) -> bool:
     for tok in [t, t.head]:
         if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in tok.children):
             return True
+        if any(no_longer(c) for c in tok.children):
+            return True
     if FALSITY.search(sent.text):
         return True
     return any(is_rejection(tok) and tok.i < t.i for tok in sent)
+
+
+def no_longer(tok: Token) -> bool:
+    """ "no longer" (an adverb "longer" with "no"): the state it describes has ended."""
+    return tok.lower_ == "longer" and any(c.lower_ == "no" for c in tok.children)
 
 
 def later_rejection(sent: Span, t: Token) -> Token | None:

@@ -24,7 +24,9 @@ def subject_of(t: Token) -> Token | None:
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             return subj[0]
-        if (
+        if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.head is not node.head:
+            node = node.head.head  # "units received the order to leave": the units leave
+        elif (
             node.dep_ in {"xcomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj"}
             and node.head is not node
         ):

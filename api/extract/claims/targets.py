@@ -12,7 +12,14 @@ from spacy.tokens import Doc, Span, Token
 
 from api.extract.claims.syntax import subject_of
 from api.extract.claims.triggers import Trigger
-from api.extract.claims.words import ANAPHORS, DIRECTION_WORDS, LOCATOR_WORDS, SPEECH_VERBS
+from api.extract.claims.words import (
+    ADJUNCT_PREPOSITIONS,
+    ANAPHORS,
+    DIRECTION_WORDS,
+    GROUND_NOUNS,
+    LOCATOR_WORDS,
+    SPEECH_VERBS,
+)
 from api.extract.doc_cache import text_of
 from api.extract.states import load_states
 from api.extract.types import ExtractedPlace
@@ -113,7 +120,7 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
     in_sent = [r for r in refs if sent.start_char <= r.start < sent.end_char]
     if trig.backward and t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}:
         # a participle modifying a noun claims that noun: "Lisne, the largest town held by
-        # Colombian forces" → Sudzha; "territory controlled by a militia" → no named place
+        # Colombian forces" → Lisne; "territory controlled by a militia" → no named place
         head = t.head
         if head.dep_ == "appos":
             named = [r for r in in_sent if r.start <= head.head.idx < r.end]
@@ -137,16 +144,28 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
         ):
             return []
     if trig.backward:
-        before = [r for r in in_sent if r.end <= t.idx]
+        included = including(doc, t, in_sent)
+        if included:
+            return included
+        # an owner is the side, not the place: "under Norway's control"
+        before = [r for r in in_sent if r.end <= t.idx and not owner(doc, r)]
         head_ref = anaphor_ref(doc, t, refs, backward=True)
         options = [*before[-1:], *([head_ref] if head_ref else [])]
         # the nearest wins: "Venezuela denied that the town was under Colombian control" → the town
         return [max(options, key=lambda r: r.start)] if options else []
+    if t.head.dep_ == "appos" and (t.lower_.endswith("-held") or t.lower_ == "held"):
+        # "Lisne, a Norwegian-held town": the town in apposition is the place named before
+        named = [r for r in in_sent if r.start <= t.head.head.idx < r.end]
+        if named:
+            return named[:1]
     limit = clause_end(sent, t)
     after = [r for r in in_sent if t.idx < r.start < limit and not locator(doc, r)]
     if trig.type != "annexation":
         after = sorted([*after, *unknown_names(doc, t, limit, in_sent)], key=lambda r: r.start)
+    after = [r for r in after if not adjunct(doc, trig, r)]
     anaphor = anaphor_ref(doc, t, refs, backward=False, limit=limit)
+    if anaphor is not None and adjunct(doc, trig, anaphor):
+        anaphor = None
     countries = {r.text.lower(): r.key for r in refs if r.kind == "country" and r.key}
     territory = territory_ref(sent, t.i, countries)
     first: PlaceRef | None = after[0] if after else None
@@ -160,11 +179,84 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
         if ref.start <= chain[-1].start:
             continue
         gap = RENAMING.sub(",", text_of(doc)[chain[-1].end : ref.start])
-        if COORDINATION.match(gap) and gap.strip():
+        side = opens_clause(doc, ref) or owner(doc, ref)  # "…, Norway's minister said"
+        if COORDINATION.match(gap) and gap.strip() and not side:
             chain.append(ref)
         else:
             break
     return chain
+
+
+# Claim types whose object is the place itself: a place in a prepositional adjunct only
+# says where it happened ("took control of the game in X"); an advance or a fight may be
+# "in" the place it is about.
+OBJECT_TYPES = frozenset({"capture", "control", "withdrawal", "cession", "annexation"})
+
+
+def adjunct(doc: Doc, trig: Trigger, ref: PlaceRef) -> bool:
+    """Whether a place after a trigger only says where something happened: reached from it
+    through a preposition such as "in" or "at" ("held rallies in X", "seized drugs at X",
+    "took control of the match in X"), not as its object ("took control of X") nor as the
+    place of ground taken or held ("hold positions in X")."""
+    if trig.type not in OBJECT_TYPES:
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    t = trig.token
+    anchors = {t.i, t.head.i} if t.pos_ == "NOUN" else {t.i}
+    node = span.root
+    crossed = False
+    for _ in range(10):
+        if node.i in anchors:
+            return crossed
+        prep = node.head
+        if node.dep_ == "pobj" and prep.lower_ in ADJUNCT_PREPOSITIONS:
+            # "positions in X", "two villages in the X region": ground inside X is X's
+            located = prep.head if prep.head.i not in anchors else None
+            ground = located is not None and located.lemma_.lower() in GROUND_NOUNS
+            crossed = crossed or not (ground or (located is None and takes_ground(t)))
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def including(doc: Doc, t: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """The places listed after "including" on a trigger ("still under Norway's control,
+    including Lisne and Zorivka")."""
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "including":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            named = [r for r in refs if objects and r.start <= objects[0].idx < r.end]
+            if named:
+                return coordinated(doc, named[0], refs)
+    return []
+
+
+def owner(doc: Doc, ref: PlaceRef) -> bool:
+    """A place in the possessive, owning what follows ("Norway's control")."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ == "poss"
+
+
+def takes_ground(t: Token) -> bool:
+    """Whether a trigger's object is ground ("hold positions", "pulled back from two
+    villages"), so that a place "in" which it happens is the place claimed."""
+    heads = [t, *(c for c in t.children if c.dep_ in {"advmod", "prt"})]
+    objects = [c for c in t.children if c.dep_ == "dobj"]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ not in ADJUNCT_PREPOSITIONS:
+                objects.extend(c for c in prep.children if c.dep_ == "pobj")
+    return any(o.lemma_.lower() in GROUND_NOUNS for o in objects)
+
+
+def opens_clause(doc: Doc, ref: PlaceRef) -> bool:
+    """A place that is the subject of a new clause ("the annexation of Crimea, Russia has
+    …") is not coordinated with the places before it."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in {"nsubj", "nsubjpass"}
 
 
 LEAD_WORDS = frozenset(

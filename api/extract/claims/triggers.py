@@ -14,14 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from api.extract.claims.syntax import country_of_text, subject_of
-from api.extract.claims.words import (
-    ARMED_NOUNS,
-    CIVILIAN_NOUNS,
-    EVERYDAY_VERBS,
-    phrasal_triggers,
-    trigger_words,
-)
+from api.extract.claims.parties import party_allows
+from api.extract.claims.syntax import country_of_text
+from api.extract.claims.words import EVERYDAY_VERBS, phrasal_triggers, trigger_words
 from api.extract.states import load_states
 from api.extract.types import ClaimType
 
@@ -33,11 +28,11 @@ class Trigger:
     backward: bool  # the place comes before the trigger (passive, relative, "under control")
 
 
-def triggers(sent: Span) -> list[Trigger]:
+def triggers(sent: Span, armed: frozenset[str]) -> list[Trigger]:
     """Claim triggers in a sentence, each with its type."""
     found: list[Trigger] = []
     for t in sent:
-        ttype = trigger_type(t)
+        ttype = trigger_type(t, armed)
         if ttype is None:
             continue
         found.append(Trigger(t, ttype, is_backward(t, ttype)))
@@ -55,30 +50,15 @@ def triggers(sent: Span) -> list[Trigger]:
     return kept
 
 
-def trigger_type(t: Token) -> ClaimType | None:
-    """The claim type a word signals here, if any (see `armed_actor` for everyday verbs)."""
+def trigger_type(t: Token, armed: frozenset[str]) -> ClaimType | None:
+    """The claim type a word signals here, if any: none when its actor is no party to a fight,
+    and for everyday verbs ("take", "enter", "leave") none without such an actor ("visas to
+    enter the country", "buses were leaving the town"; see `parties`)."""
     ttype = raw_trigger_type(t)
-    if ttype is not None and t.lemma_.lower() in EVERYDAY_VERBS and not armed_actor(t):
+    everyday = t.lemma_.lower() in EVERYDAY_VERBS
+    if ttype is not None and not party_allows(t, armed, required=everyday):
         return None
     return ttype
-
-
-def armed_actor(t: Token) -> bool:
-    """Whether an everyday verb ("take", "enter", "leave") has a side of a fight as its actor:
-    armed forces, a state, or a pronoun standing for one ("its troops entered", "Kyiv must
-    leave", "they took the town"). "Visas to enter the country", "buses were leaving the town"
-    and "taking an aircraft to a country" are not claims."""
-    subj = subject_of(t)
-    agent = [c for c in t.children if c.dep_ == "agent"]
-    if agent:
-        subj = agent[0]
-    if subj is None:
-        return False
-    words = {w.lower_ for w in subj.subtree}
-    if words & ARMED_NOUNS or subj.lower_ in {"we", "they"}:
-        return True
-    phrase = " ".join(w.text for w in subj.subtree)
-    return country_of_text(phrase) is not None and not (words & CIVILIAN_NOUNS)
 
 
 def raw_trigger_type(t: Token) -> ClaimType | None:
@@ -92,6 +72,8 @@ def raw_trigger_type(t: Token) -> ClaimType | None:
         return "control"
     if lemma == "control" and t.pos_ == "NOUN":
         return control_noun_type(t, prev, nxt)
+    if lemma == "part" and t.pos_ == "NOUN" and nxt == "of":
+        return part_of_type(t)
     if lemma == "hand" and t.pos_ == "NOUN" and t.i > 0:
         owner = t.doc[t.i - 1]  # "in Venezuelan hands", "in our hands"
         if owner.lower_ in {"our", "their"} or load_states().demonym_of(owner.text) is not None:
@@ -114,6 +96,27 @@ def raw_trigger_type(t: Token) -> ClaimType | None:
     single = trigger_words().get(lemma)
     if single is not None and (not single[1] or t.pos_ in single[1]):
         return single[0]
+    return None
+
+
+def part_of_type(t: Token) -> ClaimType | None:
+    """ "X is now part of Norway", "X became part of Norway" (annexation); "X remains part of
+    Norway" (control): a place said to belong to a state named after "of"."""
+    if t.dep_ not in {"attr", "oprd"} or t.head.lemma_.lower() not in {"be", "become", "remain"}:
+        return None
+    if not part_of_state(t):
+        return None
+    changed = t.head.lemma_.lower() == "become" or any(c.lower_ == "now" for c in t.head.children)
+    return "annexation" if changed else "control"
+
+
+def part_of_state(t: Token) -> str | None:
+    """The state named after "part of" ("part of Norway" → Norway), if any."""
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return country_of_text(" ".join(w.text for w in obj.subtree))
     return None
 
 
@@ -151,6 +154,11 @@ def is_backward(t: Token, ttype: ClaimType) -> bool:
         return True  # "the town was under Colombian control", "stays under the control of"
     if t.lemma_ == "hand" and t.pos_ == "NOUN":
         return True  # "remains in Venezuelan hands"
+    if t.lemma_ == "part" and t.pos_ == "NOUN":
+        return True  # "Lisne is now part of Norway"
+    moved_from = ttype in {"withdrawal", "cession"} and nxt == "from"
+    if moved_from and not any(c.dep_ == "agent" for c in t.children):
+        return False  # "troops must be withdrawn from Lisne": the troops move, Lisne is left
     if any(c.dep_ in {"auxpass", "agent"} for c in t.children) or nxt == "by":
         return True  # "was seized by Colombian troops", "held by Venezuelan forces"
     if t.dep_ == "relcl" and any(

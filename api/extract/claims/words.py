@@ -17,6 +17,7 @@ CLAIM_TYPES: frozenset[str] = frozenset(
 SPEECH_VERBS = word_list("claim_speech_verbs.txt")
 EVERYDAY_VERBS = word_list("claim_everyday_verbs.txt")
 ARMED_NOUNS = word_list("armed_force_nouns.txt")
+STATE_NOUNS = word_list("state_nouns.txt")
 CIVILIAN_NOUNS = word_list("civilian_nouns.txt")
 DENIAL_VERBS = word_list("denial_verbs.txt")
 DEMAND_NOUNS = word_list("demand_nouns.txt")
@@ -28,6 +29,10 @@ LOCATOR_WORDS = word_list("locator_words.txt")
 DIRECTION_WORDS = word_list("direction_words.txt")
 ANAPHORS = word_table("place_anaphors.tsv")  # "town" → "settlement"
 FALSITY = pattern("falsity_patterns.txt")  # "is not true", "pure fiction"
+ATTEMPT_VERBS = word_list("attempt_verbs.txt")
+ADJUNCT_PREPOSITIONS = word_list("adjunct_prepositions.txt")
+GROUND_NOUNS = word_list("ground_nouns.txt")
+PARTY_PRONOUNS = word_list("party_pronouns.txt")
 UNVERIFIED = pattern("unverified_patterns.txt")  # "could not be independently verified"
 
 
