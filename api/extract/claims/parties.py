@@ -13,7 +13,9 @@ from api.extract.claims.words import (
     ARMED_NOUNS,
     ATTEMPT_VERBS,
     CIVILIAN_NOUNS,
+    ENEMY_NOUNS,
     PARTY_PRONOUNS,
+    SPEECH_VERBS,
     STATE_NOUNS,
 )
 from api.extract.types import ExtractedActor
@@ -97,6 +99,27 @@ def party_allows(t: Token, armed: frozenset[str], required: bool) -> bool:
     actor = actor_of(t)
     if actor is None:
         return not required
+    if actor.lower_ in PARTY_PRONOUNS:
+        actor = speaker_behind(actor) or actor  # "the enemy claims it took X"
     if required and actor.lower_ == "it":
         return False  # "it takes the country back to war": an everyday verb needs a side
     return is_party(actor, armed)
+
+
+def speaker_behind(pronoun: Token) -> Token | None:
+    """The subject of the speech verb whose reported clause a pronoun is the subject of:
+    "the enemy claims it took X" → "enemy"."""
+    verb = pronoun.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects and subjects[0].lower_ not in PARTY_PRONOUNS else None
+
+
+def enemy_actor(t: Token) -> bool:
+    """Whether a trigger's actor is "the enemy" (or a pronoun said by it): the side opposed
+    to the speaker's."""
+    actor = actor_of(t)
+    if actor is not None and actor.lower_ in PARTY_PRONOUNS:
+        actor = speaker_behind(actor) or actor
+    return actor is not None and bool({w.lower_ for w in actor.subtree} & ENEMY_NOUNS)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from api.extract.claims.attribution import attribution, relay, speaker_state, subject_state
 from api.extract.claims.extent import extent_between, extent_value
-from api.extract.claims.parties import armed_names
+from api.extract.claims.parties import armed_names, enemy_actor
 from api.extract.claims.sides import ActorBook, Sides, controller_country
 from api.extract.claims.stance import (
     answered_claim,
@@ -18,8 +18,9 @@ from api.extract.claims.stance import (
     later_rejection,
     mark_unverified,
     modality_of,
+    rejected_claim,
 )
-from api.extract.claims.syntax import country_of_text
+from api.extract.claims.syntax import country_of_text, subject_phrase
 from api.extract.claims.targets import claim_places, place_refs
 from api.extract.claims.triggers import recapture, triggers
 from api.extract.types import ExtractedActor, ExtractedClaim, ExtractedPlace
@@ -68,9 +69,18 @@ def find_claims(
                 ctype = "cession"
             rejecter = later_rejection(sent, trig.token)
             denied = rejecter is None and is_denied(sent, trig.token)
+            who_name, who_text = claimant_name, claimant_text
             actor_country = controller_country(
                 sent, trig, speaker_country, own_country, last_controller
             )
+            if own_country is not None and enemy_actor(trig.token):
+                actor_country = sides.opponent(own_country) or actor_country
+            owner = rejected_claim(trig.token)
+            if owner is not None:
+                # "Oslo denied Lisbon's claim to have captured X": Lisbon's claim, asserted
+                who_name = who_text = subject_phrase(owner)
+                actor_country = country_of_text(who_text) or actor_country
+                denied = False
             controller: str | None = actor_country
             previous: str | None = None
             if ctype in {"withdrawal", "cession"} and actor_country is not None:
@@ -103,11 +113,11 @@ def find_claims(
                         evidence=TextSpan(sent.start_char, sent.end_char, sent.text),
                         place=target.key,
                         claimant=book.key_for(
-                            claimant_name, "media" if claimant_name == source else "organization"
+                            who_name, "media" if who_name == source else "organization"
                         )
-                        if claimant_name
+                        if who_name
                         else None,
-                        claimant_text=claimant_text,
+                        claimant_text=who_text,
                         relayed_by=relayer,
                         controller=book.state_key(controller) if controller else None,
                         controller_text=controller,

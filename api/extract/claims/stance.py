@@ -33,6 +33,30 @@ def is_denied(sent: Span, t: Token) -> bool:
     return any(is_rejection(tok) and tok.i < t.i for tok in sent)
 
 
+def claim_owner(noun: Token) -> Token | None:
+    """Whose claim a claim noun is: "Lisbon's claim" → "Lisbon"."""
+    if noun.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    return owners[0] if owners else None
+
+
+def rejected_claim(t: Token) -> Token | None:
+    """The owner of a rejected claim that a trigger states: "Oslo denied Lisbon's claim to
+    have captured Lisne" → "Lisbon" for "captured". The trigger is then asserted by its
+    owner and denied by the rejecter (`later_denials`), never denied with the rejecter as
+    the side in control."""
+    node = t
+    for _ in range(4):
+        if node.dep_ not in {"xcomp", "acl", "ccomp", "relcl"}:
+            return None
+        node = node.head
+        found = claim_owner(node)
+        if found is not None:
+            return found if node.dep_ == "dobj" and is_rejection(node.head) else None
+    return None
+
+
 def no_longer(tok: Token) -> bool:
     """ "no longer" (an adverb "longer" with "no"): the state it describes has ended."""
     return tok.lower_ == "longer" and any(c.lower_ == "no" for c in tok.children)
@@ -53,8 +77,9 @@ def later_rejection(sent: Span, t: Token) -> Token | None:
 def later_denials(
     sent: Span, sentence_claims: list[ExtractedClaim], offset: int, book: ActorBook
 ) -> list[ExtractedClaim]:
-    """The denials that a later rejection ("a claim Oslo dismissed") gives the sentence's
-    claims: one per asserted claim, answering it (`responds_to`), by the rejecter."""
+    """The denials that a rejection of the sentence's own claim ("…, a claim Oslo
+    dismissed", "Oslo denied Lisbon's claim to have …") gives its asserted claims: one per
+    claim, answering it (`responds_to`), by the rejecter."""
     rejecter: Token | None = None
     for tok in sent:
         if (
@@ -64,6 +89,9 @@ def later_denials(
             and tok.head.lemma_.lower() in CLAIM_NOUNS
         ):
             rejecter = tok
+        owned = [c for c in tok.children if c.dep_ == "dobj" and claim_owner(c) is not None]
+        if is_rejection(tok) and owned:
+            rejecter = tok  # "Oslo denied Lisbon's claim to have captured Lisne"
     if rejecter is None:
         return []
     subj = [c for c in rejecter.children if c.dep_ in SUBJECT_DEPS]
