@@ -90,7 +90,9 @@ def doubt(mention: Mention, gazetteer: Gazetteer) -> int:
     if mention.want_region:
         return 0  # "the Donetsk region": the region noun says it is a place
     rank, top = mention.candidates[0]
-    if rank > 1 or mention.person or mention.common:
+    # a person's name weighs on a town's name, or on a name the tagger calls a person
+    person = mention.person and (top.kind == "settlement" or mention.label == "PERSON")
+    if rank > 1 or person or mention.common:
         return 2
     if mention.label in word_list("non_place_labels.txt") and top.kind == "settlement":
         return 1

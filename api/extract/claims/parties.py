@@ -6,7 +6,7 @@ state, a team that "took control of the game", police that "seized" drugs, citiz
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from api.extract.claims.syntax import country_of_text, subject_of
 from api.extract.claims.words import (
@@ -18,6 +18,7 @@ from api.extract.claims.words import (
     SPEECH_VERBS,
     STATE_NOUNS,
 )
+from api.extract.given_names import is_given_name
 from api.extract.types import ExtractedActor
 
 ARMED_KINDS = frozenset({"state", "military", "group"})
@@ -31,6 +32,34 @@ def armed_names(actors: list[ExtractedActor]) -> frozenset[str]:
         if actor.kind in ARMED_KINDS
         for name in (actor.name, *actor.aliases)
     )
+
+
+def actor_names(doc: Doc, actors: list[ExtractedActor]) -> frozenset[str]:
+    """The lower-cased names (and surnames) of the article's people and bodies that are
+    surely not places: a person whose name starts with a given name ("capture Mohamed
+    Bacar", then "capture Bacar"), or any of them that acts as a subject somewhere ("Hamas
+    must stop firing"). A village the tagger took for a person or body stays a place."""
+    names: set[str] = set()
+    for actor in actors:
+        if actor.kind == "state":
+            continue
+        given = actor.kind == "person" and is_given_name(actor.name.split()[0])
+        if not (given or acts(doc, actor)):
+            continue
+        for name in (actor.name, *actor.aliases):
+            names.add(name.lower())
+            if actor.kind == "person":
+                names.add(name.split()[-1].lower())
+    return frozenset(names)
+
+
+def acts(doc: Doc, actor: ExtractedActor) -> bool:
+    """Whether a mention of the actor is the subject of a verb."""
+    for mention in actor.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and len(span) > 0 and span.root.dep_ == "nsubj":
+            return True
+    return False
 
 
 def actor_of(t: Token) -> Token | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from api.extract.claims.syntax import country_of_text, subject_of
-from api.extract.claims.triggers import Trigger, part_of_state
+from api.extract.claims.triggers import Trigger, hyphen_control, hyphen_side, part_of_state
 from api.extract.doc_cache import text_of
 from api.extract.states import load_states
 from api.extract.types import ActorKind, ExtractedActor
@@ -115,10 +115,8 @@ def controller_country(
     t = trig.token
     doc = t.doc
     # "Venezuelan-held", "under Colombian control", "in the hands of Venezuelan units"
-    if t.lower_.endswith("-held"):
-        return country_of_text(t.text.split("-")[0])
-    if t.lower_ == "held" and t.i >= 2 and doc[t.i - 1].text == "-":
-        return country_of_text(doc[t.i - 2].text)
+    if hyphen_control(t):
+        return country_of_text(hyphen_side(t))
     if t.lemma_ == "part" and t.pos_ == "NOUN":
         return part_of_state(t) or speaker_country or fallback
     if t.lemma_ in {"recognise", "recognize"}:

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from api.extract.claims.attribution import attribution, relay, speaker_state, subject_state
 from api.extract.claims.extent import extent_between, extent_value
-from api.extract.claims.parties import armed_names, enemy_actor
+from api.extract.claims.parties import actor_names, armed_names, enemy_actor
 from api.extract.claims.sides import ActorBook, Sides, controller_country
 from api.extract.claims.stance import (
     answered_claim,
@@ -37,6 +37,7 @@ def find_claims(
     """
     book = ActorBook(actors)
     armed = armed_names(actors)
+    actor_words = actor_names(doc, actors)
     sides = Sides(doc, actors)
     refs = place_refs(doc, places)
     claims: list[ExtractedClaim] = []
@@ -60,7 +61,7 @@ def find_claims(
         sentence_claims: list[ExtractedClaim] = []
         seen: set[tuple[str, int]] = set()
         for trig in triggers(sent, armed):
-            targets = claim_places(doc, sent, trig, refs)
+            targets = claim_places(doc, sent, trig, refs, actor_words)
             if not targets:
                 continue
             ctype = trig.type

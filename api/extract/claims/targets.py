@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from api.extract.claims.syntax import subject_of
-from api.extract.claims.triggers import Trigger
+from api.extract.claims.triggers import Trigger, hyphen_control
 from api.extract.claims.words import (
     ADJUNCT_PREPOSITIONS,
     ANAPHORS,
     DIRECTION_WORDS,
     GROUND_NOUNS,
+    LISTING_WORDS,
     LOCATOR_WORDS,
     SPEECH_VERBS,
 )
@@ -114,8 +115,11 @@ def territory_ref(sent: Span, after: int, countries: dict[str, str]) -> PlaceRef
     return None
 
 
-def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> list[PlaceRef]:
-    """The places a trigger is about (see module docstring, rule 2)."""
+def claim_places(
+    doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef], actor_words: frozenset[str]
+) -> list[PlaceRef]:
+    """The places a trigger is about (see module docstring, rule 2). `actor_words` holds the
+    lower-cased names of the article's people and bodies, which are never places."""
     t = trig.token
     in_sent = [r for r in refs if sent.start_char <= r.start < sent.end_char]
     if trig.backward and t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}:
@@ -153,7 +157,7 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
         options = [*before[-1:], *([head_ref] if head_ref else [])]
         # the nearest wins: "Venezuela denied that the town was under Colombian control" → the town
         return [max(options, key=lambda r: r.start)] if options else []
-    if t.head.dep_ == "appos" and (t.lower_.endswith("-held") or t.lower_ == "held"):
+    if t.head.dep_ == "appos" and hyphen_control(t):
         # "Lisne, a Norwegian-held town": the town in apposition is the place named before
         named = [r for r in in_sent if r.start <= t.head.head.idx < r.end]
         if named:
@@ -161,7 +165,9 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
     limit = clause_end(sent, t)
     after = [r for r in in_sent if t.idx < r.start < limit and not locator(doc, r)]
     if trig.type != "annexation":
-        after = sorted([*after, *unknown_names(doc, t, limit, in_sent)], key=lambda r: r.start)
+        unknown = unknown_names(doc, t, limit, in_sent)
+        unknown = [r for r in unknown if r.text.lower() not in actor_words]
+        after = sorted([*after, *unknown], key=lambda r: r.start)
     after = [r for r in after if not adjunct(doc, trig, r)]
     anaphor = anaphor_ref(doc, t, refs, backward=False, limit=limit)
     if anaphor is not None and adjunct(doc, trig, anaphor):
@@ -174,6 +180,9 @@ def claim_places(doc: Doc, sent: Span, trig: Trigger, refs: list[PlaceRef]) -> l
             first = cand
     if first is None:
         return []
+    listed = namely(doc, first, in_sent)
+    if listed:
+        return listed  # "the Norwegian-held areas of X, namely A and B": A and B
     chain = [first]
     for ref in after:
         if ref.start <= chain[-1].start:
@@ -226,11 +235,25 @@ def including(doc: Doc, t: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
     """The places listed after "including" on a trigger ("still under Norway's control,
     including Lisne and Zorivka")."""
     for prep in t.children:
-        if prep.dep_ == "prep" and prep.lower_ == "including":
+        if prep.dep_ == "prep" and prep.lower_ in LISTING_WORDS:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             named = [r for r in refs if objects and r.start <= objects[0].idx < r.end]
             if named:
                 return coordinated(doc, named[0], refs)
+    return []
+
+
+def namely(doc: Doc, ref: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """The places a place is narrowed to by a list in apposition ("Kashmir, namely A and
+    B")."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    for appos in span.root.children:
+        listing = any(c.lower_ in LISTING_WORDS for c in appos.children)
+        named = [r for r in refs if r.start <= appos.idx < r.end]
+        if appos.dep_ == "appos" and listing and named:
+            return coordinated(doc, named[0], refs)
     return []
 
 

@@ -16,7 +16,12 @@ from spacy.tokens import Span, Token
 
 from api.extract.claims.parties import party_allows
 from api.extract.claims.syntax import country_of_text
-from api.extract.claims.words import EVERYDAY_VERBS, phrasal_triggers, trigger_words
+from api.extract.claims.words import (
+    EVERYDAY_VERBS,
+    HYPHEN_CONTROL,
+    phrasal_triggers,
+    trigger_words,
+)
 from api.extract.states import load_states
 from api.extract.types import ClaimType
 
@@ -68,7 +73,7 @@ def raw_trigger_type(t: Token) -> ClaimType | None:
     lower = t.lower_
     nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
     prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
-    if lower.endswith("-held") or (lower == "held" and prev == "-"):
+    if hyphen_control(t):
         return "control"
     if lemma == "control" and t.pos_ == "NOUN":
         return control_noun_type(t, prev, nxt)
@@ -97,6 +102,21 @@ def raw_trigger_type(t: Token) -> ClaimType | None:
     if single is not None and (not single[1] or t.pos_ in single[1]):
         return single[0]
     return None
+
+
+def hyphen_control(t: Token) -> bool:
+    """ "Venezuelan-held", "Pakistani-administered" (one token or three): control by the side
+    before the hyphen."""
+    head, _, tail = t.lower_.rpartition("-")
+    if head and tail in HYPHEN_CONTROL:
+        return True
+    return t.lower_ in HYPHEN_CONTROL and t.i >= 2 and t.doc[t.i - 1].text == "-"
+
+
+def hyphen_side(t: Token) -> str:
+    """The words before the hyphen of a `hyphen_control` trigger ("Venezuelan")."""
+    head = t.text.rpartition("-")[0]
+    return head if head else t.doc[t.i - 2].text
 
 
 def part_of_type(t: Token) -> ClaimType | None:
@@ -145,8 +165,7 @@ def recapture(t: Token) -> bool:
 
 def is_backward(t: Token, ttype: ClaimType) -> bool:
     """Passive, relative and predicate forms whose place comes before the trigger."""
-    hyphen_held = t.lower_ == "held" and t.i > 0 and t.doc[t.i - 1].text == "-"
-    if t.lower_.endswith("-held") or hyphen_held:
+    if hyphen_control(t):
         return False  # "the Venezuelan-held town of Lisne"
     nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
     before = {t.doc[i].lower_ for i in range(max(t.i - 3, 0), t.i)}
