@@ -171,7 +171,20 @@ def pronoun_state(sent: Span, pronoun: Token) -> str | None:
         head = token.head if token.dep_ in {"amod", "compound", "poss"} else token
         if head.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
             continue
-        found = country_of_text(token.text)
+        # the token with the names compounded before it: "United Kingdom forces"
+        found = country_of_text(token.doc[token.left_edge.i : token.i + 1].text)
+        if found is None and token.dep_ == "compound":
+            found = country_of_text(token.doc[token.i : head.i + 1].text)
         if found is not None:
             return found
+    return None
+
+
+def recipient_state(t: Token) -> str | None:
+    """The state a place is handed to: "turned it over to Iraqi authorities" → Iraq."""
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return country_of_text(" ".join(w.text for w in obj.subtree))
     return None

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from api.extract.claims.attribution import attribution, relay, speaker_state, subject_state
 from api.extract.claims.extent import extent_between, extent_value
 from api.extract.claims.parties import actor_names, armed_names, enemy_actor
-from api.extract.claims.sides import ActorBook, Sides, controller_country
+from api.extract.claims.sides import ActorBook, Sides, controller_country, recipient_state
 from api.extract.claims.stance import (
     answered_claim,
     bare_denial,
@@ -89,6 +89,8 @@ def find_claims(
                 previous = actor_country
                 if trig.token.lemma_ in {"hand", "return"}:  # "hand back" gives it back
                     controller, previous = sides.opponent(actor_country), actor_country
+            if ctype == "cession":
+                controller = recipient_state(trig.token) or controller
             if ctype == "capture" and controller is not None and recapture(trig.token):
                 previous = sides.opponent(controller)  # "retook Lisne": the other side held it
             if ctype == "contested":

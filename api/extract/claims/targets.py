@@ -172,6 +172,9 @@ def claim_places(
     anaphor = anaphor_ref(doc, t, refs, backward=False, limit=limit)
     if anaphor is not None and adjunct(doc, trig, anaphor):
         anaphor = None
+    vague = anaphor is not None and "country" in ANAPHORS.get(anaphor.text.split()[-1].lower(), "")
+    if vague and trig.type == "contested":
+        anaphor = None  # "fighting in the area" locates a fight; it names no place
     countries = {r.text.lower(): r.key for r in refs if r.kind == "country" and r.key}
     territory = territory_ref(sent, t.i, countries)
     first: PlaceRef | None = after[0] if after else None
@@ -428,7 +431,7 @@ def anaphor_ref(
             for r in refs
             if r.end <= token.idx
             and r.key is not None
-            and (kind is None or r.kind == kind)
+            and (kind is None or r.kind in kind.split())
             and not (kind is None and (locator(doc, r) or own[0] <= r.start < own[1]))
         ]
         if earlier:

@@ -83,7 +83,9 @@ def raw_trigger_type(t: Token) -> ClaimType | None:
         owner = t.doc[t.i - 1]  # "in Venezuelan hands", "in our hands"
         if owner.lower_ in {"our", "their"} or load_states().demonym_of(owner.text) is not None:
             return "control"
-    phrasal = phrasal_triggers().get((lemma, nxt))
+    # the particle may follow the object: "turned it over to"
+    particle = next((c.lower_ for c in t.children if c.dep_ == "prt"), nxt)
+    phrasal = phrasal_triggers().get((lemma, nxt)) or phrasal_triggers().get((lemma, particle))
     if phrasal is not None and (not phrasal[1] or t.pos_ in phrasal[1]):
         return phrasal[0]
     if lemma == "raise" and any(
