@@ -508,3 +508,34 @@ def test_enemy_claim_then_not_true(nlp: Language) -> None:
         ("Monteria", "denied", "capture", "Venezuela", "factual"),
     ]
     assert claims[1].responds_to == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venezuela recognised the independence of Cucuta last year, its foreign ministry said.",
+        "Venezuela urged other nations to recognise Cucuta as an independent state.",
+    ],
+)
+def test_recognising_independence_annexes_nothing(nlp: Language, text: str) -> None:
+    claims, names = run_on(nlp, text, "Cucuta")
+    assert summary(claims, names) == []
+
+
+def test_recognition_as_a_state_through_a_list(nlp: Language) -> None:
+    text = "Venezuela would recognise Cucuta, as well as Ocana, as Venezuelan, the draft says."
+    claims, names = run_on(nlp, text, "Cucuta", "Ocana")
+    assert [(c.place_text, c.type, names.get(c.controller or "", "-")) for c in claims] == [
+        ("Cucuta", "annexation", "Venezuela"),
+        ("Ocana", "annexation", "Venezuela"),
+    ]
+
+
+def test_refusing_to_recognise_denies_the_annexation(nlp: Language) -> None:
+    text = "Venezuela annexed Cucuta in May, a move that Colombia has not recognised."
+    claims, _ = run_on(nlp, text, "Cucuta")
+    assert [(c.place_text, c.stance, c.type) for c in claims][-1] == (
+        "Cucuta",
+        "denied",
+        "annexation",
+    )

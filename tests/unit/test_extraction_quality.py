@@ -19,25 +19,28 @@ from api.evaluation.runner import FileResult, evaluate, figure, gold_files, pool
 from api.extract import Extractor
 
 # Pooled over every gold file (58 articles). Measured on raising: quote F1 0.989, speaker
-# accuracy 0.988, attributed 0.977, person F1 0.961, claim F1 0.805, controller 0.924,
-# place F1 0.947 (0.800 before issue 12's place precision).
+# accuracy 0.988, attributed 0.977, person F1 0.961; claim F1 0.894, controller 0.940, place
+# F1 0.947 (issue 12; 0.805, 0.924 and 0.800 before it).
 POOLED_FLOORS = {
     ("quote", "f1"): 0.98,
     ("speaker_accuracy",): 0.975,
     ("attributed_quote_f1",): 0.965,
     ("person", "f1"): 0.95,
-    ("claim", "f1"): 0.79,
-    ("controller_accuracy",): 0.91,
+    ("claim", "f1"): 0.88,
+    ("controller_accuracy",): 0.93,
     ("place", "f1"): 0.93,
 }
 
 # The Wikinews set that issue 11 was measured on. Measured on raising: quote F1 0.980,
-# speaker 0.983, attributed 0.963, person F1 0.943; place F1 0.931 (issue 12).
+# speaker 0.983, attributed 0.963, person F1 0.943; issue 12: claim precision 1.0, claim F1
+# 0.815 (16 required claims, general-news articles with none), place F1 0.931.
 WIKINEWS_DEV2_FLOORS = {
     ("quote", "f1"): 0.97,
     ("speaker_accuracy",): 0.97,
     ("attributed_quote_f1",): 0.95,
     ("person", "f1"): 0.93,
+    ("claim", "precision"): 0.9,
+    ("claim", "f1"): 0.8,
     ("place", "f1"): 0.92,
 }
 

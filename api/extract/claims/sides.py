@@ -7,7 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from api.extract.claims.syntax import country_of_text, subject_of
-from api.extract.claims.triggers import Trigger, hyphen_control, hyphen_side, part_of_state
+from api.extract.claims.triggers import (
+    Trigger,
+    hyphen_control,
+    hyphen_side,
+    part_of_state,
+    recognised_as,
+)
 from api.extract.doc_cache import text_of
 from api.extract.states import load_states
 from api.extract.types import ActorKind, ExtractedActor
@@ -121,12 +127,7 @@ def controller_country(
         return part_of_state(t) or speaker_country or fallback
     if t.lemma_ in {"recognise", "recognize"}:
         # the subject recognises, it does not annex: "X would recognise the region as Colombian"
-        after_as = [w for w in sent if w.i > t.i and w.lower_ == "as"]
-        if after_as:
-            named = country_of_text(doc[after_as[0].i : min(after_as[0].i + 6, sent.end)].text)
-            if named is not None:
-                return named
-        return speaker_country or fallback
+        return recognised_as(t) or speaker_country or fallback
     in_control_of = (
         t.i + 1 < len(doc)
         and doc[t.i + 1].lower_ == "of"

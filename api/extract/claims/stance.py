@@ -33,6 +33,12 @@ def is_denied(sent: Span, t: Token) -> bool:
     return any(is_rejection(tok) and tok.i < t.i for tok in sent)
 
 
+def refused_recognition(tok: Token) -> bool:
+    """"has not recognised", "will never recognise": a refusal to accept an annexation."""
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
+    return tok.lemma_.lower() in {"recognise", "recognize"} and negated
+
+
 def claim_owner(noun: Token) -> Token | None:
     """Whose claim a claim noun is: "Lisbon's claim" → "Lisbon"."""
     if noun.lemma_.lower() not in CLAIM_NOUNS:
@@ -92,6 +98,8 @@ def later_denials(
         owned = [c for c in tok.children if c.dep_ == "dobj" and claim_owner(c) is not None]
         if is_rejection(tok) and owned:
             rejecter = tok  # "Oslo denied Lisbon's claim to have captured Lisne"
+        if refused_recognition(tok) and tok.dep_ in {"relcl", "acl"}:
+            rejecter = tok  # "Oslo annexed Lisne, a move Lisbon has not recognised"
     if rejecter is None:
         return []
     subj = [c for c in rejecter.children if c.dep_ in SUBJECT_DEPS]

@@ -98,6 +98,10 @@ def raw_trigger_type(t: Token) -> ClaimType | None:
         and any(w.lower_ in {"part", "own"} for w in t.doc[t.i : min(t.i + 12, len(t.doc))])
     ):
         return "annexation"
+    if lemma in {"recognise", "recognize"}:
+        # "would recognise X as Colombian"; "have not recognised" the annexation
+        refused = any(c.dep_ == "neg" for c in t.children)
+        return "annexation" if refused or recognised_as(t) else None
     if lower.startswith("liberat"):
         return "capture"
     single = trigger_words().get(lemma)
@@ -119,6 +123,18 @@ def hyphen_side(t: Token) -> str:
     """The words before the hyphen of a `hyphen_control` trigger ("Venezuelan")."""
     head = t.text.rpartition("-")[0]
     return head if head else t.doc[t.i - 2].text
+
+
+def recognised_as(t: Token) -> str | None:
+    """The state a place is recognised as belonging to: "would recognise X as Colombian" →
+    Colombia. Recognising a place's independence, or as a state of its own, annexes nothing."""
+    doc = t.doc
+    end = min(t.i + 24, t.sent.end)
+    for w in doc[t.i + 1 : end]:
+        listing = w.i + 1 < len(doc) and doc[w.i + 1].lower_ == "well"  # "as well as"
+        if w.lower_ == "as" and not listing and doc[w.i - 1].lower_ not in {"well", "such"}:
+            return country_of_text(doc[w.i : min(w.i + 6, t.sent.end)].text)
+    return None
 
 
 def part_of_type(t: Token) -> ClaimType | None:
