@@ -34,7 +34,7 @@ def is_denied(sent: Span, t: Token) -> bool:
 
 
 def refused_recognition(tok: Token) -> bool:
-    """"has not recognised", "will never recognise": a refusal to accept an annexation."""
+    """A refusal to accept an annexation: "has not recognised", "will never recognise"."""
     negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
     return tok.lemma_.lower() in {"recognise", "recognize"} and negated
 
