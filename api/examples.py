@@ -291,7 +291,7 @@ SIVERSK_PLACE = Place(
     mentions=9,
     claims=4,
     latest_controller=PlaceController(
-        actor=RUSSIAN_FORCES, claim_id=CAPTURE_ID, claimed_at=PUBLISHED_AT
+        actor=RUSSIAN_FORCES, claim_id=CAPTURE_ID, claimed_at=PUBLISHED_AT, status="contested"
     ),
 )
 

@@ -255,11 +255,15 @@ class Place(Wire):
 
 
 class PlaceController(Wire):
-    """Who holds the place by the latest claim that says so (asserted; factual or unverified)."""
+    """Who holds the place by the latest claim that says so (asserted; factual or unverified),
+    and whether that is `contested`: within seven days before that claim, or at any time
+    after it, another claim names another holder, denies this one's claim, or reports
+    fighting for the place."""
 
     actor: ActorRef
     claim_id: str
     claimed_at: datetime
+    status: Literal["held", "contested"]
 
 
 # --- changes ------------------------------------------------------------------------------

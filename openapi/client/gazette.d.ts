@@ -584,6 +584,8 @@ export interface components {
             claim_id: string;
             /** Format: date-time */
             claimed_at: string;
+            /** @enum {string} */
+            status: "held" | "contested";
         };
         /** PlaceRef */
         PlaceRef: {

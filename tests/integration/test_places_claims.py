@@ -66,6 +66,8 @@ async def test_place_detail_has_claim_count_and_latest_controller(
     client: httpx.AsyncClient,
 ) -> None:
     capture = await ingest(client, CAPTURE)
+    place = (await client.get(f"/v1/places/{siversk(capture)}")).json()
+    assert place["latest_controller"]["status"] == "held"  # one claim, nobody disagrees
     await ingest(client, DENIAL)
     place = (await client.get(f"/v1/places/{siversk(capture)}")).json()
     assert place["claims"] == 2
@@ -74,6 +76,8 @@ async def test_place_detail_has_claim_count_and_latest_controller(
     assert latest["actor"]["name"] == "Russia"  # a denial does not hand the place back
     assert latest["claim_id"] == asserted["id"]
     assert latest["claimed_at"] == "2025-12-01T08:00:00Z"
+    # but the latest claims disagree: Ukraine denies the capture a day later
+    assert latest["status"] == "contested"
 
 
 def assert_rfc7946_feature_collection(body: dict[str, Any]) -> None:
@@ -120,3 +124,12 @@ async def test_bbox_filters_use_the_gist_index(pool: asyncpg.Pool[asyncpg.Record
             plan = await conn.fetch("EXPLAIN " + query(name), *args)
             text = "\n".join(r[0] for r in plan)
             assert "places_location_idx" in text, f"{name}:\n{text}"
+
+
+async def test_an_old_denial_leaves_a_later_capture_held(client: httpx.AsyncClient) -> None:
+    old_denial = {**DENIAL, "url": "https://news.example/old-denial"}
+    old_denial["published_at"] = "2025-11-01T08:00:00Z"  # a month before the capture
+    await ingest(client, old_denial)
+    capture = await ingest(client, CAPTURE)
+    place = (await client.get(f"/v1/places/{siversk(capture)}")).json()
+    assert place["latest_controller"]["status"] == "held"

@@ -18,7 +18,12 @@ function facts(place) {
     [
       "Held by (latest claim)",
       place.latest_controller
-        ? [link("actors", place.latest_controller.actor.id, place.latest_controller.actor.name), ` since ${date(place.latest_controller.claimed_at)}`]
+        ? [
+            link("actors", place.latest_controller.actor.id, place.latest_controller.actor.name),
+            ` since ${date(place.latest_controller.claimed_at)}`,
+            // the latest claims disagree: another holder, a denial or fighting within a week
+            place.latest_controller.status === "contested" ? [" ", badge("contested", "contested")] : null,
+          ]
         : null,
     ],
   ].filter(([, value]) => value !== null && value !== "" && value !== undefined);
