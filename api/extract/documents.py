@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from api.extract.lexicon import word_list
 from api.extract.reporting import (
     DOCUMENT_NOUNS,
     subject_of,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from api.extract.speakers import Resolver
 
 # Verbs by which a document reaches a third party: "a letter seen by X" was not written by X.
-ACCESS_VERBS = frozenset({"see", "obtain", "review", "leak", "receive", "read", "publish"})
+ACCESS_VERBS = word_list("document_access_verbs.txt")
 
 
 class Documents:

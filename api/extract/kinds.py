@@ -20,13 +20,13 @@ from api.extract.vocabulary import (
     GROUP_RE,
     MEDIA_RE,
     MILITARY_RE,
-    ORG_TITLE_RE,
+    ORG_TITLE_NOUNS,
     ORG_WORD_RE,
     PLACE_NOUNS,
     PLACE_PREPS,
-    PLACE_SUFFIX_RE,
     PLACE_TITLE_NOUNS,
     institution_name,
+    place_suffix,
 )
 
 
@@ -118,7 +118,7 @@ def speaks(root: Token) -> bool:
 def org_titled(c: Cluster) -> bool:
     """Every title of the cluster is an institution noun ("parent company", "carrier")."""
     titles = [t for m in c.mentions for t in m.titles]
-    return bool(titles) and all(ORG_TITLE_RE.search(_singular(title_head(t))) for t in titles)
+    return bool(titles) and all(_singular(title_head(t)) in ORG_TITLE_NOUNS for t in titles)
 
 
 def _singular(noun: str) -> str:
@@ -181,7 +181,7 @@ def looks_like_place(c: Cluster, name: str, gazetteer: Gazetteer) -> bool:
         return True
     if titles:
         return False
-    if PLACE_SUFFIX_RE.search(name) or gazetteer.is_place_name(name):
+    if place_suffix(name) or gazetteer.is_place_name(name):
         return True
     labels = Counter(m.label for m in c.mentions)
     if labels["GPE"] + labels["LOC"] + labels["FAC"] > labels["PERSON"]:

@@ -16,14 +16,12 @@ SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Nouns for documents and channels: their "speaker" is whoever issued them.
 DOCUMENT_NOUNS = word_list("document_nouns.txt")
 # "quoted X as saying", "cited X as saying": the object is the speaker.
-QUOTING_VERBS = frozenset({"quote", "cite"})
+QUOTING_VERBS = word_list("quoting_verbs.txt")
 CLAUSE_LINKS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "prep"})
 
 
 # Words that open a clause whose verb is not the sentence's report ("while", "although").
-SUBORDINATORS = frozenset(
-    {"while", "although", "though", "whereas", "if", "unless", "because", "since", "whether"}
-)
+SUBORDINATORS = word_list("subordinating_conjunctions.txt")
 
 
 def load_verbs() -> frozenset[str]:
