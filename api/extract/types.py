@@ -66,6 +66,9 @@ class ExtractedPlace(msgspec.Struct):
     mentions: list[Span] = []
 
 
+ClaimForm = Literal["stated", "answer", "bare"]
+
+
 class ExtractedClaim(msgspec.Struct):
     place_text: str
     type: ClaimType
@@ -84,6 +87,10 @@ class ExtractedClaim(msgspec.Struct):
     responds_to: int | None = None  # index of another claim in the same extraction
     confidence: float = 0.5
     relayed_by: str | None = None  # actor key: who passed the claim on
+    # how the text makes the claim: a trigger about a place ("stated"), a rejection later
+    # in its sentence of the sentence's own claim ("answer": "…, a claim Oslo dismissed"), or
+    # a rejection naming no place that answers an earlier claim ("bare": "Oslo dismissed it")
+    form: ClaimForm = "stated"
 
 
 class Extraction(msgspec.Struct):

@@ -122,6 +122,7 @@ def later_denials(
                 controller_text=claim.controller_text,
                 responds_to=offset + i,
                 confidence=0.5,
+                form="answer",
             )
         )
     return out
@@ -217,6 +218,7 @@ def bare_denial(
             controller=claim.controller,
             controller_text=claim.controller_text,
             confidence=0.4,
+            form="bare",
         )
     return None
 
@@ -238,7 +240,7 @@ def drop_redundant_bare_denials(claims: list[ExtractedClaim], claim_sents: list[
     ("dismissed the report. 'Talk of Lisne falling is untrue'") is one denial, not two."""
     drop: set[int] = set()
     for i, claim in enumerate(claims):
-        if claim.stance != "denied" or claim.confidence >= 0.5:
+        if claim.form != "bare":
             continue
         for j in range(i + 1, len(claims)):
             if claim_sents[j] - claim_sents[i] > 2:
