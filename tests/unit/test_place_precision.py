@@ -74,3 +74,21 @@ def test_accented_names_carry_their_plain_spelling() -> None:
     assert plain_spelling("Ts\u2019khinvali") == "Tskhinvali"
     place = Gazetteer.load().matches("Tskhinvali")[0][1]
     assert "Tskhinvali" in (place.name, *place.aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Fans gathered in Newcastle as the British government announced new rules.", "GB"),
+        ("Fans gathered in Newcastle, the Australian police said.", "AU"),
+        ("Floods reached Valencia on Monday, Spanish officials said.", "ES"),
+        ("Floods reached Valencia on Monday, Venezuelan officials said.", "VE"),
+    ],
+)
+def test_a_shared_name_is_the_town_of_the_articles_country(
+    nlp: Language, text: str, country: str
+) -> None:
+    doc = nlp(text)
+    gazetteer = Gazetteer.load()
+    found = find_places(doc, gazetteer, find_actors(doc, gazetteer))
+    assert [p.place.country_code for p in found if p.place.kind == "settlement"] == [country]
