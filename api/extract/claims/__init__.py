@@ -25,8 +25,10 @@ Rules over the parsed sentences (no extra parse), one concept a module:
    plan/draft → proposed, "could not be independently verified" → unverified.
 
 
-Modules: `triggers` (rule 1), `targets` (rule 2), `sides` and `attribution` (rule 3),
-`stance` (rules 4 and 5), `extent`; `stage.find_claims` runs them sentence by sentence.
+Modules: `triggers` (rule 1) with `parties` (a claim needs a side able to hold ground: a
+state, an armed force or group), `targets` over `place_refs` (rule 2), `sides` and
+`attribution` (rule 3), `stance` (rules 4 and 5), `extent`; `stage.find_claims` runs them
+sentence by sentence.
 Their words come from the English language pack through `words`.
 """
 

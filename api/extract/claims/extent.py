@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from api.extract.claims.targets import PlaceRef
+from api.extract.claims.place_refs import PlaceRef
 from api.extract.doc_cache import text_of
 
 EXTENT = re.compile(

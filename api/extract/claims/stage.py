@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from api.extract.claims.attribution import attribution, relay, speaker_state, subject_state
 from api.extract.claims.extent import extent_between, extent_value
 from api.extract.claims.parties import actor_names, armed_names, enemy_actor
+from api.extract.claims.place_refs import place_refs
 from api.extract.claims.sides import ActorBook, Sides, controller_country, recipient_state
 from api.extract.claims.stance import (
     answered_claim,
@@ -21,7 +22,7 @@ from api.extract.claims.stance import (
     rejected_claim,
 )
 from api.extract.claims.syntax import country_of_text, subject_phrase
-from api.extract.claims.targets import claim_places, place_refs
+from api.extract.claims.targets import claim_places
 from api.extract.claims.triggers import recapture, triggers
 from api.extract.types import ExtractedActor, ExtractedClaim, ExtractedPlace
 from api.extract.types import Span as TextSpan
