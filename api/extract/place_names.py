@@ -18,13 +18,15 @@ from spacy.tokens import Doc, Span, Token
 
 from api.extract.doc_cache import ents_of, text_of
 from api.extract.gazetteer import Gazetteer
-from api.extract.lexicon import phrase_list, word_list, word_table
+from api.extract.lexicon import phrase_list, rows, word_list, word_table
 from api.extract.states import load_states
 from api.extract.types import GazetteerPlace
 
 MAX_NAME_TOKENS = 4
 HYPHENS = frozenset({"-", "\u2011"})  # hyphen-minus, non-breaking hyphen
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
+# Entity labels of a name that may follow a place without a comma ("in Kyiv Monday").
+OTHER_NAMES = frozenset({"PERSON", "DATE", "TIME"})
 
 
 def region_nouns() -> dict[str, str]:
@@ -47,10 +49,11 @@ class Mention:
     want_settlement: bool = False
     candidates: list[tuple[int, GazetteerPlace]] = field(default_factory=list)
     label: str = ""  # the tagger's entity label over the name, if any
-    cued: bool = False  # a locative word or settlement noun introduces it ("in X")
+    cued: bool = False  # a locative word, settlement noun or claim introduces it ("in X")
     person: bool = False  # it is the name (or surname) of a person the article names
     common: bool = False  # the word also stands lower-case in the article ("police")
     modifier: bool = False  # a country name modifying a noun ("US citizens"): context only
+    claimed: bool = False  # the place a claim word takes or holds ("captured X", "X fell")
 
 
 def is_capitalised(token: Token) -> bool:
@@ -173,6 +176,8 @@ def part_of_longer_name(doc: Doc, gazetteer: Gazetteer, start: int, end: int) ->
             if is_capitalised(nxt) and not gazetteer.is_place_name(nxt.text):
                 return True
         elif is_capitalised(nxt):
+            if nxt.is_sent_start or (nxt.ent_iob_ == "B" and nxt.ent_type_ in OTHER_NAMES):
+                return False  # "said in Kyiv Monday", "in Moscow Putin said": a new name
             lower = nxt.lower_
             suffix = lower in region_nouns() or lower in settlement_nouns()
             return not suffix and not gazetteer.is_place_name(nxt.text)
@@ -255,15 +260,16 @@ def try_mention(
     label = ent.label_ if ent is not None else ""
     strong = gazetteer.is_place_name(text) or want_region
     want_settlement = settlement_cue(doc, start, end)
-    cued = want_settlement or locative_cue(doc, start)
+    claimed = claim_cue(doc, start, end)
+    cued = want_settlement or claimed or locative_cue(doc, start)
     if label == "NORP" and best_rank > 0:
         return None  # "Russian" is a demonym; "Bryansk" (mislabelled NORP) is a name
     if not strong:
         located = label in {"GPE", "LOC", "FAC"}
         sentence_start = doc[start].is_sent_start
         if (
-            (best_rank > 1 and not located)
-            or (sentence_start and not located)
+            (best_rank > 1 and not (located or claimed))
+            or (sentence_start and not (located or claimed))
             or not (cued or located)
         ):
             return None
@@ -278,8 +284,45 @@ def try_mention(
         label=label,
         cued=cued,
         modifier=country_modifier(doc, start, end, candidates),
+        claimed=claimed,
     )
     return mention, span_end
+
+
+# Words between a claim word and the place it takes: "captured the town of X", "took control
+# of most of X", "pushed into the outskirts of X".
+CLAIM_LEAD = frozenset(
+    {"the", "town", "city", "village", "of", "outskirts", "centre", "center", "most", "part"}
+)
+
+
+def claim_words() -> frozenset[str]:
+    """The words that signal a territorial claim on their own, as the claims stage reads them
+    from lang/en/claim_trigger_words.tsv, and "control" ("push", "give" need a particle)."""
+    return frozenset({row[0] for row in rows("claim_trigger_words.tsv")} | {"control"})
+
+
+def claim_cue(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name is what a claim word takes or holds: "captured X", "took control of
+    the town of X", "withdrew from X", "X fell to …", "X was recaptured", "X remains under …
+    control". War reporting names a small town so even where it never names its country."""
+    words = claim_words()
+    j = start - 1
+    while j >= 0 and start - j <= 6 and doc[j].lower_ in CLAIM_LEAD:
+        j -= 1
+    lead = doc[j].lemma_.lower() if j >= 0 else ""
+    if lead in {"into", "from"} and j > 0:
+        lead = doc[j - 1].lemma_.lower()  # "pushed into X", "withdrew from X"
+    if lead in words or lead == "push":
+        return True
+    root = doc[start:end].root
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = root.head
+    under = any(c.lower_ in {"under", "in"} for c in verb.children)
+    fell = verb.lemma_ == "fall" and any(c.lower_ == "to" for c in verb.children)
+    held = under and verb.lemma_ in {"remain", "stay", "be"}
+    return verb.lemma_.lower() in words or fell or held
 
 
 def country_modifier(

@@ -95,9 +95,11 @@ def doubt(mention: Mention, gazetteer: Gazetteer) -> int:
     rank, top = mention.candidates[0]
     # a person's name weighs on a town's name, or on a name the tagger calls a person
     person = mention.person and (top.kind == "settlement" or mention.label == "PERSON")
-    if rank > 1 or person or mention.common:
-        return 2
-    if mention.label in word_list("non_place_labels.txt") and top.kind == "settlement":
+    if person or mention.common or (rank > 1 and not mention.claimed):
+        return 2  # an alternate spelling that a claim takes ("captured X") is only weak
+    if rank > 1 or (
+        mention.label in word_list("non_place_labels.txt") and top.kind == "settlement"
+    ):
         return 1
     small = top.kind == "settlement" and top.population < BIG_TOWN
     return 1 if small and not (mention.want_settlement or gazetteer.is_curated(top)) else 0
@@ -105,16 +107,16 @@ def doubt(mention: Mention, gazetteer: Gazetteer) -> int:
 
 def supported(mention: Mention, level: int, countries: set[str]) -> bool:
     """Whether the article gives a name the support its `doubt` level asks for: a small town
-    needs a country the article is about or a place label from the tagger; a doubtful name
-    needs both a country of the article (only its candidates there are kept) and a locative
-    cue or a place label."""
+    needs a country the article is about, a place label from the tagger or a claim that takes
+    or holds it ("captured X"); a doubtful name needs both a country of the article (only its
+    candidates there are kept) and a locative cue, a place label or such a claim."""
     labelled = mention.label in PLACE_LABELS
-    if level == 0 or (level == 1 and labelled):
+    if level == 0 or (level == 1 and (labelled or mention.claimed)):
         return True
     mention.candidates = [c for c in mention.candidates if c[1].country_code in countries]
     if not mention.candidates:
         return False
-    return level == 1 or mention.cued or labelled
+    return level == 1 or mention.cued or labelled or mention.claimed
 
 
 def article_context(doc: Doc, mentions: list[Mention]) -> tuple[set[str], set[tuple[str, str]]]:

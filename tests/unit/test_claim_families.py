@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from api.extract import Extractor
 from api.extract.claims import find_claims
 from api.extract.gazetteer import Gazetteer
 from api.extract.places import find_places
@@ -539,3 +540,42 @@ def test_refusing_to_recognise_denies_the_annexation(nlp: Language) -> None:
         "denied",
         "annexation",
     )
+
+
+# ---------------------------------------------------------------- C. sides known by a name only
+
+
+def claim_triples(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    """The whole pipeline (the actors stage finds the group), claims as (place, stance, type)."""
+    claims = Extractor(nlp=nlp).extract(text).claims
+    return [(c.place_text, c.stance, c.type) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RSF seized Babanusa on Sunday, witnesses said.",
+        "Babanusa fell to RSF fighters on Sunday, witnesses said.",
+        "RSF fighters overran Babanusa on Sunday, witnesses said.",
+    ],
+)
+def test_an_armed_group_known_by_its_acronym_takes_a_town(nlp: Language, text: str) -> None:
+    assert claim_triples(nlp, text) == [("Babanusa", "asserted", "capture")]
+
+
+def test_retook_is_a_recapture(nlp: Language) -> None:
+    claims, names = run_on(nlp, "Colombian troops retook Cucuta on Friday.", "Cucuta")
+    assert summary(claims, names) == [("Cucuta", "asserted", "capture", "Colombia", "factual")]
+
+
+def test_a_village_that_remains_under_control_is_still_a_place(nlp: Language) -> None:
+    # the second sentence makes the unknown village a subject; it stays a place, not a body
+    # (a claim on an unknown name before its trigger is not read: a known limit)
+    text = "Venezuelan troops entered Zorivka on Monday. Zorivka remains under Venezuelan control."
+    assert claim_triples(nlp, text)[:1] == [("Zorivka", "asserted", "advance")]
+
+
+def test_a_small_town_taken_is_a_place_without_its_country_named(nlp: Language) -> None:
+    text = "Russian troops captured Bilozerske after weeks of shelling."
+    claims = Extractor(nlp=nlp).extract(text).claims
+    assert [(c.place_text, c.place is not None) for c in claims] == [("Bilozerske", True)]

@@ -92,3 +92,9 @@ def test_a_shared_name_is_the_town_of_the_articles_country(
     gazetteer = Gazetteer.load()
     found = find_places(doc, gazetteer, find_actors(doc, gazetteer))
     assert [p.place.country_code for p in found if p.place.kind == "settlement"] == [country]
+
+
+def test_a_date_after_a_place_is_no_longer_name(nlp: Language) -> None:
+    assert place_names(nlp, "Officials said in Moscow Friday that talks would resume.") == [
+        "Moscow"
+    ]

@@ -17,21 +17,30 @@ from api.extract.claims.words import (
     PARTY_PRONOUNS,
     SPEECH_VERBS,
     STATE_NOUNS,
+    STATIVE_VERBS,
 )
 from api.extract.given_names import is_given_name
 from api.extract.types import ExtractedActor
+from api.extract.vocabulary import institution_name
 
 ARMED_KINDS = frozenset({"state", "military", "group"})
 
 
 def armed_names(actors: list[ExtractedActor]) -> frozenset[str]:
-    """The lower-cased names and aliases of the article's states, forces and armed groups."""
+    """The lower-cased names and aliases of the article's states, forces and armed groups,
+    and of the bodies known only by a name ("the RSF", "M23", "Hezbollah"): an institution
+    ("the Harbour Council"), an outlet or a company word in the name rules a body out."""
     return frozenset(
         name.lower()
         for actor in actors
-        if actor.kind in ARMED_KINDS
+        if actor.kind in ARMED_KINDS or (actor.kind == "organization" and bare_name(actor))
         for name in (actor.name, *actor.aliases)
     )
+
+
+def bare_name(actor: ExtractedActor) -> bool:
+    """A body's name without an institution, outlet or company word in it."""
+    return not any(institution_name(name) for name in (actor.name, *actor.aliases))
 
 
 def actor_names(doc: Doc, actors: list[ExtractedActor]) -> frozenset[str]:
@@ -54,10 +63,13 @@ def actor_names(doc: Doc, actors: list[ExtractedActor]) -> frozenset[str]:
 
 
 def acts(doc: Doc, actor: ExtractedActor) -> bool:
-    """Whether a mention of the actor is the subject of a verb."""
+    """Whether a mention of the actor is the subject of a verb that does something ("Hamas
+    must stop firing"), not of one that only is ("Lisne remains under Norwegian control")."""
     for mention in actor.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and len(span) > 0 and span.root.dep_ == "nsubj":
+        if span is None or len(span) == 0 or span.root.dep_ != "nsubj":
+            continue
+        if span.root.head.lemma_.lower() not in STATIVE_VERBS:
             return True
     return False
 
@@ -82,11 +94,22 @@ def actor_of(t: Token) -> Token | None:
             return None  # "under the control of", "in our hands": the place is the subject
         given = [c for c in t.head.children if c.dep_ == "dative"]
         return given[0] if given else active_subject(t.head)
+    if t.lemma_.lower() == "fall":
+        return fallen_to(t)  # "Lisne fell to Norwegian troops": the troops took it
     if t.dep_ == "xcomp":
         told = [c for c in t.head.children if c.dep_ == "dobj"]
         if told:
             return told[0]
     return active_subject(t)
+
+
+def fallen_to(t: Token) -> Token | None:
+    """Who a place "fell to": the object of "to"."""
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
 
 
 def active_subject(t: Token) -> Token | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from api.extract.claims.parties import fallen_to
 from api.extract.claims.syntax import country_of_text, subject_of
 from api.extract.claims.triggers import (
     Trigger,
@@ -125,6 +126,9 @@ def controller_country(
         return country_of_text(hyphen_side(t))
     if t.lemma_ == "part" and t.pos_ == "NOUN":
         return part_of_state(t) or speaker_country or fallback
+    taker = fallen_to(t) if t.lemma_ == "fall" else None
+    if taker is not None:  # "Lisne fell to Norwegian troops"
+        return country_of_text(" ".join(w.text for w in taker.subtree)) or fallback
     if t.lemma_ in {"recognise", "recognize"}:
         # the subject recognises, it does not annex: "X would recognise the region as Colombian"
         return recognised_as(t) or speaker_country or fallback

@@ -193,6 +193,8 @@ def is_backward(t: Token, ttype: ClaimType) -> bool:
         return True  # "remains in Venezuelan hands"
     if t.lemma_ == "part" and t.pos_ == "NOUN":
         return True  # "Lisne is now part of Norway"
+    if t.lemma_ == "fall" and t.pos_ == "VERB" and nxt == "to":
+        return True  # "Lisne fell to Norwegian troops"
     moved_from = ttype in {"withdrawal", "cession"} and nxt == "from"
     if moved_from and not any(c.dep_ == "agent" for c in t.children):
         return False  # "troops must be withdrawn from Lisne": the troops move, Lisne is left
