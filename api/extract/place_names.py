@@ -258,9 +258,12 @@ def try_mention(
             return None
     best_rank = min(rank for rank, _ in candidates)
     label = ent.label_ if ent is not None else ""
+    claimed = claim_cue(doc, start, end)
+    common_noun = end - start == 1 and doc[start].pos_ == "NOUN"
+    if common_noun and not (want_region or claimed or settlement_cue(doc, start, end)):
+        return None  # "Police seized …", "Spring storms": the tagger reads a common noun
     strong = gazetteer.is_place_name(text) or want_region
     want_settlement = settlement_cue(doc, start, end)
-    claimed = claim_cue(doc, start, end)
     cued = want_settlement or claimed or locative_cue(doc, start)
     if label == "NORP" and best_rank > 0:
         return None  # "Russian" is a demonym; "Bryansk" (mislabelled NORP) is a name
@@ -322,7 +325,8 @@ def claim_cue(doc: Doc, start: int, end: int) -> bool:
     under = any(c.lower_ in {"under", "in"} for c in verb.children)
     fell = verb.lemma_ == "fall" and any(c.lower_ == "to" for c in verb.children)
     held = under and verb.lemma_ in {"remain", "stay", "be"}
-    return verb.lemma_.lower() in words or fell or held
+    taken = root.dep_ == "nsubjpass" and verb.lemma_.lower() in words  # "X was recaptured"
+    return taken or fell or held  # the subject of "captured" is who takes, not what
 
 
 def country_modifier(

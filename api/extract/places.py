@@ -123,7 +123,8 @@ def article_context(doc: Doc, mentions: list[Mention]) -> tuple[set[str], set[tu
     """Countries and (country, admin1) regions the article names unambiguously.
 
     Countries come from country names and demonyms ("Colombian troops" puts CO in context)
-    and from the regions and unambiguous large towns among `mentions` (the strong ones);
+    and from the unambiguous countries, regions and large towns among `mentions` (the strong
+    ones);
     regions from "X region" mentions.
     """
     countries: set[str] = set()
@@ -134,7 +135,7 @@ def article_context(doc: Doc, mentions: list[Mention]) -> tuple[set[str], set[tu
             countries.add(code)
     for mention in mentions:
         rank, top = mention.candidates[0]
-        if rank <= 1 and (top.kind != "settlement" or unambiguous_town(mention)):
+        if rank <= 1 and unambiguous(mention):
             countries.add(top.country_code)
         if mention.want_region:
             for _, place in mention.candidates:
@@ -145,11 +146,12 @@ def article_context(doc: Doc, mentions: list[Mention]) -> tuple[set[str], set[tu
     return countries, regions
 
 
-def unambiguous_town(mention: Mention) -> bool:
-    """A large town whose name no town of another country shares ("Kharkiv", not "Tripoli"
-    or "Newcastle"): naming it says which country the article is about."""
+def unambiguous(mention: Mention) -> bool:
+    """A country, a region or a large town whose name no place of another country shares
+    ("Kharkiv", not "Tripoli", "Newcastle" or "Georgia"): naming it says which country the
+    article is about."""
     top = mention.candidates[0][1]
-    if top.population < BIG_TOWN:
+    if top.kind == "settlement" and top.population < BIG_TOWN:
         return False
     return all(p.country_code == top.country_code for r, p in mention.candidates if r <= 1)
 
@@ -194,8 +196,16 @@ def resolve(
     """The best candidate for a mention (see `score`)."""
     if not mention.candidates:
         return None
+    candidates = mention.candidates
+    # "Georgia" in a story about the United States is the state, not the country
+    local = {p.country_code for _, p in candidates if p.kind == "region"} & countries
+    foreign = [
+        c for c in candidates if c[1].kind == "country" and c[1].country_code not in countries
+    ]
+    if local and foreign:
+        candidates = [c for c in candidates if c not in foreign]
     best = max(
-        mention.candidates,
+        candidates,
         key=lambda rp: (score(mention, rp[0], rp[1], countries, regions), -rp[1].geonames_id),
     )
     return best[1]

@@ -554,7 +554,8 @@ def claim_triples(nlp: Language, text: str) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "The RSF seized Babanusa on Sunday, witnesses said.",
+        # a body known by its acronym is a side in an article that speaks of arms
+        "The RSF seized Babanusa on Sunday, the army said.",
         "Babanusa fell to RSF fighters on Sunday, witnesses said.",
         "RSF fighters overran Babanusa on Sunday, witnesses said.",
     ],
@@ -579,3 +580,16 @@ def test_a_small_town_taken_is_a_place_without_its_country_named(nlp: Language) 
     text = "Russian troops captured Bilozerske after weeks of shelling."
     claims = Extractor(nlp=nlp).extract(text).claims
     assert [(c.place_text, c.place is not None) for c in claims] == [("Bilozerske", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Boston Celtics overran the Denver Nuggets 128-104, taking control of the series.",
+        "Novak Djokovic advanced to the quarter-finals in Melbourne on Monday.",
+        "Warsaw takes in more refugees from Ukraine, where the war is in its fourth year.",
+        "New Zealand captured the Bledisloe Cup again after beating Australia in Auckland.",
+    ],
+)
+def test_general_news_through_the_whole_pipeline_claims_nothing(nlp: Language, text: str) -> None:
+    assert claim_triples(nlp, text) == []

@@ -98,3 +98,33 @@ def test_a_date_after_a_place_is_no_longer_name(nlp: Language) -> None:
     assert place_names(nlp, "Officials said in Moscow Friday that talks would resume.") == [
         "Moscow"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the state in a story about the United States; the country in one about the Caucasus
+        (
+            "Voters in Georgia, where turnout was high in Atlanta suburbs, backed the senator.",
+            [("Georgia", "US", "region"), ("Atlanta", "US", "settlement")],
+        ),
+        (
+            "Russian troops entered Georgia in 2008, officials in Batumi said.",
+            [("Georgia", "GE", "country"), ("Batumi", "GE", "settlement")],
+        ),
+        # the city, as news writes it
+        ("Bankers in Frankfurt expect a rate cut.", [("Frankfurt am Main", "DE", "settlement")]),
+        ("Diplomats met in New York on Monday.", [("New York City", "US", "settlement")]),
+    ],
+)
+def test_a_name_resolves_to_the_place_the_story_means(
+    nlp: Language, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    doc = nlp(text)
+    gazetteer = Gazetteer.load()
+    found = find_places(doc, gazetteer, find_actors(doc, gazetteer))
+    assert [(p.place.name, p.place.country_code, p.place.kind) for p in found] == expected
+
+
+def test_a_common_noun_at_a_sentence_start_is_no_town(nlp: Language) -> None:
+    assert place_names(nlp, "Police seized eight tonnes of cocaine at the port.") == []

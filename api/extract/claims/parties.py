@@ -26,14 +26,17 @@ from api.extract.vocabulary import institution_name
 ARMED_KINDS = frozenset({"state", "military", "group"})
 
 
-def armed_names(actors: list[ExtractedActor]) -> frozenset[str]:
+def armed_names(doc: Doc, actors: list[ExtractedActor]) -> frozenset[str]:
     """The lower-cased names and aliases of the article's states, forces and armed groups,
-    and of the bodies known only by a name ("the RSF", "M23", "Hezbollah"): an institution
-    ("the Harbour Council"), an outlet or a company word in the name rules a body out."""
+    and, in an article that speaks of arms at all, of the bodies known only by a name ("the
+    RSF", "M23", "Hezbollah"): an institution ("the Harbour Council"), an outlet or a company
+    word in the name rules a body out. In a sports page "the Celtics" are no side of a war."""
+    armed_article = any(t.lower_ in ARMED_NOUNS for t in doc)
     return frozenset(
         name.lower()
         for actor in actors
-        if actor.kind in ARMED_KINDS or (actor.kind == "organization" and bare_name(actor))
+        if actor.kind in ARMED_KINDS
+        or (armed_article and actor.kind == "organization" and bare_name(actor))
         for name in (actor.name, *actor.aliases)
     )
 

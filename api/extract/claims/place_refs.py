@@ -11,8 +11,10 @@ from spacy.tokens import Doc, Span, Token
 from api.extract.claims.syntax import subject_of
 from api.extract.claims.words import ANAPHORS, DIRECTION_WORDS, LOCATOR_WORDS
 from api.extract.doc_cache import text_of
+from api.extract.lexicon import word_list
 from api.extract.states import load_states
 from api.extract.types import ExtractedPlace
+from api.extract.vocabulary import institution_name
 
 
 @dataclass
@@ -144,6 +146,8 @@ def unknown_names(doc: Doc, t: Token, limit: int, refs: list[PlaceRef]) -> list[
             owner = k + 1 < len(doc) and doc[k + 1].lower_ in {"'s", "’s"}
             if owner or states.country_of(name) is not None or states.demonym_of(name) is not None:
                 break
+            if named_thing(name):
+                break  # "the Bledisloe Cup", "the Harbour Council": a thing or a body
             found.append(PlaceRef(None, name, start, end, "settlement"))
             i = k + 1
         else:
@@ -156,6 +160,12 @@ def unknown_names(doc: Doc, t: Token, limit: int, refs: list[PlaceRef]) -> list[
             break
         i = j
     return found
+
+
+def named_thing(name: str) -> bool:
+    """A name with a word of a thing, event, institution or outlet in it."""
+    things = word_list("thing_words.txt")
+    return institution_name(name) or any(w.lower() in things for w in name.split())
 
 
 def locator(doc: Doc, ref: PlaceRef) -> bool:

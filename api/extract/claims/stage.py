@@ -37,7 +37,7 @@ def find_claims(
     >>> # → capture of Lisne, controller Colombia, claimant the army
     """
     book = ActorBook(actors)
-    armed = armed_names(actors)
+    armed = armed_names(doc, actors)
     actor_words = actor_names(doc, actors)
     sides = Sides(doc, actors)
     refs = place_refs(doc, places)

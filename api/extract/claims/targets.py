@@ -87,6 +87,9 @@ def claim_places(
         unknown = [r for r in unknown if r.text.lower() not in actor_words]
         after = sorted([*after, *unknown], key=lambda r: r.start)
     after = [r for r in after if not adjunct(doc, trig, r)]
+    # the first place must be the object (those coordinated with it follow it)
+    while after and beside_object(doc, trig, after[0]):
+        after = after[1:]
     anaphor = anaphor_ref(doc, t, refs, backward=False, limit=limit)
     if anaphor is not None and adjunct(doc, trig, anaphor):
         anaphor = None
@@ -141,7 +144,10 @@ def adjunct(doc: Doc, trig: Trigger, ref: PlaceRef) -> bool:
         if node.i in anchors:
             return crossed
         prep = node.head
-        if node.dep_ == "pobj" and prep.lower_ in ADJUNCT_PREPOSITIONS:
+        # "took in refugees from X": for a capture or a hold, "from" only says whence
+        source = prep.lower_ == "from" and trig.type in {"capture", "control", "annexation"}
+        placing = prep.lower_ in ADJUNCT_PREPOSITIONS or source
+        if node.dep_ in {"pobj", "pcomp"} and placing:
             # "positions in X", "two villages in the X region": ground inside X is X's
             located = prep.head if prep.head.i not in anchors else None
             ground = located is not None and located.lemma_.lower() in GROUND_NOUNS
@@ -150,6 +156,23 @@ def adjunct(doc: Doc, trig: Trigger, ref: PlaceRef) -> bool:
             return False
         node = node.head
     return False
+
+
+def beside_object(doc: Doc, trig: Trigger, ref: PlaceRef) -> bool:
+    """Whether a verb trigger's direct object is something else than the place: "captured
+    the cup after beating X", "seized the initiative against X". Ground ("took two villages
+    near X") and pronouns ("took it") leave the place open."""
+    t = trig.token
+    objects = [c for c in t.children if c.dep_ == "dobj"]
+    if t.pos_ != "VERB" or trig.type not in OBJECT_TYPES or not objects:
+        return False
+    obj = objects[0]
+    if obj.pos_ == "PRON" or obj.lemma_.lower() in GROUND_NOUNS or obj.lower_ in ANAPHORS:
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return not (obj.left_edge.i <= span.root.i <= obj.right_edge.i)
 
 
 def including(doc: Doc, t: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
