@@ -225,6 +225,8 @@ CURATED_REGIONS: list[tuple[str, str, str | None, float, float, list[str]]] = [
     ("North Eastern Province", "KE", None, 1.8, 40.0, []),
     ("Western Province", "KE", None, 0.5, 34.6, []),
     ("Coast Province", "KE", None, -3.0, 39.5, []),
+    # islands that reports name like regions and that GeoNames' settlement tiers lack
+    ("Long Island", "US", "NY", 40.8, -73.3, []),
 ]
 # Region names that are ordinary English words or directions: never a place on their own.
 GENERIC_REGION_WORDS = frozenset(

@@ -128,3 +128,19 @@ def test_a_name_resolves_to_the_place_the_story_means(
 
 def test_a_common_noun_at_a_sentence_start_is_no_town(nlp: Language) -> None:
     assert place_names(nlp, "Police seized eight tonnes of cocaine at the port.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Residents of Long Island braced for the storm, New York officials said.", "US"),
+        ("Ferries to Long Island in the Bahamas were cancelled on Monday.", "BS"),
+    ],
+)
+def test_an_island_is_the_one_of_the_articles_country(
+    nlp: Language, text: str, country: str
+) -> None:
+    doc = nlp(text)
+    gazetteer = Gazetteer.load()
+    found = find_places(doc, gazetteer, find_actors(doc, gazetteer))
+    assert [p.place.country_code for p in found if p.place.name == "Long Island"] == [country]
