@@ -565,8 +565,10 @@ def test_an_armed_group_known_by_its_acronym_takes_a_town(nlp: Language, text: s
 
 
 def test_retook_is_a_recapture(nlp: Language) -> None:
+    # the tagger leaves "retook" as its own lemma
     claims, names = run_on(nlp, "Colombian troops retook Cucuta on Friday.", "Cucuta")
     assert summary(claims, names) == [("Cucuta", "asserted", "capture", "Colombia", "factual")]
+    assert names.get(claims[0].previous_controller or "", "-") == "Venezuela"
 
 
 def test_a_village_that_remains_under_control_is_still_a_place(nlp: Language) -> None:

@@ -176,7 +176,7 @@ def control_noun_type(t: Token, prev: str, nxt: str) -> ClaimType | None:
 def recapture(t: Token) -> bool:
     """A capture that takes a place back: "retook", "recaptured", "regained", "clawed back"."""
     nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
-    return t.lemma_.lower() in {"retake", "recapture", "regain"} or (
+    return t.lemma_.lower() in {"retake", "retook", "recapture", "regain"} or (
         t.lemma_.lower() == "claw" and nxt == "back"
     )
 
