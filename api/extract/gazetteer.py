@@ -264,7 +264,7 @@ def read_rows() -> list[Row]:
 
 def plain_spelling(name: str) -> str:
     """The name without accents or apostrophes, as English text often writes it:
-    "Farāh Province" → "Farah Province", "Ts’khinvali" → "Tskhinvali"."""
+    "Kraków" → "Krakow", "Kam’yanka" → "Kamyanka"."""
     text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     return "".join(c for c in text if not unicodedata.combining(c)).replace("'", "")
 

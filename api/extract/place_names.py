@@ -2,9 +2,9 @@
 around them (stage 2, before each name is resolved to one place in `places.py`).
 
 A name is looked up longest first ("Bila Tserkva" before "Bila"), joined over lower-case
-connectors when the gazetteer knows the longer name ("Jammu and Kashmir"). A gazetteer name
-that is only a part of a longer proper name is not a place mention: "New York" in "the New
-York Times", "Spring" in "the Arab Spring", "Union" in "the African Union", "Mir" in "Mir
+connectors when the gazetteer knows the longer name ("Bosnia and Herzegovina"). A gazetteer
+name that is only a part of a longer proper name is not a place mention: "Toledo" in "the
+Toledo Herald", "Spring" in "the Prague Spring", "Union" in "the Andean Union", "Mir" in "Mir
 Hossein Mousavi" (a person the actors stage found). The region and settlement nouns around a
 name ("the Poltava region", "the village of X", "in X") and the tagger's label are recorded for
 `places.py`, which decides with the article's geography whether a weak name is a place.
@@ -94,8 +94,8 @@ def name_end(doc: Doc, start: int) -> int:
 
 
 def connected_ends(doc: Doc, end: int) -> list[int]:
-    """Ends past `end` reached over lower-case connectors ("Jammu and Kashmir", "Majar
-    al-Kabir"), longest first; each is tried only as a whole gazetteer name."""
+    """Ends past `end` reached over lower-case connectors ("Bosnia and Herzegovina",
+    "Tel al-Hawa"), longest first; each is tried only as a whole gazetteer name."""
     connectors = word_list("name_connectors.txt")
     ends: list[int] = []
     i = end
@@ -158,15 +158,15 @@ def locative_cue(doc: Doc, start: int) -> bool:
 
 def part_of_longer_name(doc: Doc, gazetteer: Gazetteer, start: int, end: int) -> bool:
     """Whether tokens [start, end) are only a part of a longer proper name: a capitalised
-    word (or a hyphen and one) runs on before or after them ("the Arab Spring", "the New York
-    Times", "Agence France-Presse", "Majar al-Kabir"), other than a region or settlement noun
-    ("Kherson Oblast", "Mexico City") or a place of its own ("Russia-Ukraine")."""
+    word (or a hyphen and one) runs on before or after them ("the Prague Spring", "the Toledo
+    Herald", "Radio Lisboa-Norte", "Tel al-Hawa"), other than a region or settlement noun
+    ("Poltava Oblast", "Panama City") or a place of its own ("Russia-Ukraine")."""
     if start > 0:
         prev = doc[start - 1]
         if prev.text in HYPHENS and not prev.whitespace_:
             return True
         opener = prev.is_sent_start and prev.pos_ not in {"PROPN", "ADJ"}
-        demonym = load_states().demonym_of(prev.text) is not None  # "Russian Belgorod"
+        demonym = load_states().demonym_of(prev.text) is not None  # "Russian Bryansk"
         if is_capitalised(prev) and not (opener or demonym or gazetteer.is_place_name(prev.text)):
             return True
     if end < len(doc):
@@ -177,7 +177,7 @@ def part_of_longer_name(doc: Doc, gazetteer: Gazetteer, start: int, end: int) ->
                 return True
         elif is_capitalised(nxt):
             if nxt.is_sent_start or (nxt.ent_iob_ == "B" and nxt.ent_type_ in OTHER_NAMES):
-                return False  # "said in Kyiv Monday", "in Moscow Putin said": a new name
+                return False  # "said in Kyiv Monday", "in Minsk Ivanov said": a new name
             lower = nxt.lower_
             suffix = lower in region_nouns() or lower in settlement_nouns()
             return not suffix and not gazetteer.is_place_name(nxt.text)
@@ -225,7 +225,7 @@ def try_mention(
     doc: Doc, gazetteer: Gazetteer, start: int, end: int, connected: bool
 ) -> tuple[Mention, int] | None:
     """A Mention for tokens [start, end) when they name a place here, with the token it
-    ends at; else None. A `connected` name ("Jammu and Kashmir") must be a gazetteer name."""
+    ends at; else None. A `connected` name ("Bosnia and Herzegovina") must be a gazetteer name."""
     if doc[end - 1].text in HYPHENS:
         return None
     ent = covering_entity(doc, start, end)

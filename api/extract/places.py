@@ -10,8 +10,8 @@ regions"). The article's geography then decides twice:
    case ("Police"), a GeoNames alternate spelling — is a place only in a country the article
    is about (named, or behind its demonyms and its other, strong places), and only with a
    locative cue or a place label; a *weak* one — a town under BIG_TOWN people, a town the
-   tagger calls a person or a body — needs one of the two: "Obama" the Japanese town is not
-   in a debate story, a village tagged PERSON in war reporting is;
+   tagger calls a person or a body — needs one of the two: "Hitachi" the Japanese town is not
+   in a story about its shares, a village tagged PERSON in war reporting is;
 2. each name resolves to one place by the countries and regions the article names ("in the
    Nizhny Novgorod region" makes Pervomaysk the Russian one), then population.
 """
@@ -148,7 +148,7 @@ def article_context(doc: Doc, mentions: list[Mention]) -> tuple[set[str], set[tu
 
 def unambiguous(mention: Mention) -> bool:
     """A country, a region or a large town whose name no place of another country shares
-    ("Kharkiv", not "Tripoli", "Newcastle" or "Georgia"): naming it says which country the
+    ("Kharkiv", not "Valencia", "Newcastle" or "Georgia"): naming it says which country the
     article is about."""
     top = mention.candidates[0][1]
     if top.kind == "settlement" and top.population < BIG_TOWN:

@@ -589,7 +589,7 @@ def test_a_small_town_taken_is_a_place_without_its_country_named(nlp: Language) 
     [
         "The Boston Celtics overran the Denver Nuggets 128-104, taking control of the series.",
         "Novak Djokovic advanced to the quarter-finals in Melbourne on Monday.",
-        "Warsaw takes in more refugees from Ukraine, where the war is in its fourth year.",
+        "Prague takes in more refugees from Ukraine, where the war is in its fourth year.",
         "New Zealand captured the Bledisloe Cup again after beating Australia in Auckland.",
     ],
 )

@@ -70,10 +70,10 @@ def test_joined_names_are_one_place(nlp: Language) -> None:
 
 
 def test_accented_names_carry_their_plain_spelling() -> None:
-    assert plain_spelling("Farāh Province") == "Farah Province"
-    assert plain_spelling("Ts\u2019khinvali") == "Tskhinvali"
-    place = Gazetteer.load().matches("Tskhinvali")[0][1]
-    assert "Tskhinvali" in (place.name, *place.aliases)
+    assert plain_spelling("Kraków") == "Krakow"
+    assert plain_spelling("Kam\u2019yanka") == "Kamyanka"
+    place = Gazetteer.load().matches("Gdansk")[0][1]
+    assert (place.name, "Gdansk" in place.aliases) == ("Gdańsk", True)
 
 
 @pytest.mark.parametrize(

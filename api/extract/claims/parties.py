@@ -48,9 +48,10 @@ def bare_name(actor: ExtractedActor) -> bool:
 
 def actor_names(doc: Doc, actors: list[ExtractedActor]) -> frozenset[str]:
     """The lower-cased names (and surnames) of the article's people and bodies that are
-    surely not places: a person whose name starts with a given name ("capture Mohamed
-    Bacar", then "capture Bacar"), or any of them that acts as a subject somewhere ("Hamas
-    must stop firing"). A village the tagger took for a person or body stays a place."""
+    surely not places: a person whose name starts with a given name ("capture Ana
+    Ferreyra", then "capture Ferreyra"), or any of them that acts as a subject somewhere
+    ("Jund al-Nasr must stop firing"). A village the tagger took for a person or body stays
+    a place."""
     names: set[str] = set()
     for actor in actors:
         if actor.kind == "state":
@@ -66,8 +67,9 @@ def actor_names(doc: Doc, actors: list[ExtractedActor]) -> frozenset[str]:
 
 
 def acts(doc: Doc, actor: ExtractedActor) -> bool:
-    """Whether a mention of the actor is the subject of a verb that does something ("Hamas
-    must stop firing"), not of one that only is ("Lisne remains under Norwegian control")."""
+    """Whether a mention of the actor is the subject of a verb that does something ("Jund
+    al-Nasr must stop firing"), not of one that only is ("Lisne remains under Norwegian
+    control")."""
     for mention in actor.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0 or span.root.dep_ != "nsubj":

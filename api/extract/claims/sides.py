@@ -176,7 +176,7 @@ def pronoun_state(sent: Span, pronoun: Token) -> str | None:
         head = token.head if token.dep_ in {"amod", "compound", "poss"} else token
         if head.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
             continue
-        # the token with the names compounded before it: "United Kingdom forces"
+        # the token with the names compounded before it: "Czech Republic forces"
         found = country_of_text(token.doc[token.left_edge.i : token.i + 1].text)
         if found is None and token.dep_ == "compound":
             found = country_of_text(token.doc[token.i : head.i + 1].text)
@@ -186,7 +186,7 @@ def pronoun_state(sent: Span, pronoun: Token) -> str | None:
 
 
 def recipient_state(t: Token) -> str | None:
-    """The state a place is handed to: "turned it over to Iraqi authorities" → Iraq."""
+    """The state a place is handed to: "turned it over to Norwegian authorities" → Norway."""
     for prep in t.children:
         if prep.dep_ == "prep" and prep.lower_ == "to":
             for obj in prep.children:
