@@ -4,8 +4,8 @@ around them (stage 2, before each name is resolved to one place in `places.py`).
 A name is looked up longest first ("Bila Tserkva" before "Bila"), joined over lower-case
 connectors when the gazetteer knows the longer name ("Bosnia and Herzegovina"). A gazetteer
 name that is only a part of a longer proper name is not a place mention: "Toledo" in "the
-Toledo Herald", "Spring" in "the Prague Spring", "Union" in "the Andean Union", "Mir" in "Mir
-Hossein Mousavi" (a person the actors stage found). The region and settlement nouns around a
+Toledo Herald", "Spring" in "the Prague Spring", "Union" in "the Andean Union", "Victoria" in
+"Victoria Ames" (a person the actors stage found). The region and settlement nouns around a
 name ("the Poltava region", "the village of X", "in X") and the tagger's label are recorded for
 `places.py`, which decides with the article's geography whether a weak name is a place.
 """
@@ -360,5 +360,5 @@ def site_mention(
                 candidates=candidates,
                 cued=True,
             )
-            return mention, end
+            return mention, stop
     return None

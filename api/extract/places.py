@@ -50,11 +50,17 @@ def find_places(
     levels = [doubt(m, gazetteer) for m in mentions]
     sure = [m for m, level in zip(mentions, levels, strict=True) if level == 0]
     countries, regions = article_context(doc, sure)
+    # countries the article names a town or region of ("Atlanta" for the United States)
+    inner = {
+        m.candidates[0][1].country_code
+        for m in sure
+        if m.candidates[0][1].kind != "country" and unambiguous(m)
+    }
     by_place: dict[int, ExtractedPlace] = {}
     for mention, level in zip(mentions, levels, strict=True):
         if mention.modifier or not supported(mention, level, countries):
             continue
-        place = resolve(mention, countries, regions)
+        place = resolve(mention, countries, regions, inner)
         if place is None:
             continue
         found = by_place.get(place.geonames_id)
@@ -191,14 +197,15 @@ def score(
 
 
 def resolve(
-    mention: Mention, countries: set[str], regions: set[tuple[str, str]]
+    mention: Mention, countries: set[str], regions: set[tuple[str, str]], inner: set[str]
 ) -> GazetteerPlace | None:
-    """The best candidate for a mention (see `score`)."""
+    """The best candidate for a mention (see `score`); a region of a country the article
+    names a town or region of beats a country of the same name the article does not name."""
     if not mention.candidates:
         return None
     candidates = mention.candidates
     # "Georgia" in a story about the United States is the state, not the country
-    local = {p.country_code for _, p in candidates if p.kind == "region"} & countries
+    local = {p.country_code for _, p in candidates if p.kind == "region"} & inner
     foreign = [
         c for c in candidates if c[1].kind == "country" and c[1].country_code not in countries
     ]

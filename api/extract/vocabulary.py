@@ -53,6 +53,6 @@ def place_suffix(name: str) -> bool:
 
 
 def institution_name(name: str) -> bool:
-    """The name holds a word of an institution, outlet, force or group ("Equality Movement",
+    """The name holds a word of an institution, outlet, force or group ("Liberation Movement",
     "History Museum", "Morning Ledger newspaper")."""
     return any(rx.search(name) for rx in (ORG_WORD_RE, MEDIA_RE, MILITARY_RE, GROUP_RE))

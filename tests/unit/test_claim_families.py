@@ -595,3 +595,36 @@ def test_a_small_town_taken_is_a_place_without_its_country_named(nlp: Language) 
 )
 def test_general_news_through_the_whole_pipeline_claims_nothing(nlp: Language, text: str) -> None:
     assert claim_triples(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle or hyphen form modifying a noun claims that noun, never a place after it
+        "The family-run hotel in Kent closed after sixty years.",
+        "A privately held company in Dublin bought the brand.",
+        "State-controlled media in Minsk reported the vote.",
+        # refusing to recognise a place names no claim of its own
+        "Most countries have not recognised Somaliland, the envoy said.",
+    ],
+)
+def test_modifiers_and_refusals_claim_nothing(nlp: Language, text: str) -> None:
+    assert claim_triples(nlp, text) == []
+
+
+def test_a_rejection_answers_only_the_claims_before_it(nlp: Language) -> None:
+    text = (
+        "Venezuela said it had captured Cucuta, a claim Colombia dismissed, "
+        "and Venezuelan troops then entered Ocana."
+    )
+    claims, _ = run_on(nlp, text, "Cucuta", "Ocana")
+    denied = [c.place_text for c in claims if c.stance == "denied"]
+    assert denied == ["Cucuta"]
+
+
+def test_a_russian_advance_into_georgia_stays_in_the_caucasus(nlp: Language) -> None:
+    text = "Russian troops entered Georgia on Friday, and the United States condemned the move."
+    places = Extractor(nlp=nlp).extract(text).places
+    assert [(p.place.name, p.place.country_code) for p in places if p.place.name == "Georgia"] == [
+        ("Georgia", "GE")
+    ]

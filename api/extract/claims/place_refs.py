@@ -65,7 +65,7 @@ def place_refs(doc: Doc, places: list[ExtractedPlace]) -> list[PlaceRef]:
 
 
 def acting_state(doc: Doc, ref: PlaceRef) -> bool:
-    """A capital or country name that acts or owns in its clause ("Kyiv insisted", "under
+    """A capital or country name that acts or owns in its clause ("Oslo insisted", "under
     Moscow's control", "held by Kyiv") names the state, not the place of a claim."""
     if ref.kind == "country" or load_states().country_of(ref.text) is None:
         return False

@@ -60,6 +60,7 @@ def find_claims(
         own_country = speaker_country or last_subject_state
         last_subject_state = subject_state(sent) or last_subject_state
         sentence_claims: list[ExtractedClaim] = []
+        trigger_starts: list[int] = []  # where each claim's trigger stands
         seen: set[tuple[str, int]] = set()
         for trig in triggers(sent, armed):
             targets = claim_places(doc, sent, trig, refs, actor_words)
@@ -88,8 +89,6 @@ def find_claims(
             if ctype in {"withdrawal", "cession"} and actor_country is not None:
                 controller = sides.opponent(actor_country)
                 previous = actor_country
-                if trig.token.lemma_ in {"hand", "return"}:  # "hand back" gives it back
-                    controller, previous = sides.opponent(actor_country), actor_country
             if ctype == "cession":
                 controller = recipient_state(trig.token) or controller
             if ctype == "capture" and controller is not None and recapture(trig.token):
@@ -101,13 +100,14 @@ def find_claims(
                 if not targets:
                     continue
             if controller is not None:
-                last_controller = controller if ctype != "contested" else last_controller
+                last_controller = controller
             extent_text = extent_between(doc, trig.token, targets[0])
             value, unit = extent_value(extent_text)
             for target in targets:
                 if (target.text.lower(), trig.token.i) in seen:
                     continue
                 seen.add((target.text.lower(), trig.token.i))
+                trigger_starts.append(trig.token.idx)
                 sentence_claims.append(
                     ExtractedClaim(
                         place_text=target.text,
@@ -132,7 +132,7 @@ def find_claims(
                         confidence=0.6,
                     )
                 )
-        answers = later_denials(sent, sentence_claims, len(claims), book)
+        answers = later_denials(sent, sentence_claims, trigger_starts, len(claims), book)
         sentence_claims.extend(answers)
         if not sentence_claims:
             bare = bare_denial(

@@ -30,7 +30,14 @@ def is_denied(sent: Span, t: Token) -> bool:
             return True
     if FALSITY.search(sent.text):
         return True
-    return any(is_rejection(tok) and tok.i < t.i for tok in sent)
+    # "denied reports that …"; not "…, a claim Oslo dismissed, and then …", which answers
+    # the claims before it (later_denials)
+    return any(is_rejection(tok) and tok.i < t.i and not answers_claim(tok) for tok in sent)
+
+
+def answers_claim(tok: Token) -> bool:
+    """A rejection in a clause on a claim noun: "a claim Oslo dismissed"."""
+    return tok.dep_ in {"relcl", "acl"} and tok.head.lemma_.lower() in CLAIM_NOUNS
 
 
 def refused_recognition(tok: Token) -> bool:
@@ -81,7 +88,11 @@ def later_rejection(sent: Span, t: Token) -> Token | None:
 
 
 def later_denials(
-    sent: Span, sentence_claims: list[ExtractedClaim], offset: int, book: ActorBook
+    sent: Span,
+    sentence_claims: list[ExtractedClaim],
+    trigger_starts: list[int],
+    offset: int,
+    book: ActorBook,
 ) -> list[ExtractedClaim]:
     """The denials that a rejection of the sentence's own claim ("…, a claim Oslo
     dismissed", "Oslo denied Lisbon's claim to have …") gives its asserted claims: one per
@@ -106,7 +117,11 @@ def later_denials(
     who = subject_phrase(subj[0]) if subj else None
     out: list[ExtractedClaim] = []
     for i, claim in enumerate(sentence_claims):
-        if claim.stance != "asserted" or claim.evidence.start > rejecter.idx:
+        # the claims it answers: those it governs ("denied Lisbon's claim to have captured
+        # X"), else those made before it ("…, a claim Oslo dismissed, and then …")
+        start = trigger_starts[i]
+        governed = rejecter.left_edge.idx <= start <= rejecter.right_edge.idx
+        if claim.stance != "asserted" or not (governed or start < rejecter.idx):
             continue
         out.append(
             ExtractedClaim(
@@ -205,22 +220,22 @@ def bare_denial(
         for t in sent
     )
     claim = window[-1] if of_demand or pronoun or not main else main[0]
-    if claim is not None:
-        return ExtractedClaim(
-            place_text=claim.place_text,
-            type=claim.type,
-            stance="denied",
-            modality=claim.modality if of_demand else "factual",
-            evidence=TextSpan(sent.start_char, sent.end_char, sent.text),
-            place=claim.place,
-            claimant=book.key_for(claimant_text, "organization") if claimant_text else None,
-            claimant_text=claimant_text,
-            controller=claim.controller,
-            controller_text=claim.controller_text,
-            confidence=0.4,
-            form="bare",
-        )
-    return None
+    return ExtractedClaim(
+        place_text=claim.place_text,
+        type=claim.type,
+        stance="denied",
+        modality=claim.modality if of_demand else "factual",
+        evidence=TextSpan(sent.start_char, sent.end_char, sent.text),
+        place=claim.place,
+        claimant=book.key_for(claimant_text, "organization") if claimant_text else None,
+        claimant_text=claimant_text,
+        controller=claim.controller,
+        controller_text=claim.controller_text,
+        confidence=0.4,
+        form="bare",
+        # the claim chosen above, not merely the latest about its place
+        responds_to=next(i for i, c in enumerate(claims) if c is claim),
+    )
 
 
 def answered_claim(claims: list[ExtractedClaim], denial: ExtractedClaim) -> int | None:
@@ -245,7 +260,10 @@ def drop_redundant_bare_denials(claims: list[ExtractedClaim], claim_sents: list[
         for j in range(i + 1, len(claims)):
             if claim_sents[j] - claim_sents[i] > 2:
                 break
-            if claims[j].stance == "denied" and claims[j].place == claim.place:
+            same = (claims[j].place or claims[j].place_text.lower()) == (
+                claim.place or claim.place_text.lower()
+            )
+            if claims[j].stance == "denied" and same:
                 drop.add(i)
     if not drop:
         return

@@ -137,7 +137,8 @@ def adjunct(doc: Doc, trig: Trigger, ref: PlaceRef) -> bool:
     if span is None or len(span) == 0:
         return False
     t = trig.token
-    anchors = {t.i, t.head.i} if t.pos_ == "NOUN" else {t.i}
+    modifier = t.dep_ in {"amod", "compound", "acl"}  # "the family-run hotel in X"
+    anchors = {t.i, t.head.i} if t.pos_ == "NOUN" or modifier else {t.i}
     node = span.root
     crossed = False
     for _ in range(10):
@@ -153,9 +154,9 @@ def adjunct(doc: Doc, trig: Trigger, ref: PlaceRef) -> bool:
             ground = located is not None and located.lemma_.lower() in GROUND_NOUNS
             crossed = crossed or not (ground or (located is None and takes_ground(t)))
         if node.head.i == node.i:
-            return False
+            return modifier  # a modifier claims the noun it modifies, not a place elsewhere
         node = node.head
-    return False
+    return modifier
 
 
 def beside_object(doc: Doc, trig: Trigger, ref: PlaceRef) -> bool:
@@ -220,7 +221,7 @@ def takes_ground(t: Token) -> bool:
 
 
 def opens_clause(doc: Doc, ref: PlaceRef) -> bool:
-    """A place that is the subject of a new clause ("the annexation of Crimea, Russia has
+    """A place that is the subject of a new clause ("the annexation of Lisne, Norway has
     …") is not coordinated with the places before it."""
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.dep_ in {"nsubj", "nsubjpass"}

@@ -99,9 +99,9 @@ def raw_trigger_type(t: Token) -> ClaimType | None:
     ):
         return "annexation"
     if lemma in {"recognise", "recognize"}:
-        # "would recognise X as Colombian"; "have not recognised" the annexation
-        refused = any(c.dep_ == "neg" for c in t.children)
-        return "annexation" if refused or recognised_as(t) else None
+        # "would recognise X as Colombian"; a refusal ("a move X has not recognised") is the
+        # denial of another claim (stance.later_denials), not a claim of its own
+        return "annexation" if recognised_as(t) else None
     if lower.startswith("liberat"):
         return "capture"
     single = trigger_words().get(lemma)
@@ -111,7 +111,7 @@ def raw_trigger_type(t: Token) -> ClaimType | None:
 
 
 def hyphen_control(t: Token) -> bool:
-    """ "Venezuelan-held", "Pakistani-administered" (one token or three): control by the side
+    """ "Venezuelan-held", "Norwegian-administered" (one token or three): control by the side
     before the hyphen."""
     head, _, tail = t.lower_.rpartition("-")
     if head and tail in HYPHEN_CONTROL:
