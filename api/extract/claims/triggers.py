@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from api.extract.claims.parties import party_allows
 from api.extract.claims.syntax import country_of_text
 from api.extract.claims.words import (
+    CONTROL_NOUN_WORDS,
     EVERYDAY_VERBS,
     HYPHEN_CONTROL,
     phrasal_triggers,
@@ -162,11 +163,10 @@ def control_noun_type(t: Token, prev: str, nxt: str) -> ClaimType | None:
     """ "fighting for control of" (contested), "taken control of" (capture), "under control",
     "in control of" (control)."""
     window = [t.doc[i].lower_ for i in range(max(t.i - 8, 0), t.i)]
-    if {"fighting", "battle", "struggle", "fight", "fought"} & set(window):
+    if any(CONTROL_NOUN_WORDS.get(w) == "contested" for w in window):
         return "contested"
-    if prev in {"taken", "took", "take", "seized", "regained", "established"} or (
-        t.i >= 2 and t.doc[t.i - 2].lower_ in {"taken", "took", "regained", "seized"}
-    ):
+    before = t.doc[t.i - 2].lower_ if t.i >= 2 else ""  # "took full control"
+    if "capture" in {CONTROL_NOUN_WORDS.get(prev), CONTROL_NOUN_WORDS.get(before)}:
         return "capture"
     if prev in {"under", "of"} or nxt == "of" or "under" in window or "in" in window:
         return "control"

@@ -20,6 +20,7 @@ ARMED_NOUNS = word_list("armed_force_nouns.txt")
 STATE_NOUNS = word_list("state_nouns.txt")
 ENEMY_NOUNS = word_list("enemy_nouns.txt")
 HYPHEN_CONTROL = word_list("hyphen_control_words.txt")
+CONTROL_NOUN_WORDS = word_table("control_noun_words.tsv")  # "fighting" → "contested"
 STATIVE_VERBS = word_list("stative_verbs.txt")
 LISTING_WORDS = word_list("listing_words.txt")
 CIVILIAN_NOUNS = word_list("civilian_nouns.txt")
