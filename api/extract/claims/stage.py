@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from api.extract.claims.attribution import attribution, relay, speaker_state, subject_state
 from api.extract.claims.extent import extent_between, extent_value
-from api.extract.claims.parties import actor_names, armed_names, enemy_actor
+from api.extract.claims.parties import actor_names, actor_of, armed_names, enemy_actor
 from api.extract.claims.place_refs import place_refs
 from api.extract.claims.sides import ActorBook, Sides, controller_country, recipient_state
 from api.extract.claims.stance import (
@@ -23,7 +23,7 @@ from api.extract.claims.stance import (
 )
 from api.extract.claims.syntax import country_of_text, subject_phrase
 from api.extract.claims.targets import claim_places
-from api.extract.claims.triggers import recapture, triggers
+from api.extract.claims.triggers import hyphen_control, recapture, triggers
 from api.extract.types import ExtractedActor, ExtractedClaim, ExtractedPlace
 from api.extract.types import Span as TextSpan
 
@@ -84,6 +84,11 @@ def find_claims(
                 who_name = who_text = subject_phrase(owner)
                 actor_country = country_of_text(who_text) or actor_country
                 denied = False
+            unnamed = actor_of(trig.token) is None and not hyphen_control(trig.token)
+            if denied and unnamed and speaker_country and actor_country == speaker_country:
+                # "Ukraine denied that X had been captured": the control denied is the other
+                # side's, never the denier's
+                actor_country = sides.opponent(speaker_country)
             controller: str | None = actor_country
             previous: str | None = None
             if ctype in {"withdrawal", "cession"} and actor_country is not None:
