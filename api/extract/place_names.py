@@ -13,6 +13,7 @@ name ("the Poltava region", "the village of X", "in X") and the tagger's label a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -299,6 +300,7 @@ CLAIM_LEAD = frozenset(
 )
 
 
+@cache
 def claim_words() -> frozenset[str]:
     """The words that signal a territorial claim on their own, as the claims stage reads them
     from lang/en/claim_trigger_words.tsv, and "control" ("push", "give" need a particle)."""

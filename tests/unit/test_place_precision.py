@@ -12,13 +12,18 @@ from spacy.language import Language
 from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer, plain_spelling
 from api.extract.places import find_places
+from api.extract.types import ExtractedPlace
+
+
+def places_of(nlp: Language, text: str) -> list[ExtractedPlace]:
+    """Stage 2 over `text`, with the actors of stage 1 as the pipeline gives them."""
+    doc = nlp(text)
+    gazetteer = Gazetteer.load()
+    return find_places(doc, gazetteer, find_actors(doc, gazetteer))
 
 
 def place_names(nlp: Language, text: str) -> list[str]:
-    doc = nlp(text)
-    gazetteer = Gazetteer.load()
-    found = find_places(doc, gazetteer, find_actors(doc, gazetteer))
-    return [p.place.name for p in found]
+    return [p.place.name for p in places_of(nlp, text)]
 
 
 @pytest.mark.parametrize(
@@ -88,9 +93,7 @@ def test_accented_names_carry_their_plain_spelling() -> None:
 def test_a_shared_name_is_the_town_of_the_articles_country(
     nlp: Language, text: str, country: str
 ) -> None:
-    doc = nlp(text)
-    gazetteer = Gazetteer.load()
-    found = find_places(doc, gazetteer, find_actors(doc, gazetteer))
+    found = places_of(nlp, text)
     assert [p.place.country_code for p in found if p.place.kind == "settlement"] == [country]
 
 
@@ -120,9 +123,7 @@ def test_a_date_after_a_place_is_no_longer_name(nlp: Language) -> None:
 def test_a_name_resolves_to_the_place_the_story_means(
     nlp: Language, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    doc = nlp(text)
-    gazetteer = Gazetteer.load()
-    found = find_places(doc, gazetteer, find_actors(doc, gazetteer))
+    found = places_of(nlp, text)
     assert [(p.place.name, p.place.country_code, p.place.kind) for p in found] == expected
 
 
@@ -140,7 +141,5 @@ def test_a_common_noun_at_a_sentence_start_is_no_town(nlp: Language) -> None:
 def test_an_island_is_the_one_of_the_articles_country(
     nlp: Language, text: str, country: str
 ) -> None:
-    doc = nlp(text)
-    gazetteer = Gazetteer.load()
-    found = find_places(doc, gazetteer, find_actors(doc, gazetteer))
+    found = places_of(nlp, text)
     assert [p.place.country_code for p in found if p.place.name == "Long Island"] == [country]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from api.extract.claims.syntax import country_of_text, subject_of
+from api.extract.claims.syntax import country_of_text, prep_object, subject_of
 from api.extract.claims.words import (
     ARMED_NOUNS,
     ATTEMPT_VERBS,
@@ -100,21 +100,12 @@ def actor_of(t: Token) -> Token | None:
         given = [c for c in t.head.children if c.dep_ == "dative"]
         return given[0] if given else active_subject(t.head)
     if t.lemma_.lower() == "fall":
-        return fallen_to(t)  # "Lisne fell to Norwegian troops": the troops took it
+        return prep_object(t, "to")  # "Lisne fell to Norwegian troops": the troops took it
     if t.dep_ == "xcomp":
         told = [c for c in t.head.children if c.dep_ == "dobj"]
         if told:
             return told[0]
     return active_subject(t)
-
-
-def fallen_to(t: Token) -> Token | None:
-    """Who a place "fell to": the object of "to"."""
-    for prep in t.children:
-        if prep.dep_ == "prep" and prep.lower_ == "to":
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
-    return None
 
 
 def active_subject(t: Token) -> Token | None:

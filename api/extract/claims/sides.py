@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from api.extract.claims.parties import fallen_to
-from api.extract.claims.syntax import country_of_text, subject_of
+from api.extract.claims.syntax import country_of_text, phrase_state, prep_object, subject_of
 from api.extract.claims.triggers import (
     Trigger,
     hyphen_control,
@@ -126,9 +125,9 @@ def controller_country(
         return country_of_text(hyphen_side(t))
     if t.lemma_ == "part" and t.pos_ == "NOUN":
         return part_of_state(t) or speaker_country or fallback
-    taker = fallen_to(t) if t.lemma_ == "fall" else None
+    taker = prep_object(t, "to") if t.lemma_ == "fall" else None
     if taker is not None:  # "Lisne fell to Norwegian troops"
-        return country_of_text(" ".join(w.text for w in taker.subtree)) or fallback
+        return phrase_state(taker) or fallback
     if t.lemma_ in {"recognise", "recognize"}:
         # the subject recognises, it does not annex: "X would recognise the region as Colombian"
         return recognised_as(t) or speaker_country or fallback
@@ -187,9 +186,4 @@ def pronoun_state(sent: Span, pronoun: Token) -> str | None:
 
 def recipient_state(t: Token) -> str | None:
     """The state a place is handed to: "turned it over to Norwegian authorities" → Norway."""
-    for prep in t.children:
-        if prep.dep_ == "prep" and prep.lower_ == "to":
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    return country_of_text(" ".join(w.text for w in obj.subtree))
-    return None
+    return phrase_state(prep_object(t, "to"))

@@ -59,3 +59,18 @@ def country_of_text(text: str) -> str | None:
     'Norwegian troops' → 'Norway'; 'Colombia's General Staff' → 'Colombia'; 'Halvorsen' → None."""
     found = load_states().find_in(text)
     return found[0][1] if found else None
+
+
+def prep_object(t: Token, preposition: str) -> Token | None:
+    """The object of the first `preposition` attached to `t`: ("fell to the army", "to") →
+    "army"; None without one."""
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == preposition:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
+
+
+def phrase_state(token: Token | None) -> str | None:
+    """The state the phrase a token heads names ("Norwegian authorities" → Norway)."""
+    return None if token is None else country_of_text(" ".join(w.text for w in token.subtree))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from api.extract.claims.parties import party_allows
-from api.extract.claims.syntax import country_of_text
+from api.extract.claims.syntax import country_of_text, phrase_state, prep_object
 from api.extract.claims.words import (
     CONTROL_NOUN_WORDS,
     EVERYDAY_VERBS,
@@ -151,12 +151,7 @@ def part_of_type(t: Token) -> ClaimType | None:
 
 def part_of_state(t: Token) -> str | None:
     """The state named after "part of" ("part of Norway" → Norway), if any."""
-    for prep in t.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    return country_of_text(" ".join(w.text for w in obj.subtree))
-    return None
+    return phrase_state(prep_object(t, "of"))
 
 
 def control_noun_type(t: Token, prev: str, nxt: str) -> ClaimType | None:
