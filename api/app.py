@@ -124,6 +124,9 @@ def create_app(
         middleware=[limiter.middleware] if (limiter := rate_limit(settings)) else [],
         stores=stores(settings),
         cors_config=cors(settings),
+        # None, not Litestar's default config: that one resets the root logger to plain text
+        # through a queue handler, undoing configure_logging's JSON lines
+        logging_config=None,
         debug=False,
     )
     # Around the whole handler, not as route middleware: unmatched paths (404, 405) get a

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 import msgspec
 from litestar import MediaType, Request, Response
@@ -29,7 +29,8 @@ ETAG_HEADER = ResponseHeader(
 )
 LINK_HEADER = ResponseHeader(
     name="Link",
-    description='RFC 8288 `<…>; rel="next"`: the next page, when there is one.',
+    description='RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path '
+    "on this server (like `Location`), never built from the request's Host header.",
     documentation_only=True,
     value="",  # its type (str) is all Litestar reads for the documented schema
 )
@@ -87,12 +88,16 @@ def next_link(
     request: Request[Any, Any, Any], next_cursor: str | None, param: str = "cursor"
 ) -> dict[str, str]:
     """An RFC 8288 `Link: <…>; rel="next"` header: this request's URL with the new cursor in
-    `param` (`since` on the changes feed)."""
+    `param` (`since` on the changes feed).
+
+    A path, not an absolute URL: the Host header is the client's to choose, and a link built
+    from it could point a cache or a crawler at another site.
+    """
     if next_cursor is None:
         return {}
     query = parse_qsl(request.url.query, keep_blank_values=True)
     pairs = [(k, v) for k, v in query if k != param] + [(param, next_cursor)]
-    next_url = request.url.with_replacements(query=urlencode(pairs))
+    next_url = f"{quote(request.url.path)}?{urlencode(pairs)}"
     return {"Link": f'<{next_url}>; rel="next"'}
 
 

@@ -32,6 +32,7 @@ log = logging.getLogger("gazette.access")
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 
 _SANE_ID = re.compile(rb"[A-Za-z0-9._:-]{1,128}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
@@ -88,6 +89,8 @@ class RequestContext:
         try:
             if len(scope.get("query_string", b"")) > self.max_query_chars:
                 await _too_long(scope, send_with_headers, self.max_query_chars)
+            elif _CONTROL.search(scope.get("path", "")):
+                await _no_such_path(scope, send_with_headers)
             else:
                 await self.app(scope, receive, send_with_headers)
         finally:
@@ -107,19 +110,36 @@ async def _too_long(scope: Scope, send: Send, limit: int) -> None:
     """A 400 problem for a query string over the limit, before any routing or parsing (a 400,
     not a 414: clients and contract checkers treat it as the invalid input it is)."""
     message = f"the query string is longer than {limit} characters"
-    body = json.dumps(
-        {
-            "type": "about:blank",
-            "title": "Invalid request",
-            "status": 400,
-            "detail": message,
-            "instance": scope.get("path"),
-            "errors": [{"source": "query", "name": "query string", "message": message}],
-        }
-    ).encode()
+    problem = {
+        "type": "about:blank",
+        "title": "Invalid request",
+        "status": 400,
+        "detail": message,
+        "instance": scope.get("path"),
+        "errors": [{"source": "query", "name": "query string", "message": message}],
+    }
+    await _send_problem(send, problem)
+
+
+async def _no_such_path(scope: Scope, send: Send) -> None:
+    """A 404 for a path with control characters (NUL, line feeds): no route or file has one,
+    and letting one reach the static file handler or a log line does harm (a 500 with a
+    traceback, a forged log line)."""
+    problem = {
+        "type": "about:blank",
+        "title": "Not found",
+        "status": 404,
+        "detail": "no resource has a path with control characters",
+        "instance": scope.get("path", "").encode("unicode_escape").decode("ascii"),
+    }
+    await _send_problem(send, problem)
+
+
+async def _send_problem(send: Send, problem: dict[str, Any]) -> None:
+    body = json.dumps(problem).encode()
     start: HTTPResponseStartEvent = {
         "type": "http.response.start",
-        "status": 400,
+        "status": problem["status"],
         "headers": [
             (b"content-type", b"application/problem+json"),
             (b"content-length", str(len(body)).encode()),

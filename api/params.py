@@ -22,6 +22,7 @@ from api.cursor import (
 from api.db.changes import BEGINNING, Position
 from api.db.reads import Box
 from api.problems import bad_parameter
+from api.schemas import NO_NUL
 
 MAX_TEXT = 500
 
@@ -50,6 +51,7 @@ SearchText = Annotated[
     QueryParameter(
         min_length=1,
         max_length=MAX_TEXT,
+        pattern=NO_NUL,
         description='Full-text search (web search syntax: words, "phrases", -not, or).',
     ),
 ]

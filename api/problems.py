@@ -252,8 +252,21 @@ def _on_recursion(request: Request[Any, Any, Any], exc: RecursionError) -> Respo
     return problem_response(request, problem)
 
 
+def _on_bad_encoding(request: Request[Any, Any, Any], exc: UnicodeDecodeError) -> Response[bytes]:
+    # Litestar decodes a JSON body as UTF-8 before msgspec sees it, and lets this escape
+    problem = Problem(
+        title="Invalid request",
+        status=400,
+        detail="the request body is not valid UTF-8",
+        instance=request.url.path,
+        errors=[ProblemError(source="body", name="body", message="not valid UTF-8")],
+    )
+    return problem_response(request, problem)
+
+
 EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
     RecursionError: _on_recursion,
+    UnicodeDecodeError: _on_bad_encoding,
     ApiError: _on_api_error,
     HTTPException: _on_http_error,
     asyncpg.PostgresError: _on_database_error,

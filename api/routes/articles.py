@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import msgspec
@@ -40,6 +41,7 @@ from api.problems import (
     UNPROCESSABLE,
     UNSUPPORTED_MEDIA,
     ApiError,
+    bad_parameter,
     not_found,
     problem_spec,
 )
@@ -56,6 +58,9 @@ from api.routes.listing import NDJSON_NOTE, list_response, ndjson_of
 from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page, ProblemError
 
 TAGS = ["articles"]
+# asyncpg writes the first and last instants Python knows as -infinity and infinity, which
+# read back as dates without an offset: refused rather than stored as something else
+UNSTORABLE_TIMES = (datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC))
 
 
 def strict_article(raw: bytes) -> ArticleIn:
@@ -64,6 +69,10 @@ def strict_article(raw: bytes) -> ArticleIn:
     if article.published_at is None:
         return article
     published_at = in_utc("body", "published_at", article.published_at)
+    if published_at in UNSTORABLE_TIMES:
+        raise bad_parameter(
+            "body", "published_at", "must be after 0001-01-01T00:00:00Z and before 10000-01-01"
+        )
     return msgspec.structs.replace(article, published_at=published_at)
 
 

@@ -703,7 +703,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
-                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one. */
+                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     [name: string]: unknown;
                 };
@@ -1064,7 +1064,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
-                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one. */
+                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     [name: string]: unknown;
                 };
@@ -1452,7 +1452,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
-                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one. */
+                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     [name: string]: unknown;
                 };
@@ -1719,7 +1719,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
-                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one. */
+                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     [name: string]: unknown;
                 };
@@ -1811,7 +1811,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
-                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one. */
+                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     [name: string]: unknown;
                 };
@@ -1966,7 +1966,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
-                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one. */
+                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     [name: string]: unknown;
                 };
@@ -2119,7 +2119,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
-                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one. */
+                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     [name: string]: unknown;
                 };
@@ -2202,7 +2202,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
-                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one. */
+                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import httpx
+import jsonschema_rs
 import msgspec
 import pytest
 
@@ -102,3 +103,92 @@ async def test_nasty_article_bodies_are_stored_or_refused_never_500(
         assert stored["body"] == text
         for quote in stored["quotes"]:
             assert text[quote["start"] : quote["end"]] == quote["text"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("POST", "/v1/articles"),
+        ("PATCH", "/v1/quotes/quote_0000000000000000"),
+        ("PATCH", "/v1/actors/actor_0000000000000000"),
+        ("POST", "/v1/actors/actor_0000000000000000/merge"),
+    ],
+)
+async def test_a_json_body_that_is_not_utf8_is_a_400(
+    client: httpx.AsyncClient, method: str, path: str
+) -> None:
+    response = await client.request(
+        method, path, content=b'{"title": "\xff\xfe"}', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "UTF-8" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ["/explorer/%00x", "/explorer/a%00%0aforged", "/v1/quotes%0d%0a"])
+async def test_control_characters_in_a_path_are_a_404_without_a_traceback(
+    client: httpx.AsyncClient, path: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 404, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "\n" not in response.json()["instance"]
+    assert not [r for r in caplog.records if r.exc_info], "a client error logged a traceback"
+
+
+def test_the_access_log_escapes_a_forged_line() -> None:
+    import logging
+
+    from api.observability import JsonFormatter
+
+    record = logging.LogRecord("gazette.access", logging.INFO, __file__, 1, "request", (), None)
+    record.path = '/a\x00\n{"level": "error", "msg": "forged"}'
+    line = JsonFormatter().format(record)
+    assert "\n" not in line and msgspec.json.decode(line)["path"] == record.path
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z"])
+async def test_instants_the_driver_turns_into_infinity_are_refused(
+    client: httpx.AsyncClient, when: str
+) -> None:
+    response = await client.post(
+        "/v1/articles", json=article(MARKET_REPORT, published_at=when, url=None)
+    )
+    assert response.status_code == 400, response.text
+    assert response.json()["errors"][0]["name"] == "published_at"
+
+
+async def test_the_earliest_storable_instant_comes_back_as_sent(client: httpx.AsyncClient) -> None:
+    sent = "0001-01-01T00:00:01Z"
+    response = await client.post("/v1/articles", json=article(MARKET_REPORT, published_at=sent))
+    assert response.status_code == 201, response.text
+    stored = await client.get(f"/v1/articles/{response.json()['id']}")
+    assert stored.json()["published_at"] == sent
+
+
+async def test_links_never_carry_the_clients_host_header(client: httpx.AsyncClient) -> None:
+    for n in range(2):
+        body = article(MARKET_REPORT, body=f"Report number {n}: exports rose.", url=None)
+        assert (await client.post("/v1/articles", json=body)).status_code == 201
+    response = await client.get("/v1/articles?limit=1", headers={"Host": "evil.example"})
+    link = response.headers["link"]
+    assert link.startswith("</v1/articles?") and "evil" not in link, link
+
+
+@pytest.mark.parametrize(("path", "where", "name"), string_parameters())
+async def test_a_parameter_refused_for_nul_says_so_in_the_spec(
+    client: httpx.AsyncClient, path: str, where: str, name: str
+) -> None:
+    """A value the server refuses with 400 must be one the spec's schema refuses too, or
+    generated clients and contract tests are told it is fine."""
+    if where == "path":
+        response = await client.get(path.replace("{" + name + "}", "%00"))
+    else:
+        response = await client.get(path, params={name: "\x00"})
+    if response.status_code != 400:
+        return
+    spec = msgspec.json.decode(SPEC_PATH.read_bytes())
+    parameter = next(p for p in spec["paths"][path]["get"]["parameters"] if p["name"] == name)
+    assert not jsonschema_rs.Draft202012Validator(
+        parameter["schema"], validate_formats=True
+    ).is_valid("\x00"), name

@@ -50,3 +50,21 @@ async def test_html_carries_a_content_security_policy(client: httpx.AsyncClient)
     policy = docs.headers["content-security-policy"]
     assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy
     assert "content-security-policy" not in (await client.get("/healthz")).headers
+
+
+def test_building_the_app_keeps_the_json_log_configuration() -> None:
+    """Litestar's default logging config replaces the root logger's handlers with plain text
+    ones when the app is built; the JSON lines the README promises must survive it."""
+    from api.app import create_app
+    from api.observability import configure_logging
+    from api.settings import Settings
+
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    try:
+        configure_logging("INFO")
+        create_app(Settings(database_url="postgresql://unused"))
+        assert [type(h.formatter) for h in root.handlers] == [JsonFormatter]
+    finally:
+        root.handlers[:], _ = saved
+        root.setLevel(saved[1])
