@@ -28,6 +28,7 @@ from api.problems import EXCEPTION_HANDLERS, renew_connections
 from api.routes import actors, articles, changes, claims, explorer, health, places, quotes
 from api.settings import Settings, load_settings
 from api.state import Resources
+from api.streams import StreamSlots
 
 API_VERSION = "0.1.0"
 
@@ -64,6 +65,24 @@ def openapi_config() -> OpenAPIConfig:
     )
 
 
+async def streams_pool(
+    settings: Settings, pool: asyncpg.Pool[asyncpg.Record]
+) -> asyncpg.Pool[asyncpg.Record]:
+    """The NDJSON streams' own connections (api.streams): one per stream slot. A stream sits
+    in its transaction while its client reads a chunk, at most the send timeout; Postgres
+    ends one idle longer. With an injected pool and no URL (tests), the streams share it."""
+    if settings.database_url is None:
+        return pool
+    return await create_pool(
+        settings.database_url,
+        min_size=0,
+        max_size=settings.max_streams,
+        statement_timeout_ms=settings.statement_timeout_ms,
+        acquire_timeout_s=settings.pool_acquire_timeout_s,
+        idle_in_transaction_ms=int(settings.send_timeout_s * 1000) + 10_000,
+    )
+
+
 def create_app(
     settings: Settings,
     *,
@@ -84,23 +103,35 @@ def create_app(
                 max_size=settings.pool_max_size,
                 statement_timeout_ms=settings.statement_timeout_ms,
                 acquire_timeout_s=settings.pool_acquire_timeout_s,
+                # no request keeps a transaction open while it waits on something else
+                idle_in_transaction_ms=2 * settings.statement_timeout_ms,
             )
         else:
             active_pool = pool
+        stream_pool: asyncpg.Pool[asyncpg.Record] | None = None
         queue: ExtractionQueue | None = None
         try:
             async with active_pool.acquire() as conn:
                 await migrate(conn)
+            stream_pool = await streams_pool(settings, active_pool)
             queue = ExtractionQueue(
                 extractor if extractor is not None else await asyncio.to_thread(Extractor),
                 threads=settings.extract_threads,
                 max_pending=settings.max_pending_extractions,
             )
-            app.state.resources = Resources(settings=settings, pool=active_pool, extraction=queue)
+            app.state.resources = Resources(
+                settings=settings,
+                pool=active_pool,
+                extraction=queue,
+                stream_pool=stream_pool,
+                streams=StreamSlots(settings.max_streams, settings.max_streams_per_client),
+            )
             yield
         finally:
             if queue is not None:
                 await queue.close()
+            if stream_pool is not None and stream_pool is not active_pool:
+                await stream_pool.close()
             if own_pool:
                 await active_pool.close()
 
@@ -131,7 +162,11 @@ def create_app(
     )
     # Around the whole handler, not as route middleware: unmatched paths (404, 405) get a
     # request id, the security headers and a log line too.
-    app.asgi_handler = RequestContext(app.asgi_handler, max_query_chars=settings.max_query_chars)
+    app.asgi_handler = RequestContext(
+        app.asgi_handler,
+        max_query_chars=settings.max_query_chars,
+        send_timeout_s=settings.send_timeout_s,
+    )
     return app
 
 

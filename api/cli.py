@@ -85,8 +85,12 @@ def cmd_migrate(settings: Settings) -> int:
 def cmd_serve(settings: Settings) -> int:
     from granian import Granian
     from granian.constants import Interfaces
+    from granian.http import HTTP1Settings
     from granian.log import LogLevels
 
+    from api.server import connection_budget, refuse_busy_port
+
+    refuse_busy_port(settings.host, settings.port)  # before the database: fail fast
     with database(settings) as url:
         asyncio.run(_migrate(url))
         # Worker processes build the app from the environment: hand them the URL this way.
@@ -116,6 +120,20 @@ def cmd_serve(settings: Settings) -> int:
             factory=True,
             workers=settings.workers,
             log_level=LogLevels(settings.log_level.lower()),
+            # connections each worker holds at once, idle ones included (granian's default,
+            # 1,024 per server, let as many silent sockets lock every client out)
+            backpressure=connection_budget(settings.max_connections, settings.workers),
+            http1_settings=HTTP1Settings(header_read_timeout=settings.header_timeout_ms),
+            # a worker that dies (killed, out of memory) is replaced instead of stopping the
+            # server; one past its memory budget is replaced after its requests finish
+            respawn_failed_workers=True,
+            respawn_interval=1.0,
+            # a worker asked to stop while it is still starting misses the signal and would
+            # keep a stopping server waiting forever
+            workers_kill_timeout=30,
+            workers_max_rss=settings.worker_max_rss_mb,
+            rss_sample_interval=10,
+            rss_samples=3,
         ).serve()
     return 0
 

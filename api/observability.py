@@ -8,13 +8,15 @@ and request id as one JSON line. Never the query string's values, the body, or c
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import json
 import logging
 import re
 import time
 import uuid
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, cast
 
 from litestar.enums import ScopeType
 from litestar.types import (
@@ -56,12 +58,32 @@ def _incoming_id(scope: Scope) -> str:
     return uuid.uuid4().hex
 
 
-class RequestContext:
-    """ASGI middleware: request id, security headers, access log."""
+# scope key of the callbacks RequestContext awaits when a request ends (see on_request_end)
+_AT_END = "gazette.at_end"
 
-    def __init__(self, app: ASGIApp, max_query_chars: int = 4096) -> None:
+
+def on_request_end(scope: Scope, callback: Callable[[], Awaitable[None]]) -> None:
+    """Await `callback` when this request's response is over, whether it was sent in full,
+    the client went away or it was cut off: for what a response holds (a stream's slot and
+    connection) and must give back at a known time."""
+    cast("dict[str, Any]", scope).setdefault(_AT_END, []).append(callback)
+
+
+class ClientTooSlow(Exception):
+    """The client took longer than the send timeout to take a chunk of a response body."""
+
+
+class RequestContext:
+    """ASGI middleware: request id, security headers, access log, and a send timeout: a
+    client that stops reading a response (a stream, a big article) is cut off after
+    `send_timeout_s` per chunk instead of holding what the response holds forever."""
+
+    def __init__(
+        self, app: ASGIApp, max_query_chars: int = 4096, send_timeout_s: float = 30.0
+    ) -> None:
         self.app = app
         self.max_query_chars = max_query_chars
+        self.send_timeout_s = send_timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP:
@@ -84,7 +106,13 @@ class RequestContext:
                 ) and not any(k == HTML_CSP[0] for k, _ in headers):
                     headers.append(HTML_CSP)
                 message = {**message, "headers": headers}
-            await send(message)
+                await send(message)
+                return
+            try:
+                async with asyncio.timeout(self.send_timeout_s):
+                    await send(message)
+            except TimeoutError:
+                raise ClientTooSlow from None
 
         try:
             if len(scope.get("query_string", b"")) > self.max_query_chars:
@@ -93,7 +121,14 @@ class RequestContext:
                 await _no_such_path(scope, send_with_headers)
             else:
                 await self.app(scope, receive, send_with_headers)
+        except Exception as exc:
+            if not _caused_by(exc, ClientTooSlow):
+                raise
+            # the response had started: the server closes the connection on the short body
+            log.warning("client stopped reading; response cut off after %ss", self.send_timeout_s)
         finally:
+            for callback in cast("dict[str, Any]", scope).get(_AT_END, ()):
+                await callback()
             log.info(
                 "request",
                 extra={
@@ -104,6 +139,24 @@ class RequestContext:
                 },
             )
             request_id.reset(token)
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """True when `exc`, its causes or the members of an exception group are a `kind`
+    (Litestar wraps what a started response raises, anyio groups what a stream raises)."""
+    seen: set[int] = set()
+    pending: list[BaseException] = [exc]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, kind):
+            return True
+        if isinstance(current, BaseExceptionGroup):
+            pending.extend(current.exceptions)
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return False
 
 
 async def _too_long(scope: Scope, send: Send, limit: int) -> None:

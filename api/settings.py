@@ -36,6 +36,20 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # longer query strings answer 414
     max_query_chars: Annotated[int, msgspec.Meta(ge=256)] = 4096
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # NDJSON streams at once per process (each holds a connection of the streams' own pool)
+    # and per client address; more answer 503 / 429 before the stream starts
+    max_streams: Annotated[int, msgspec.Meta(ge=1, le=100)] = 4
+    max_streams_per_client: Annotated[int, msgspec.Meta(ge=1, le=100)] = 2
+    # a response body chunk the client has not taken within this time ends the response: a
+    # client that stops reading frees its stream slot and connection
+    send_timeout_s: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 30.0
+    # `gazette serve`: open connections per worker, idle ones included (bounded by the
+    # process's open-file limit, which serve raises to its hard limit)
+    max_connections: Annotated[int, msgspec.Meta(ge=16, le=1_000_000)] = 10_000
+    # a connection must send its request headers within this time of its first byte
+    header_timeout_ms: Annotated[int, msgspec.Meta(ge=100, le=600_000)] = 10_000
+    # a worker whose memory stays above this is replaced once its requests are done
+    worker_max_rss_mb: Annotated[int, msgspec.Meta(ge=128)] = 2048
     # Articles waiting for or in extraction; more answer 503 with Retry-After.
     max_pending_extractions: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 16
     require_key_for_reads: bool = False
@@ -66,6 +80,12 @@ ENVIRONMENT: dict[str, str] = {
     "GAZETTE_POOL_ACQUIRE_TIMEOUT_S": "pool_acquire_timeout_s",
     "GAZETTE_MAX_QUERY_CHARS": "max_query_chars",
     "GAZETTE_LOG_LEVEL": "log_level",
+    "GAZETTE_MAX_STREAMS": "max_streams",
+    "GAZETTE_MAX_STREAMS_PER_CLIENT": "max_streams_per_client",
+    "GAZETTE_SEND_TIMEOUT_S": "send_timeout_s",
+    "GAZETTE_MAX_CONNECTIONS": "max_connections",
+    "GAZETTE_HEADER_TIMEOUT_MS": "header_timeout_ms",
+    "GAZETTE_WORKER_MAX_RSS_MB": "worker_max_rss_mb",
     "GAZETTE_MAX_PENDING_EXTRACTIONS": "max_pending_extractions",
     "GAZETTE_REQUIRE_KEY_FOR_READS": "require_key_for_reads",
     "GAZETTE_RATE_LIMIT_PER_MINUTE": "rate_limit_per_minute",

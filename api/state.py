@@ -7,9 +7,13 @@ import msgspec
 
 from api.ingest import ExtractionQueue
 from api.settings import Settings
+from api.streams import StreamSlots
 
 
 class Resources(msgspec.Struct):
     settings: Settings
     pool: asyncpg.Pool[asyncpg.Record]
     extraction: ExtractionQueue
+    # NDJSON streams: their own small pool, so slow readers never hold `pool`'s connections
+    stream_pool: asyncpg.Pool[asyncpg.Record]
+    streams: StreamSlots

@@ -58,7 +58,10 @@ async def create_pool(
     max_size: int,
     statement_timeout_ms: int,
     acquire_timeout_s: float = 5.0,
+    idle_in_transaction_ms: int = 0,
 ) -> asyncpg.Pool:
+    """A BoundedPool; `idle_in_transaction_ms` (0: off) lets Postgres end a session that sits
+    in an open transaction that long (a stream whose client stopped reading)."""
     pool = BoundedPool(
         dsn,
         min_size=min_size,
@@ -75,6 +78,7 @@ async def create_pool(
         max_queries=5_000_000,
         server_settings={
             "statement_timeout": str(statement_timeout_ms),
+            "idle_in_transaction_session_timeout": str(idle_in_transaction_ms),
             "application_name": "gazette",
             "timezone": "UTC",
         },

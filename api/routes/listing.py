@@ -3,12 +3,13 @@
 `Accept: application/x-ndjson` on a list streams all rows that match its filters, one JSON
 object per line, from the `cursor` position on (`limit` is ignored). The rows are read in
 keyset pages of `STREAM_PAGE` from one read-only snapshot, so memory stays constant however
-many rows there are, and no row is missed or repeated by concurrent writes.
+many rows there are, and no row is missed or repeated by concurrent writes. How many streams
+may run, and on which connections, is api.streams's business.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from api.db.reads import FetchPage, every_page
 from api.examples import WithExamples
 from api.http import NDJSON, page_response
 from api.routes.common import resources
+from api.streams import close_at_end
 
 STREAM_PAGE = 5000  # rows per query: planning each query costs about as much as 1,000 rows
 
@@ -38,21 +40,29 @@ async def list_response(
     request: Request[Any, Any, Any], fetch: FetchPage[Any], *, after: str | None, limit: int
 ) -> Response[Any]:
     """A JSON page of the list, or with `Accept: application/x-ndjson` all of it, streamed."""
-    pool = resources(request).pool
+    held = resources(request)
     if wants(request, NDJSON):
-        # Once the stream starts its status is sent: a bad filter (400) or a database that is
-        # down or busy (503) must show before, so ask for one row first.
-        await fetch(pool, after, 1)
-        response: Response[Any] = Stream(ndjson_lines(pool, fetch, after), media_type=NDJSON)
+        # A slot first (503/429 when streams are at their cap: api.streams), on the streams'
+        # own pool. Once the stream starts its status is sent: a bad filter (400) or a
+        # database that is down or busy (503) must show before, so ask for one row first.
+        release = held.streams.take(request.client.host if request.client else "unknown")
+        try:
+            await fetch(held.stream_pool, after, 1)
+        except BaseException:
+            release()
+            raise
+        lines = ndjson_lines(held.stream_pool, fetch, after)
+        close_at_end(request.scope, lines, release)
+        response: Response[Any] = Stream(lines, media_type=NDJSON)
     else:
-        response = page_response(request, await fetch(pool, after, limit))
+        response = page_response(request, await fetch(held.pool, after, limit))
     response.headers["Vary"] = "Accept"  # caches must key a list's answers on Accept
     return response
 
 
 async def ndjson_lines(
     pool: asyncpg.Pool[asyncpg.Record], fetch: FetchPage[Any], after: str | None
-) -> AsyncIterator[bytes]:
+) -> AsyncGenerator[bytes, None]:
     """Every row after `after`, one JSON line each, a page of lines per chunk."""
     async for rows in every_page(pool, fetch, after, STREAM_PAGE):
         yield _encoder.encode_lines(rows)
