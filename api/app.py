@@ -7,6 +7,7 @@ are made in the lifespan, never at import; tests may inject their own.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -22,7 +23,7 @@ from api.db.migrate import migrate
 from api.db.pool import create_pool
 from api.extract import Extractor
 from api.ingest import ExtractionQueue
-from api.limits import cors, rate_limit, stores
+from api.limits import STORE, KnownKeys, cors, rate_limit, stores, sweep_expired
 from api.observability import RequestContext, configure_logging
 from api.problems import EXCEPTION_HANDLERS, renew_connections
 from api.routes import actors, articles, changes, claims, explorer, health, places, quotes
@@ -126,7 +127,13 @@ def create_app(
                 stream_pool=stream_pool,
                 streams=StreamSlots(settings.max_streams, settings.max_streams_per_client),
             )
-            yield
+            sweeper = asyncio.create_task(sweep_expired(app.stores.get(STORE)))
+            try:
+                yield
+            finally:
+                sweeper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await sweeper
         finally:
             if queue is not None:
                 await queue.close()
@@ -160,6 +167,7 @@ def create_app(
         logging_config=None,
         debug=False,
     )
+    app.state.known_keys = KnownKeys()
     # Around the whole handler, not as route middleware: unmatched paths (404, 405) get a
     # request id, the security headers and a log line too.
     app.asgi_handler = RequestContext(

@@ -15,6 +15,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Components, SecurityRequirement, SecurityScheme
 
 from api.db import keys
+from api.limits import key_digest
 from api.problems import ACCESS_ERRORS, TOO_MANY, UNAUTHORIZED, ApiError
 from api.state import Resources
 
@@ -76,6 +77,7 @@ async def authorize(
     key = await keys.key_for_secret(resources.pool, secret)
     if key is None:
         raise _unauthorized("this API key is not valid (unknown or revoked)")
+    connection.app.state.known_keys.add(key_digest(secret))  # its own rate-limit budget
     connection.state.api_key_id = key.id  # whose Idempotency-Keys these are
     if needed not in keys.granted(key.scopes):
         raise ApiError(

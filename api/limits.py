@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+from collections import OrderedDict
 from typing import Any
 
 from litestar import Request
@@ -23,13 +25,54 @@ except ImportError:
     STORE_ERRORS = ()
 
 
+class KnownKeys:
+    """Digests of the API keys the guard has found valid, the most recently seen last; at most
+    `size` (the oldest are forgotten, and spend the unverified budget again until seen)."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self.size = size
+        self.digests: OrderedDict[str, None] = OrderedDict()
+
+    def add(self, digest: str) -> None:
+        self.digests[digest] = None
+        self.digests.move_to_end(digest)
+        if len(self.digests) > self.size:
+            self.digests.popitem(last=False)
+
+    def __contains__(self, digest: str) -> bool:
+        return digest in self.digests
+
+
+def key_digest(secret: str) -> str:
+    """How a key is named in limits: never the key itself."""
+    return hashlib.sha256(secret.encode()).hexdigest()[:24]
+
+
 def client_identity(request: Request[Any, Any, Any]) -> str:
-    """Whose budget a request spends: its API key's (by digest, never the key itself), else
-    its address. An unknown key gets its own budget but is refused (401) before any work."""
+    """Whose budget a request spends: a verified API key's own; else its address's, where
+    requests with keys not (yet) verified share a budget apart from those without one. So a
+    client rotating made-up keys is limited like any client at that address (each key of its
+    own budget would never be limited, and each would leave an entry in the store), and a
+    valid key's first request is not refused because its address spent its anonymous budget."""
+    address = request.client.host if request.client else "unknown"
     header = request.headers.get("authorization", "")
-    if header[:7].lower() == "bearer ":
-        return "key:" + hashlib.sha256(header[7:].strip().encode()).hexdigest()[:24]
-    return "addr:" + (request.client.host if request.client else "unknown")
+    if header[:7].lower() != "bearer ":
+        return "addr:" + address
+    digest = key_digest(header[7:].strip())
+    known: KnownKeys = request.app.state.known_keys
+    if digest in known:
+        return "key:" + digest
+    return "unverified:" + address
+
+
+async def sweep_expired(store: Store, every_s: float = 60.0) -> None:
+    """Forget expired limit windows now and then: the memory store keeps an entry for every
+    identity it ever saw until it is read again."""
+    if not isinstance(store, MemoryStore):
+        return  # Redis expires keys itself
+    while True:
+        await asyncio.sleep(every_s)
+        await store.delete_expired()
 
 
 def rate_limit(settings: Settings) -> RateLimitConfig | None:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 import asyncpg
 import httpx
 import pytest
+from litestar.stores.memory import MemoryStore
 
 from api.app import create_app
 from api.db import keys
 from api.extract import Extractor
+from api.limits import STORE, sweep_expired
 from api.settings import Settings
 from tests.fixtures import MARKET_REPORT
 from tests.integration.conftest import client_for, running
@@ -140,3 +145,46 @@ async def test_no_free_connection_answers_503_instead_of_queueing(
             assert busy.status_code == 503
             assert busy.headers["retry-after"]
             assert (await client.get("/v1/quotes")).status_code == 200
+
+
+async def test_rotating_made_up_keys_are_limited_by_address_and_leave_no_trace(
+    database_url: str, extractor: Extractor, read_key: str
+) -> None:
+    """Before: each made-up key had a budget of its own (never limited) and left an entry in
+    the limit store that was never evicted."""
+    settings = Settings(database_url=database_url, rate_limit_per_minute=50)
+    async with client_for(settings, extractor) as client:
+        assert (await client.get("/v1/places", headers=bearer(read_key))).status_code == 200
+        statuses = [
+            (await client.get("/v1/places", headers=bearer(f"gz_made_up_{n}"))).status_code
+            for n in range(1_000)
+        ]
+        assert statuses.count(401) == 49 and statuses.count(429) == 951, set(statuses)
+        store = client._transport.app.stores.get(STORE)  # type: ignore[attr-defined]
+        assert isinstance(store, MemoryStore)
+        assert len(store._store) <= 2, len(store._store)
+        # a key verified before keeps its own budget; made-up keys spent the address's
+        # unverified one (a valid key's very first request from there would wait for it too)
+        assert (await client.get("/v1/places", headers=bearer(read_key))).status_code == 200
+        assert (await client.get("/v1/places")).status_code == 200  # nor are anonymous reads
+
+
+async def test_expired_limit_windows_are_swept() -> None:
+    store = MemoryStore()
+    await store.set("addr:gone", b"{}", expires_in=1)
+    await store.set("addr:kept", b"{}", expires_in=600)
+    sweeping = asyncio.create_task(sweep_expired(store, every_s=0.05))
+    try:
+
+        async def swept() -> bool:
+            return "addr:gone" not in store._store
+
+        for _ in range(60):
+            if await swept():
+                break
+            await asyncio.sleep(0.05)
+        assert await swept() and "addr:kept" in store._store
+    finally:
+        sweeping.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await sweeping
