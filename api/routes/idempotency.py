@@ -1,10 +1,12 @@
 """`Idempotency-Key` on POST: a retried request gets the first response, not a second effect.
 
-The first request with a key claims it (a row with no status yet) and runs; its response is
-kept for 24 hours. A repeat with the same body gets that response again (with
-`Idempotent-Replayed: true`); the same key with another body is a 422; a repeat while the
-first still runs is a 409 with Retry-After. If the first request fails, the key is released
-so the client can retry. Keys belong to the API key that sent them.
+The first request with a key claims it (a row with no status yet) for a lease of
+`LEASE_S` and runs; its response is kept for 24 hours. A repeat with the same body gets that
+response again (with `Idempotent-Replayed: true`); the same key with another body is a 422; a
+repeat while the first still runs is a 409 with Retry-After. If the first request fails, the
+key is released so the client can retry; if it could not release it (the process died, the
+database went away), a retry after the lease takes the key over. Keys belong to the API key
+that sent them.
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ REPLAYED_HEADER = ResponseHeader(
 )
 
 
+# Longer than any request runs: extraction's time limit, the queue before it, the writes.
+LEASE_S = 300
+
+
 def _digest(request: Request[Any, Any, Any], body: bytes) -> str:
     return hashlib.sha256(
         request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
@@ -66,7 +72,7 @@ async def idempotent(
     owner = str(getattr(request.state, "api_key_id", "anonymous"))
     digest = _digest(request, await request.body())
     await execute(pool, "forget_old_idempotency_keys")
-    if await fetch_value(pool, "claim_idempotency_key", owner, key, digest) is None:
+    if await fetch_value(pool, "claim_idempotency_key", owner, key, digest, LEASE_S) is None:
         return await _replay(pool, owner, key, digest)
     try:
         response = await run()

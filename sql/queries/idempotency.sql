@@ -4,9 +4,15 @@
 DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours';
 
 -- name: claim_idempotency_key
--- Returns a row when this request is the first with the key (it then runs).
-INSERT INTO idempotency_keys (owner, key, request_digest) VALUES ($1, $2, $3)
-ON CONFLICT DO NOTHING
+-- Returns a row when this request is the first with the key, or takes over the claim of one
+-- that ended without a response and without releasing it ($4 seconds of lease each).
+INSERT INTO idempotency_keys (owner, key, request_digest, lease_until)
+VALUES ($1, $2, $3, now() + make_interval(secs => $4))
+ON CONFLICT (owner, key) DO UPDATE
+    SET request_digest = EXCLUDED.request_digest,
+        lease_until = EXCLUDED.lease_until,
+        created_at = now()
+    WHERE idempotency_keys.status IS NULL AND idempotency_keys.lease_until < now()
 RETURNING key;
 
 -- name: idempotency_record

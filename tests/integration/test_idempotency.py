@@ -63,3 +63,29 @@ async def test_keys_of_different_api_keys_do_not_meet(
         headers={**headers, "Authorization": f"Bearer {writer}"},
     )
     assert theirs.status_code == 201
+
+
+async def test_a_claim_left_by_a_crash_is_taken_over_after_its_lease(
+    client: httpx.AsyncClient, pool: asyncpg.Pool[asyncpg.Record]
+) -> None:
+    """Before: a request that died between claiming its key and answering (a killed process,
+    a database outage while releasing it) left every retry a 409 for 24 hours."""
+    headers = {"Idempotency-Key": "crashed"}
+    running = await client.post("/v1/articles", json=MARKET_REPORT, headers=headers)
+    assert running.status_code == 201
+    # the state a crash leaves: the claim, no response, nothing stored
+    await pool.execute(
+        "UPDATE idempotency_keys SET status = NULL, response = NULL WHERE key = 'crashed'"
+    )
+    await client.delete(f"/v1/articles/{running.json()['id']}")
+    within_lease = await client.post("/v1/articles", json=MARKET_REPORT, headers=headers)
+    assert within_lease.status_code == 409  # it may still be running: wait
+    await pool.execute(
+        "UPDATE idempotency_keys SET lease_until = now() - interval '1 second' "
+        "WHERE key = 'crashed'"
+    )
+    retried = await client.post("/v1/articles", json=MARKET_REPORT, headers=headers)
+    assert retried.status_code == 201, retried.text
+    again = await client.post("/v1/articles", json=MARKET_REPORT, headers=headers)
+    assert again.headers["idempotent-replayed"] == "true"
+    assert await pool.fetchval("SELECT count(*) FROM articles") == 1
