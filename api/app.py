@@ -26,7 +26,9 @@ from api.ingest import ExtractionQueue
 from api.limits import STORE, KnownKeys, cors, rate_limit, stores, sweep_expired
 from api.observability import RequestContext, configure_logging
 from api.problems import EXCEPTION_HANDLERS, renew_connections
+from api.quota import IngestQuota
 from api.routes import actors, articles, changes, claims, explorer, health, places, quotes
+from api.sandbox import Sandbox
 from api.settings import Settings, load_settings
 from api.state import Resources
 from api.streams import StreamSlots
@@ -64,6 +66,21 @@ def openapi_config() -> OpenAPIConfig:
         use_handler_docstrings=False,
         create_examples=False,
     )
+
+
+async def started_sandbox(settings: Settings) -> Sandbox:
+    """The extraction processes (api.sandbox), each with its model loaded."""
+    sandbox = Sandbox(
+        settings.extract_processes,
+        timeout_s=settings.extract_timeout_s,
+        memory_mb=settings.extract_memory_mb,
+    )
+    try:
+        await sandbox.start()
+    except BaseException:
+        sandbox.close()
+        raise
+    return sandbox
 
 
 async def streams_pool(
@@ -116,8 +133,8 @@ def create_app(
                 await migrate(conn)
             stream_pool = await streams_pool(settings, active_pool)
             queue = ExtractionQueue(
-                extractor if extractor is not None else await asyncio.to_thread(Extractor),
-                threads=settings.extract_threads,
+                extractor if extractor is not None else await started_sandbox(settings),
+                threads=settings.extract_processes,
                 max_pending=settings.max_pending_extractions,
             )
             app.state.resources = Resources(
@@ -126,6 +143,7 @@ def create_app(
                 extraction=queue,
                 stream_pool=stream_pool,
                 streams=StreamSlots(settings.max_streams, settings.max_streams_per_client),
+                quota=IngestQuota(settings.ingest_chars_per_minute),
             )
             sweeper = asyncio.create_task(sweep_expired(app.stores.get(STORE)))
             try:

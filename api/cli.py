@@ -130,7 +130,7 @@ def cmd_serve(settings: Settings) -> int:
             respawn_interval=1.0,
             # a worker asked to stop while it is still starting misses the signal and would
             # keep a stopping server waiting forever
-            workers_kill_timeout=30,
+            workers_kill_timeout=settings.stop_timeout_s,
             workers_max_rss=settings.worker_max_rss_mb,
             rss_sample_interval=10,
             rss_samples=3,

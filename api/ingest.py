@@ -23,7 +23,8 @@ from api.extract import Extraction, Extractor
 from api.ids import new_id
 from api.names import content_hash, name_key
 from api.problems import ApiError
-from api.schemas import ArticleIn
+from api.sandbox import ExtractionFailed, Sandbox
+from api.schemas import ArticleIn, ProblemError
 
 log = logging.getLogger("gazette.ingest")
 
@@ -34,10 +35,11 @@ class IngestResult(msgspec.Struct, frozen=True):
 
 
 class ExtractionQueue:
-    """Runs the extractor on a few threads, refusing work past `max_pending` articles."""
+    """Runs the extractor in child processes with limits (api.sandbox), or on threads of
+    this process when given an Extractor (tests); refuses work past `max_pending` articles."""
 
-    def __init__(self, extractor: Extractor, threads: int, max_pending: int) -> None:
-        self.extractor = extractor
+    def __init__(self, runner: Extractor | Sandbox, threads: int, max_pending: int) -> None:
+        self.runner = runner
         self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="extract")
         self.max_pending = max_pending
         self.pending = 0
@@ -76,14 +78,22 @@ class ExtractionQueue:
             )
         self.pending += 1
         try:
+            if isinstance(self.runner, Sandbox):
+                return await self.runner.extract(text, source)
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self.executor, self.extractor.extract, text, source)
+            return await loop.run_in_executor(self.executor, self.runner.extract, text, source)
+        except ExtractionFailed as exc:
+            message = f"{exc}; the article was not stored"
+            error = ProblemError(source="body", name="body", message=message)
+            raise ApiError(422, "Unprocessable article", message, [error]) from exc
         finally:
             self.pending -= 1
 
     async def close(self) -> None:
         """Drop queued work and wait, off the event loop, for what is running to finish."""
         await asyncio.to_thread(self.executor.shutdown, wait=True, cancel_futures=True)
+        if isinstance(self.runner, Sandbox):
+            self.runner.close()
 
 
 async def find_existing(db: Db, article: ArticleIn) -> str | None:

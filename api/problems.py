@@ -294,10 +294,17 @@ BAD_REQUEST = {
 }
 NOT_FOUND = {404: problem_spec("No entity has this id.")}
 UNAVAILABLE = {
-    503: problem_spec("The database is unavailable or too slow; retry after `Retry-After`.")
+    503: problem_spec(
+        "The database is unavailable or too slow, or (NDJSON) every stream slot is busy; "
+        "retry after `Retry-After`."
+    )
 }
 UNPROCESSABLE = {
-    422: problem_spec("The article is valid but longer than this server's GAZETTE_MAX_BODY_CHARS.")
+    422: problem_spec(
+        "The article is valid but longer than this server's GAZETTE_MAX_BODY_CHARS, or its "
+        "extraction went past this server's time or memory limit (GAZETTE_EXTRACT_TIMEOUT_S, "
+        "GAZETTE_EXTRACT_MEMORY_MB); nothing was stored, and `errors` says which."
+    )
 }
 TOO_LARGE = {413: problem_spec("The request body is larger than the configured limit.")}
 UNSUPPORTED_MEDIA = {415: problem_spec("The request body is not `application/json`.")}
@@ -318,8 +325,10 @@ UNAUTHORIZED = {
 FORBIDDEN = {403: problem_spec("The API key is valid but lacks the scope this operation needs.")}
 TOO_MANY = {
     429: problem_spec(
-        "Too many requests from this key (or address): wait `Retry-After` seconds. "
-        "`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window."
+        "Too many requests from this key (or address), more NDJSON streams at once than an "
+        "address may hold, or (on ingest) more article text this minute than the key's "
+        "GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, "
+        "`RateLimit-Remaining` and `RateLimit-Reset` describe the request window."
     )
 }
 ACCESS_ERRORS = {**UNAUTHORIZED, **FORBIDDEN, **TOO_MANY}

@@ -25,8 +25,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     workers: Annotated[int, msgspec.Meta(ge=1, le=64)] = 1
     pool_min_size: Annotated[int, msgspec.Meta(ge=0, le=100)] = 1
     pool_max_size: Annotated[int, msgspec.Meta(ge=1, le=100)] = 8
-    # Threads that run the extractor; spaCy work never runs on the event loop.
-    extract_threads: Annotated[int, msgspec.Meta(ge=1, le=16)] = 1
+    # Processes that run the extractor (api.sandbox), one article each at a time; an article
+    # past the time or memory limit fails alone (422) and its process is replaced.
+    extract_processes: Annotated[int, msgspec.Meta(ge=1, le=16)] = 1
+    extract_timeout_s: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 60.0
+    # above what the loaded model takes; 0: no limit
+    extract_memory_mb: Annotated[int, msgspec.Meta(ge=0)] = 1024
+    # article characters each API key may send for extraction per minute (429 past it); 0: off
+    ingest_chars_per_minute: Annotated[int, msgspec.Meta(ge=0)] = 2_000_000
     max_request_bytes: Annotated[int, msgspec.Meta(ge=1024)] = 2_000_000
     # at most api.schemas.MAX_BODY_CHARS, the cap the contract states
     max_body_chars: Annotated[int, msgspec.Meta(ge=100, le=200_000)] = 200_000
@@ -50,6 +56,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     header_timeout_ms: Annotated[int, msgspec.Meta(ge=100, le=600_000)] = 10_000
     # a worker whose memory stays above this is replaced once its requests are done
     worker_max_rss_mb: Annotated[int, msgspec.Meta(ge=128)] = 2048
+    # on stop, a worker still busy after this long is killed
+    stop_timeout_s: Annotated[int, msgspec.Meta(ge=1, le=3600)] = 30
     # Articles waiting for or in extraction; more answer 503 with Retry-After.
     max_pending_extractions: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 16
     require_key_for_reads: bool = False
@@ -73,7 +81,11 @@ ENVIRONMENT: dict[str, str] = {
     "GAZETTE_WORKERS": "workers",
     "GAZETTE_POOL_MIN_SIZE": "pool_min_size",
     "GAZETTE_POOL_MAX_SIZE": "pool_max_size",
-    "GAZETTE_EXTRACT_THREADS": "extract_threads",
+    "GAZETTE_EXTRACT_THREADS": "extract_processes",  # its name before extraction had processes
+    "GAZETTE_EXTRACT_PROCESSES": "extract_processes",
+    "GAZETTE_EXTRACT_TIMEOUT_S": "extract_timeout_s",
+    "GAZETTE_EXTRACT_MEMORY_MB": "extract_memory_mb",
+    "GAZETTE_INGEST_CHARS_PER_MINUTE": "ingest_chars_per_minute",
     "GAZETTE_MAX_REQUEST_BYTES": "max_request_bytes",
     "GAZETTE_MAX_BODY_CHARS": "max_body_chars",
     "GAZETTE_STATEMENT_TIMEOUT_MS": "statement_timeout_ms",
@@ -86,6 +98,7 @@ ENVIRONMENT: dict[str, str] = {
     "GAZETTE_MAX_CONNECTIONS": "max_connections",
     "GAZETTE_HEADER_TIMEOUT_MS": "header_timeout_ms",
     "GAZETTE_WORKER_MAX_RSS_MB": "worker_max_rss_mb",
+    "GAZETTE_STOP_TIMEOUT_S": "stop_timeout_s",
     "GAZETTE_MAX_PENDING_EXTRACTIONS": "max_pending_extractions",
     "GAZETTE_REQUIRE_KEY_FOR_READS": "require_key_for_reads",
     "GAZETTE_RATE_LIMIT_PER_MINUTE": "rate_limit_per_minute",

@@ -6,6 +6,7 @@ import asyncpg
 import msgspec
 
 from api.ingest import ExtractionQueue
+from api.quota import IngestQuota
 from api.settings import Settings
 from api.streams import StreamSlots
 
@@ -17,3 +18,4 @@ class Resources(msgspec.Struct):
     # NDJSON streams: their own small pool, so slow readers never hold `pool`'s connections
     stream_pool: asyncpg.Pool[asyncpg.Record]
     streams: StreamSlots
+    quota: IngestQuota

@@ -146,6 +146,7 @@ async def create_article(
     res = resources(request)
     article_in = strict_article(await request.body())
     check_article(article_in, res.settings.max_body_chars)
+    res.quota.spend(str(request.state.api_key_id), len(article_in.body))
 
     async def run() -> Response[Any]:
         result = await ingest_step.ingest(res.pool, res.extraction, article_in)

@@ -737,7 +737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -746,7 +746,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -860,7 +860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The article is valid but longer than this server's GAZETTE_MAX_BODY_CHARS. */
+            /** @description The article is valid but longer than this server's GAZETTE_MAX_BODY_CHARS, or its extraction went past this server's time or memory limit (GAZETTE_EXTRACT_TIMEOUT_S, GAZETTE_EXTRACT_MEMORY_MB); nothing was stored, and `errors` says which. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -869,7 +869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -878,7 +878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -946,7 +946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -955,7 +955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1021,7 +1021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1030,7 +1030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1098,7 +1098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1107,7 +1107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1182,7 +1182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1191,7 +1191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1290,7 +1290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1299,7 +1299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1401,7 +1401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1410,7 +1410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1486,7 +1486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1495,7 +1495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1563,7 +1563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1572,7 +1572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1662,7 +1662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1671,7 +1671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1754,7 +1754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1763,7 +1763,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1844,7 +1844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1853,7 +1853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1921,7 +1921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1930,7 +1930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2000,7 +2000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2009,7 +2009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2077,7 +2077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2086,7 +2086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2161,7 +2161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2170,7 +2170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2244,7 +2244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this key (or address): wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the window. */
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2253,7 +2253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2334,7 +2334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or too slow; retry after `Retry-After`. */
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -95,6 +95,8 @@ async def served(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Serv
         "GAZETTE_MAX_STREAMS": str(MAX_STREAMS),
         "GAZETTE_MAX_STREAMS_PER_CLIENT": "1",
         "GAZETTE_LOG_LEVEL": "WARNING",
+        # a worker respawned just before the end misses the stop signal while it starts
+        "GAZETTE_STOP_TIMEOUT_S": "5",
     }
     process, key = await start_serve(env)
     drain = asyncio.create_task(process.stdout.read()) if process.stdout else None
