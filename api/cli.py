@@ -27,6 +27,7 @@ from typing import BinaryIO
 import asyncpg
 import httpx
 
+from api.escapes import printable
 from api.observability import configure_logging
 from api.settings import Settings, SettingsError, load_settings
 
@@ -156,17 +157,17 @@ async def _reextract(url: str, settings: Settings, only: list[str]) -> int:
             except (asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
                 # one article's failure (its transaction rolled back) does not stop the run
                 failed += 1
-                print(f"{article_id}: failed, left as it was: {exc!r}")
+                print(printable(f"{article_id}: failed, left as it was: {exc!r}"))
                 continue
             if change is None:
                 missing += 1
-                print(f"{article_id}: no such article")
+                print(printable(f"{article_id}: no such article"))
                 continue
             seen += 1
             kept += change.kept_curated_quotes
             if change.changed:
                 changed += 1
-                print(f"{article_id}: {change.summary()}")
+                print(printable(f"{article_id}: {change.summary()}"))
     finally:
         await pool.close()
     print(
@@ -288,7 +289,7 @@ async def _export(url: str, settings: Settings, args: argparse.Namespace) -> int
         count = await export(pool, args.entity, filters, args.format, output)
     except ApiError as exc:  # a filter the API would answer 400 to: name the option
         where = [f"--{e.name.replace('_', '-')}: {e.message}" for e in exc.errors or []]
-        print(f"gazette: {'; '.join(where) or exc.detail}", file=sys.stderr)
+        print(printable(f"gazette: {'; '.join(where) or exc.detail}"), file=sys.stderr)
         return 2
     finally:
         await pool.close()
@@ -317,13 +318,13 @@ async def _keys(url: str, args: argparse.Namespace) -> int:
                 state = f"revoked {key.revoked_at:%Y-%m-%d}" if key.revoked_at else "active"
                 print(
                     f"{key.id}  {key.prefix}…  {','.join(key.scopes):<16} {state:<18} "
-                    f"{key.created_at:%Y-%m-%d %H:%M}  {key.name}"
+                    f"{key.created_at:%Y-%m-%d %H:%M}  {printable(key.name)}"
                 )
             return 0
         if await keys.revoke_key(conn, args.key_id):
-            print(f"revoked {args.key_id}")
+            print(printable(f"revoked {args.key_id}"))
             return 0
-        print(f"no active key {args.key_id}", file=sys.stderr)
+        print(printable(f"no active key {args.key_id}"), file=sys.stderr)
         return 1
     finally:
         await conn.close()
@@ -507,5 +508,5 @@ def main(argv: list[str] | None = None) -> int:
         return 3
     except CANNOT_RUN as exc:
         # one clear line, not a traceback
-        print(f"gazette: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(printable(f"gazette: {type(exc).__name__}: {exc}"), file=sys.stderr)
         return 3

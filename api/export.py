@@ -176,8 +176,22 @@ def flatten(row: Any) -> dict[str, Any]:
     return flat
 
 
+# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): =, +, -, @, tab, CR
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that starts like a formula gets a leading `'`, which spreadsheets show as
+    text: a quote or an actor's name from an article must never run in a newsroom's Excel.
+    Numbers (a longitude of -3.7) are left as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 async def write_csv(pages: AsyncIterator[list[Any]], out: BinaryIO) -> int:
-    """CSV with a header of the row type's columns; a null nested ref leaves its empty."""
+    """CSV with a header of the row type's columns; a null nested ref leaves its empty; text
+    cells that would run as formulas are defused (spreadsheet_safe)."""
     count = 0
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     writer: csv.DictWriter[str] | None = None
@@ -190,7 +204,7 @@ async def write_csv(pages: AsyncIterator[list[Any]], out: BinaryIO) -> int:
                         text, fieldnames=columns(type(row)), extrasaction="ignore"
                     )
                     writer.writeheader()
-                writer.writerow(flat)
+                writer.writerow({k: spreadsheet_safe(v) for k, v in flat.items()})
             count += len(rows)
     finally:
         text.detach()  # leave `out` open for the caller

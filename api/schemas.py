@@ -7,9 +7,10 @@ One Struct base for every public type. Fields are always present in responses (n
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import msgspec
+from litestar.params import KwargDefinition
 
 from api.extract.types import ActorKind, ClaimType, Modality, PlaceKind, QuoteKind, Stance
 
@@ -68,6 +69,18 @@ SOME_TEXT = r"^[^\x00]*[^\x00\t\n\v\f\r ][^\x00]*$"
 URL = r"^https?://[^\x00-\x20\x7f]+$"
 
 
+class _SchemaExtra(dict[str, Any]):
+    """schema_extra for a KwargDefinition inside Annotated: typing hashes the metadata."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
+
+
+# The driver writes the first and last instants Python knows as -infinity and infinity, which
+# read back without an offset; the contract refuses the days they fall on.
+UNSTORABLE_DAYS = r"^(?!0001-01-01|9999-12-31)"
+
+
 class ArticleIn(Wire, kw_only=True):
     title: Annotated[str, msgspec.Meta(min_length=1, max_length=1_000, pattern=SOME_TEXT)]
     body: Annotated[
@@ -85,8 +98,14 @@ class ArticleIn(Wire, kw_only=True):
         Annotated[
             datetime,
             msgspec.Meta(
-                tz=True, description="RFC 3339 with an offset, e.g. 2025-12-02T09:00:00Z."
+                tz=True,
+                description=(
+                    "RFC 3339 with an offset, e.g. 2025-12-02T09:00:00Z; not on the first or "
+                    "last day Python can represent (0001-01-01, 9999-12-31)."
+                ),
             ),
+            # what Litestar reads into the spec (it ignores msgspec's extra_json_schema)
+            KwargDefinition(schema_extra=_SchemaExtra(pattern=UNSTORABLE_DAYS)),
         ]
         | None
     ) = None

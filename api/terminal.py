@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from api.bulk import Advance, Tally
+from api.escapes import printable
 
 # progress on stderr, results on stdout: `gazette ingest … > summary.txt` keeps the bar visible
 errors = Console(stderr=True)
@@ -79,7 +80,8 @@ def print_summary(tally: Tally, seconds: float, stored_as: str = "ingested") -> 
     failed.add_column("for example")
     for reason, count in reasons.most_common(20):
         example = next(o for o, r in tally.failures if _reason(r) == reason)
-        failed.add_row(str(count), reason, example)
+        # Text, not str: rich reads `[…]` in a str as markup
+        failed.add_row(str(count), Text(printable(reason)), Text(printable(example)))
     out.print(failed)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from datetime import UTC, datetime
+from datetime import date
 from typing import Annotated, Any
 
 import msgspec
@@ -59,8 +59,9 @@ from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page, Proble
 
 TAGS = ["articles"]
 # asyncpg writes the first and last instants Python knows as -infinity and infinity, which
-# read back as dates without an offset: refused rather than stored as something else
-UNSTORABLE_TIMES = (datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC))
+# read back as dates without an offset: the days they fall on are refused (the contract's
+# pattern on ArticleIn.published_at says the same)
+UNSTORABLE_DAYS = (date.min, date.max)
 
 
 def strict_article(raw: bytes) -> ArticleIn:
@@ -68,11 +69,11 @@ def strict_article(raw: bytes) -> ArticleIn:
     article = strict_body(raw, ArticleIn)
     if article.published_at is None:
         return article
-    published_at = in_utc("body", "published_at", article.published_at)
-    if published_at in UNSTORABLE_TIMES:
+    if article.published_at.date() in UNSTORABLE_DAYS:  # the day as written (schemas.py)
         raise bad_parameter(
-            "body", "published_at", "must be after 0001-01-01T00:00:00Z and before 10000-01-01"
+            "body", "published_at", "must not fall on 0001-01-01 or 9999-12-31 as written"
         )
+    published_at = in_utc("body", "published_at", article.published_at)
     return msgspec.structs.replace(article, published_at=published_at)
 
 

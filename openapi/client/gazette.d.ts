@@ -418,7 +418,7 @@ export interface components {
             body: string;
             source?: string | null;
             url?: string | null;
-            /** @description RFC 3339 with an offset, e.g. 2025-12-02T09:00:00Z. */
+            /** @description RFC 3339 with an offset, e.g. 2025-12-02T09:00:00Z; not on the first or last day Python can represent (0001-01-01, 9999-12-31). */
             published_at?: string | null;
             /**
              * @default en
