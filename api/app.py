@@ -19,6 +19,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Contact, License, Tag
 
 from api.auth import COMPONENTS, authorize
+from api.db.liveness import DatabaseLiveness
 from api.db.migrate import migrate
 from api.db.pool import create_pool
 from api.extract import Extractor
@@ -112,9 +113,11 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         own_pool = pool is None
+        liveness = DatabaseLiveness()
         if pool is None:
             if settings.database_url is None:
                 raise RuntimeError("DATABASE_URL is not set (the CLI starts an embedded Postgres)")
+            await liveness.wait_until_reachable(settings.database_url, within_s=30)
             active_pool = await create_pool(
                 settings.database_url,
                 min_size=settings.pool_min_size,
@@ -144,14 +147,18 @@ def create_app(
                 stream_pool=stream_pool,
                 streams=StreamSlots(settings.max_streams, settings.max_streams_per_client),
                 quota=IngestQuota(settings.ingest_chars_per_minute),
+                liveness=liveness,
             )
-            sweeper = asyncio.create_task(sweep_expired(app.stores.get(STORE)))
+            chores = [asyncio.create_task(sweep_expired(app.stores.get(STORE)))]
+            if settings.database_url is not None:
+                chores.append(asyncio.create_task(liveness.watch(settings.database_url)))
             try:
                 yield
             finally:
-                sweeper.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await sweeper
+                for chore in chores:
+                    chore.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await chore
         finally:
             if queue is not None:
                 await queue.close()

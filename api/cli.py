@@ -16,7 +16,9 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sys
+import threading
 import time
 import warnings
 from collections.abc import Iterator
@@ -52,18 +54,36 @@ CANNOT_RUN: tuple[type[BaseException], ...] = (
 
 
 @contextmanager
-def database(settings: Settings) -> Iterator[str]:
-    """Yield a database URL: DATABASE_URL, or the embedded Postgres started for the duration."""
+def database(settings: Settings, *, watch: bool = False) -> Iterator[str]:
+    """Yield a database URL: DATABASE_URL, or the embedded Postgres started for the duration.
+
+    With `watch` (serve), the embedded server is watched: if its postmaster dies (killed, a
+    full disk) it is started again, and if it will not start, this process is stopped with
+    the reason, which `serve` prints before exiting with 3: a Gazette whose database is gone
+    for good must not go on answering 503 for ever."""
     if settings.database_url:
         yield settings.database_url
         return
-    from api.db.embedded import embedded_url, start_embedded
+    from api.db.embedded import embedded_url, start_embedded, watch_server
 
     server = start_embedded(settings.data_dir)
+    if watch:
+        threading.Thread(
+            target=watch_server, args=(server, _stop_serving), name="watch-postgres", daemon=True
+        ).start()
     try:
         yield embedded_url(server)
     finally:
         server._cleanup()  # stop now rather than at interpreter exit (atexit does the same)
+
+
+# why serve was stopped from inside, if it was (the embedded database will not start)
+_stopped_because: list[str] = []
+
+
+def _stop_serving(reason: str) -> None:
+    _stopped_because.append(reason)
+    os.kill(os.getpid(), signal.SIGTERM)  # granian's graceful stop
 
 
 async def _migrate(url: str) -> list[int]:
@@ -92,7 +112,7 @@ def cmd_serve(settings: Settings) -> int:
     from api.server import connection_budget, refuse_busy_port
 
     refuse_busy_port(settings.host, settings.port)  # before the database: fail fast
-    with database(settings) as url:
+    with database(settings, watch=True) as url:
         asyncio.run(_migrate(url))
         # Worker processes build the app from the environment: hand them the URL this way.
         os.environ["DATABASE_URL"] = url
@@ -136,6 +156,9 @@ def cmd_serve(settings: Settings) -> int:
             rss_sample_interval=10,
             rss_samples=3,
         ).serve()
+    if _stopped_because:
+        print(printable(f"gazette: stopped: {_stopped_because[0]}"), file=sys.stderr)
+        return 3
     return 0
 
 

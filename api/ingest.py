@@ -149,9 +149,41 @@ async def write_article(conn: Conn, article: ArticleIn, extraction: Extraction) 
     return IngestResult(article_id, created=True)
 
 
+# Entities of each kind an article keeps. A real article has tens; text built to be read as
+# thousands of quotes or claims made 6 MB article responses that starved every other read.
+MAX_PER_KIND = 500
+
+
+def bounded(extraction: Extraction) -> Extraction:
+    """At most MAX_PER_KIND actors, places, quotes and claims: the first found (the order of
+    the text). What pointed at a dropped entity loses that link, never its own row."""
+    sizes = (len(extraction.actors), len(extraction.places), len(extraction.quotes),
+             len(extraction.claims))  # fmt: skip
+    if max(sizes) <= MAX_PER_KIND:
+        return extraction
+    log.warning(
+        "an article yielded %d actors, %d places, %d quotes, %d claims; keeping %d of each",
+        *sizes, MAX_PER_KIND,
+    )  # fmt: skip
+    claims = [
+        claim
+        if claim.responds_to is None or claim.responds_to < MAX_PER_KIND
+        else msgspec.structs.replace(claim, responds_to=None)
+        for claim in extraction.claims[:MAX_PER_KIND]
+    ]
+    return msgspec.structs.replace(
+        extraction,
+        actors=extraction.actors[:MAX_PER_KIND],
+        places=extraction.places[:MAX_PER_KIND],
+        quotes=extraction.quotes[:MAX_PER_KIND],
+        claims=claims,
+    )
+
+
 async def store_extraction(
     conn: Conn, article_id: str, published_at: datetime | None, extraction: Extraction
 ) -> None:
+    extraction = bounded(extraction)
     # A fixed order (by name, by GeoNames id) makes lock conflicts between two ingests rare;
     # a deadlock that still happens is retried by in_transaction.
     actors = sorted(extraction.actors, key=lambda a: (name_key(a.name), a.kind))

@@ -58,6 +58,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     worker_max_rss_mb: Annotated[int, msgspec.Meta(ge=128)] = 2048
     # on stop, a worker still busy after this long is killed
     stop_timeout_s: Annotated[int, msgspec.Meta(ge=1, le=3600)] = 30
+    # /healthz answers 503 once the database has been out of reach this long (a restart of
+    # the process, or of its database, is then what helps)
+    database_dead_after_s: Annotated[float, msgspec.Meta(gt=0)] = 60.0
     # Articles waiting for or in extraction; more answer 503 with Retry-After.
     max_pending_extractions: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 16
     require_key_for_reads: bool = False
@@ -99,6 +102,7 @@ ENVIRONMENT: dict[str, str] = {
     "GAZETTE_HEADER_TIMEOUT_MS": "header_timeout_ms",
     "GAZETTE_WORKER_MAX_RSS_MB": "worker_max_rss_mb",
     "GAZETTE_STOP_TIMEOUT_S": "stop_timeout_s",
+    "GAZETTE_DATABASE_DEAD_AFTER_S": "database_dead_after_s",
     "GAZETTE_MAX_PENDING_EXTRACTIONS": "max_pending_extractions",
     "GAZETTE_REQUIRE_KEY_FOR_READS": "require_key_for_reads",
     "GAZETTE_RATE_LIMIT_PER_MINUTE": "rate_limit_per_minute",

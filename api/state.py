@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncpg
 import msgspec
 
+from api.db.liveness import DatabaseLiveness
 from api.ingest import ExtractionQueue
 from api.quota import IngestQuota
 from api.settings import Settings
@@ -19,3 +20,4 @@ class Resources(msgspec.Struct):
     stream_pool: asyncpg.Pool[asyncpg.Record]
     streams: StreamSlots
     quota: IngestQuota
+    liveness: DatabaseLiveness

@@ -35,7 +35,9 @@ async def actor_redirect(pool: Pool, actor_id: str) -> str | None:
     return None if found is None else str(found)
 
 
-async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch) -> Quote:
+async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch, key_id: str) -> Quote:
+    """Correct the quote; `key_id`, the API key that asked, is recorded with the change."""
+
     async def work(conn: Conn) -> None:
         row = await fetch_record(conn, "quote_for_update", quote_id)
         if row is None:
@@ -51,7 +53,7 @@ async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch) -> Quote:
             await execute(conn, "link_article_actor", row["article_id"], speaker)
         await execute(
             conn, "update_quote", quote_id, set_speaker, speaker, kind, start, end, text,
-            patch.curator,
+            patch.curator, key_id,
         )  # fmt: skip
         old = row["speaker_id"]
         if set_speaker and old is not None and old != speaker:
@@ -83,8 +85,9 @@ def _name(field: str, text: str) -> str:
     return name
 
 
-async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch) -> Actor:
-    """Change the actor (or the survivor, if `actor_id` was merged away); returns it."""
+async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch, key_id: str) -> Actor:
+    """Change the actor (or the survivor, if `actor_id` was merged away); returns it. `key_id`,
+    the API key that asked, is recorded with the change."""
 
     async def work(conn: Conn) -> str:
         current = await current_actor_id(conn, actor_id)
@@ -96,7 +99,7 @@ async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch) -> Actor:
         try:
             await execute(
                 conn, "update_actor", current, name, None if name is None else name_key(name),
-                kind, patch.curator,
+                kind, patch.curator, key_id,
             )  # fmt: skip
         except asyncpg.UniqueViolationError as exc:
             raise ApiError(
@@ -122,7 +125,7 @@ async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch) -> Actor:
     return actor
 
 
-async def merge_actors(pool: Pool, survivor_id: str, merge: ActorMerge) -> Actor:
+async def merge_actors(pool: Pool, survivor_id: str, merge: ActorMerge, key_id: str) -> Actor:
     """Move everything of `merge.absorb` onto the survivor, then delete it, leaving a redirect.
     Either id may be one that was merged away before: it stands for its survivor."""
 
@@ -147,9 +150,9 @@ async def merge_actors(pool: Pool, survivor_id: str, merge: ActorMerge) -> Actor
             "merge_titles",
         ):
             await execute(conn, statement, survivor, absorbed)
-        await execute(conn, "merge_redirects", survivor, absorbed, merge.curator)
+        await execute(conn, "merge_redirects", survivor, absorbed, merge.curator, key_id)
         await execute(conn, "delete_actor", absorbed)
-        await execute(conn, "mark_actor_curated", survivor, merge.curator)
+        await execute(conn, "mark_actor_curated", survivor, merge.curator, key_id)
         return survivor
 
     survivor = await in_transaction(pool, work)

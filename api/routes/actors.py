@@ -106,7 +106,9 @@ async def patch_actor(
 ) -> Response[Actor]:
     # `data` declares and validates the body; strict_body re-reads it strictly.
     change = strict_body(await request.body(), ActorPatch)
-    actor = await curation.patch_actor(resources(request).pool, actor_id, change)
+    actor = await curation.patch_actor(
+        resources(request).pool, actor_id, change, str(request.state.api_key_id)
+    )
     return json_response(request, actor)
 
 
@@ -133,7 +135,9 @@ async def merge_actors(
     merge = strict_body(await request.body(), ActorMerge)
 
     async def run() -> Response[Any]:
-        actor = await curation.merge_actors(resources(request).pool, actor_id, merge)
+        actor = await curation.merge_actors(
+            resources(request).pool, actor_id, merge, str(request.state.api_key_id)
+        )
         return json_response(request, actor)
 
     return await idempotent(request, idempotency_key, run)

@@ -10,7 +10,7 @@ from litestar.openapi.spec import SecurityRequirement
 from api.db import reads
 from api.examples import WithExamples
 from api.http import json_response
-from api.problems import BAD_REQUEST, NOT_MODIFIED, UNAVAILABLE
+from api.problems import BAD_REQUEST, NOT_MODIFIED, UNAVAILABLE, ApiError, problem_spec
 from api.routes.common import resources
 from api.schemas import Health, Readiness
 
@@ -27,9 +27,26 @@ NO_KEY: list[SecurityRequirement] = [{}]
     tags=TAGS,
     security=NO_KEY,
     # the query-string cap (api.observability.RequestContext) guards every path
-    responses={**BAD_REQUEST, **NOT_MODIFIED},
+    responses={
+        **BAD_REQUEST,
+        **NOT_MODIFIED,
+        503: problem_spec(
+            "The database has been out of reach longer than GAZETTE_DATABASE_DEAD_AFTER_S: "
+            "this process cannot serve until it, or its database, is restarted."
+        ),
+    },
 )
 async def healthz(request: Request[Any, Any, Any]) -> Response[Health]:
+    """Alive unless the database is gone for good (api.db.liveness): slow or busy is alive."""
+    held = resources(request)
+    down_for = held.liveness.down_for()
+    if down_for > held.settings.database_dead_after_s:
+        raise ApiError(
+            503,
+            "Service unavailable",
+            f"the database has been out of reach for {down_for:.0f} s",
+            headers={"Retry-After": "30"},
+        )
     return json_response(request, Health(status="ok"), headers={"Cache-Control": "no-store"})
 
 

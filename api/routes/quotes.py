@@ -109,7 +109,9 @@ async def patch_quote(
 ) -> Response[Quote]:
     # `data` declares and validates the body; strict_body re-reads it strictly.
     change = strict_body(await request.body(), QuotePatch)
-    quote = await curation.patch_quote(resources(request).pool, quote_id, change)
+    quote = await curation.patch_quote(
+        resources(request).pool, quote_id, change, str(request.state.api_key_id)
+    )
     return json_response(request, quote)
 
 

@@ -19,7 +19,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest an article
-         * @description Extracts actors, quotes, places and claims and stores them with the article in one transaction. Idempotent: an article whose url or body is already stored is returned with 200 instead of 201.
+         * @description Extracts actors, quotes, places and claims and stores them with the article in one transaction. Idempotent: an article whose url or body is already stored is returned with 200 instead of 201. An article keeps at most 500 actors, 500 places, 500 quotes and 500 claims, the first found in its text: text made to yield thousands would otherwise make every read of it megabytes long.
          */
         post: operations["createArticle"];
         delete?: never;
@@ -2291,6 +2291,15 @@ export interface operations {
             };
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has been out of reach longer than GAZETTE_DATABASE_DEAD_AFTER_S: this process cannot serve until it, or its database, is restarted. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,6 +27,7 @@ UPDATE quotes SET
     "end"      = coalesce($6::integer, "end"),
     text       = coalesce($7::text, text),
     curated_by = $8,
+    curated_key = $9,
     curated_at = now()
 WHERE id = $1;
 
@@ -46,6 +47,7 @@ UPDATE actors SET
     name_key   = coalesce($3::text, name_key),
     kind       = coalesce($4::text, kind),
     curated_by = $5,
+    curated_key = $6,
     curated_at = now()
 WHERE id = $1;
 
@@ -88,10 +90,10 @@ WHERE s.id = $1 AND a.id = $2;
 -- name: merge_redirects
 -- Ids that redirected to the absorbed actor now redirect to the survivor, then its own does.
 WITH moved AS (UPDATE actor_redirects SET actor_id = $1 WHERE actor_id = $2)
-INSERT INTO actor_redirects (old_id, actor_id, merged_by) VALUES ($2, $1, $3);
+INSERT INTO actor_redirects (old_id, actor_id, merged_by, merged_key) VALUES ($2, $1, $3, $4);
 
 -- name: delete_actor
 DELETE FROM actors WHERE id = $1;
 
 -- name: mark_actor_curated
-UPDATE actors SET curated_by = $2, curated_at = now() WHERE id = $1;
+UPDATE actors SET curated_by = $2, curated_key = $3, curated_at = now() WHERE id = $1;

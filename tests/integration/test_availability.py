@@ -53,12 +53,15 @@ class Served:
 
 
 async def start_serve(env: dict[str, str]) -> tuple[asyncio.subprocess.Process, str]:
-    """`python -m api serve` with `env`; the process and the API key it printed."""
+    """`python -m api serve` with `env`; the process and the API key it printed. Its log goes
+    to serve.log in its data folder (pytest keeps the folder: read it when a test fails)."""
+    log = (Path(env["GAZETTE_DATA_DIR"]) / "serve.log").open("ab")
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "api", "serve",
-        cwd=REPO_ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
+        cwd=REPO_ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=log,
         start_new_session=True,  # its workers can be stopped with it, whatever happens
     )  # fmt: skip
+    log.close()  # the child has its own copy
     assert process.stdout is not None
     key = ""
     while line := (await asyncio.wait_for(process.stdout.readline(), timeout=120)).decode():
@@ -282,3 +285,19 @@ async def test_a_second_server_on_a_busy_port_refuses_to_start(
     assert second.returncode == 3
     assert b"already in use" in stderr, stderr
     assert not (tmp_path / "pg").exists(), "the database was started before the port check"
+
+
+async def test_a_killed_embedded_postgres_is_started_again(served: Served) -> None:
+    """Before: with its embedded Postgres gone (killed, a full disk), the API answered 503 for
+    ever. Now serve starts it again (or, when it will not start, exits with the reason)."""
+    postmaster = int((Path(served.env["GAZETTE_DATA_DIR"]) / "pg" / "postmaster.pid")
+                     .read_text().split()[0])  # fmt: skip
+    os.kill(postmaster, signal.SIGKILL)
+    async with httpx.AsyncClient(base_url=served.base, timeout=10) as client:
+
+        async def answers_again() -> bool:
+            return (await client.get("/v1/articles?limit=1")).status_code == 200
+
+        await wait_until(answers_again, attempts=600)
+        assert (await client.get("/healthz")).status_code == 200
+    assert served.process.returncode is None

@@ -296,3 +296,38 @@ async def test_a_replaced_speaker_leaves_the_article(client: httpx.AsyncClient) 
     # Marta Hnatiuk is still mentioned by name in the article, so she stays involved
     after = (await client.get(f"/v1/articles/{market['id']}")).json()
     assert speaker in {a["id"] for a in after["actors"]}
+
+
+async def test_every_correction_records_the_api_key_that_made_it(
+    client: httpx.AsyncClient, pool: asyncpg.Pool[asyncpg.Record]
+) -> None:
+    """`curator` is whatever the client writes; the key that sent the change is recorded
+    beside it, where the client cannot choose it."""
+    key_id = await pool.fetchval("SELECT id FROM api_keys WHERE name = 'tests (admin)'")
+    wire = await ingest(client, WIRE_REPORT)
+    quote = wire["quotes"][0]
+    patched = await client.patch(
+        f"/v1/quotes/{quote['id']}", json={"curator": "anyone at all", "kind": "partial"}
+    )
+    assert patched.status_code == 200, patched.text
+    sorokin, kovalenko = actor_named(wire, "Ivan Sorokin"), actor_named(wire, "Oleh Kovalenko")
+    renamed = await client.patch(
+        f"/v1/actors/{sorokin['id']}", json={"curator": EDITOR, "name": "Ivan P. Sorokin"}
+    )
+    assert renamed.status_code == 200, renamed.text
+    merged = await client.post(
+        f"/v1/actors/{sorokin['id']}/merge", json={"curator": EDITOR, "absorb": kovalenko["id"]}
+    )
+    assert merged.status_code == 200, merged.text
+    assert (
+        await pool.fetchval("SELECT curated_key FROM quotes WHERE id = $1", quote["id"]) == key_id
+    )
+    assert (
+        await pool.fetchval("SELECT curated_key FROM actors WHERE id = $1", sorokin["id"]) == key_id
+    )
+    assert (
+        await pool.fetchval(
+            "SELECT merged_key FROM actor_redirects WHERE old_id = $1", kovalenko["id"]
+        )
+        == key_id
+    )

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
+import httpx
 import pytest
+from litestar import Litestar
 
 from api.db import keys
 from api.db.migrate import migrate
@@ -116,3 +118,23 @@ async def test_an_outage_answers_503_loses_nothing_and_recovers(
         assert total == len(created)
     finally:
         server._cleanup()
+
+
+async def test_healthz_fails_once_the_database_is_gone_for_good(
+    client: httpx.AsyncClient, app: Litestar, database_url: str
+) -> None:
+    """Before: with its database gone for good, the API answered 503 to everything for ever
+    while /healthz said 200, so nothing restarted it."""
+    liveness = app.state.resources.liveness
+    await liveness.check("postgresql://nobody@127.0.0.1:1/none", timeout_s=2)
+    assert liveness.down_since is not None
+    assert (await client.get("/healthz")).status_code == 200  # out of reach, not for long
+    liveness.down_since -= 3600
+    try:
+        dead = await client.get("/healthz")
+        assert dead.status_code == 503, dead.text
+        assert "out of reach" in dead.json()["detail"]
+    finally:
+        await liveness.check(database_url)  # it answers: alive again
+    assert liveness.down_since is None
+    assert (await client.get("/healthz")).status_code == 200

@@ -194,3 +194,21 @@ async def test_a_parameter_refused_for_nul_says_so_in_the_spec(
     assert not jsonschema_rs.Draft202012Validator(
         parameter["schema"], validate_formats=True
     ).is_valid("\x00"), name
+
+
+async def test_an_article_keeps_at_most_500_entities_of_each_kind(
+    client: httpx.AsyncClient,
+) -> None:
+    """Before: text built of quotes and claims gave one article thousands of each, and its
+    multi-megabyte detail response starved every other read."""
+    body = " ".join(
+        f"\u201cPoint {n} stands,\u201d the minister said. Troops captured Bakhmut."
+        for n in range(700)
+    )
+    response = await client.post("/v1/articles", json=article(MARKET_REPORT, body=body))
+    assert response.status_code == 201, response.text[:300]
+    stored = (await client.get(f"/v1/articles/{response.json()['id']}")).json()
+    assert len(stored["quotes"]) == 500
+    assert 0 < len(stored["claims"]) <= 500
+    starts = [quote["start"] for quote in stored["quotes"]]
+    assert max(starts) < len(body) * 0.8  # the first found, not any 500
