@@ -180,10 +180,24 @@ def bounded(extraction: Extraction) -> Extraction:
     )
 
 
+class KnownIds(msgspec.Struct):
+    """Ids an article's quotes and claims had before re-extraction, by what identifies each:
+    a quote by its span, a claim by its evidence span, type and stance. Found again, an
+    entity keeps its id."""
+
+    quotes: dict[tuple[int, int], str] = {}
+    claims: dict[tuple[int, int, str, str], str] = {}
+
+
 async def store_extraction(
-    conn: Conn, article_id: str, published_at: datetime | None, extraction: Extraction
+    conn: Conn,
+    article_id: str,
+    published_at: datetime | None,
+    extraction: Extraction,
+    known: KnownIds | None = None,
 ) -> None:
     extraction = bounded(extraction)
+    known = known or KnownIds()
     # A fixed order (by name, by GeoNames id) makes lock conflicts between two ingests rare;
     # a deadlock that still happens is retried by in_transaction.
     actors = sorted(extraction.actors, key=lambda a: (name_key(a.name), a.kind))
@@ -191,9 +205,15 @@ async def store_extraction(
     actor_ids = await writes.store_actors(conn, article_id, actors)
     place_ids = await writes.store_places(conn, article_id, places)
     quotes = [(q, actor_ids.get(q.speaker) if q.speaker else None) for q in extraction.quotes]
-    await writes.store_quotes(conn, article_id, published_at, extraction.version, quotes)
+    quote_ids = [known.quotes.pop((q.start, q.end), "") or new_id("quote")
+                 for q in extraction.quotes]  # fmt: skip
+    await writes.store_quotes(conn, article_id, published_at, extraction.version, quotes, quote_ids)
     claimed_at = published_at or datetime.now(UTC)
-    claim_ids = [new_id("claim") for _ in extraction.claims]
+    claim_ids = [
+        known.claims.pop((c.evidence.start, c.evidence.end, c.type, c.stance), "")
+        or new_id("claim")
+        for c in extraction.claims
+    ]
     for claim_id, claim in zip(claim_ids, extraction.claims, strict=True):
         links = writes.ClaimLinks(
             place=place_ids.get(claim.place) if claim.place else None,

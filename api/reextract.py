@@ -2,7 +2,8 @@
 
 Per article, in one transaction: everything extracted before is replaced, except what people
 curated (curated quotes stay as they are and new quotes overlapping them are dropped; curated
-actors keep their names). Returns what changed, so `gazette reextract` can report it.
+actors keep their names). A quote or claim found again keeps its id. Returns what changed,
+so `gazette reextract` can report it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from api.db import writes
 from api.db.rows import Conn, execute, fetch_record, fetch_records
 from api.extract import Extraction, Extractor
 from api.extract.types import ExtractedQuote
-from api.ingest import store_extraction
+from api.ingest import KnownIds, store_extraction
 
 log = logging.getLogger("gazette.reextract")
 
@@ -113,9 +114,10 @@ async def reextract_article(
         curated = [(int(r["start"]), int(r["end"])) for r in spans]
         links = await fetch_records(conn, "article_actor_ids", article_id)
         involved = [r["actor_id"] for r in links]
+        known = await known_ids(conn, article_id)
         await execute(conn, "clear_extraction", article_id)
         kept = without_curated(extraction, curated)
-        await store_extraction(conn, article_id, article["published_at"], kept)
+        await store_extraction(conn, article_id, article["published_at"], kept, known)
         await execute(conn, "link_curated_speakers", article_id)
         await execute(conn, "set_extractor_version", article_id, extraction.version)
         await writes.drop_orphan_actors(conn, involved)
@@ -123,6 +125,24 @@ async def reextract_article(
     change = compare(article_id, before, after, kept=len(curated))
     log.info("re-extracted %s: %s", article_id, change.summary())
     return change
+
+
+async def known_ids(conn: Conn, article_id: str) -> KnownIds:
+    """The ids of what re-extraction replaces, for the entities it finds again."""
+    quotes = await fetch_records(conn, "reusable_quote_ids", article_id)
+    claims = await fetch_records(conn, "reusable_claim_ids", article_id)
+    return KnownIds(
+        quotes={(int(r["start"]), int(r["end"])): str(r["id"]) for r in quotes},
+        claims={
+            (
+                int(r["evidence_start"]),
+                int(r["evidence_end"]),
+                str(r["type"]),
+                str(r["stance"]),
+            ): str(r["id"])
+            for r in claims
+        },
+    )
 
 
 def without_curated(extraction: Extraction, curated: list[tuple[int, int]]) -> Extraction:

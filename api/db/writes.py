@@ -134,13 +134,15 @@ async def store_quotes(
     published_at: datetime | None,
     version: str,
     quotes: list[tuple[ExtractedQuote, str | None]],
+    ids: list[str] | None = None,
 ) -> None:
-    """The article's quotes, each with its speaker's stored id, in one statement."""
+    """The article's quotes, each with its speaker's stored id, in one statement; `ids`
+    (one per quote) when they are not new."""
     if not quotes:
         return
     await execute(
         conn, "insert_quotes", article_id, published_at, version,
-        [new_id("quote") for _ in quotes], [speaker for _, speaker in quotes],
+        ids or [new_id("quote") for _ in quotes], [speaker for _, speaker in quotes],
         [q.speaker_text for q, _ in quotes], [q.cue for q, _ in quotes],
         [q.kind for q, _ in quotes], [q.text for q, _ in quotes], [q.start for q, _ in quotes],
         [q.end for q, _ in quotes], [_clamp(q.confidence) for q, _ in quotes],

@@ -98,6 +98,14 @@ SELECT (SELECT count(*) FROM quotes WHERE article_id = $1) AS quotes,
        (SELECT count(*) FROM article_actors WHERE article_id = $1) AS actors,
        (SELECT count(*) FROM article_places WHERE article_id = $1) AS places;
 
+-- name: reusable_quote_ids
+-- The ids re-extraction would drop, by what identifies the entity: a quote or claim found
+-- again keeps its id, so clients holding it do not get a 404 (api/reextract.py).
+SELECT id, start, "end" FROM quotes WHERE article_id = $1 AND curated_at IS NULL;
+
+-- name: reusable_claim_ids
+SELECT id, evidence_start, evidence_end, type, stance FROM claims WHERE article_id = $1;
+
 -- name: clear_extraction
 -- What re-extraction replaces: everything extracted from the article except curated quotes.
 WITH q AS (DELETE FROM quotes WHERE article_id = $1 AND curated_at IS NULL),

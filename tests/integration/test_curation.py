@@ -331,3 +331,19 @@ async def test_every_correction_records_the_api_key_that_made_it(
         )
         == key_id
     )
+
+
+async def test_reextraction_keeps_the_ids_of_what_it_finds_again(
+    client: httpx.AsyncClient, pool: asyncpg.Pool[asyncpg.Record], extractor: Extractor
+) -> None:
+    """Before: every non-curated quote and claim got a new id, and a client holding one got
+    a 404 after `gazette reextract`."""
+    wire = await ingest(client, WIRE_REPORT)
+    await reextract_article(pool, extractor, wire["id"])
+    again = (await client.get(f"/v1/articles/{wire['id']}")).json()
+    assert {q["id"] for q in again["quotes"]} == {q["id"] for q in wire["quotes"]}
+    assert {c["id"] for c in again["claims"]} == {c["id"] for c in wire["claims"]}
+    for quote in wire["quotes"]:
+        assert (await client.get(f"/v1/quotes/{quote['id']}")).status_code == 200
+    answers = [c for c in again["claims"] if c["responds_to"]]
+    assert answers and all(c["responds_to"] in {x["id"] for x in again["claims"]} for c in answers)
