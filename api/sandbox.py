@@ -75,10 +75,15 @@ class Child:
         if not await asyncio.to_thread(parent.poll, START_TIMEOUT_S):
             self.stop()
             raise RuntimeError("the extraction process did not start")
-        status, _ = parent.recv()
+        try:
+            status, _ = parent.recv()
+        except EOFError:
+            self.stop()
+            raise RuntimeError("the extraction process died while loading the model") from None
         assert status == "ready", status
 
     def stop(self) -> None:
+        """Kill the process (it holds nothing that must be saved) and close the pipe."""
         if self.process is not None and self.process.is_alive():
             self.process.kill()
         if self.process is not None:
@@ -109,7 +114,11 @@ class Child:
         reason = reply[1] if reply is not None else f"extraction took longer than {timeout_s:g} s"
         log.warning("extraction failed: %s; replacing its process", reason)
         self.stop()
-        await self.start()
+        try:
+            await self.start()
+        except Exception:  # the next article tries again (conn is None); this one has failed
+            log.exception("the extraction process did not start again")
+            self.stop()
         raise ExtractionFailed(reason)
 
 

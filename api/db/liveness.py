@@ -42,6 +42,9 @@ class DatabaseLiveness:
             return
         except TimeoutError:
             return  # slow, not gone: say nothing
+        except Exception as exc:  # it answered, with a refusal (credentials, too many clients)
+            log.warning("the database refused the liveness check: %r", exc)
+            return
         await conn.close()
         if self.down_since is not None:
             log.warning("the database answers again")
