@@ -199,6 +199,7 @@ def create_app(
         app.asgi_handler,
         max_query_chars=settings.max_query_chars,
         send_timeout_s=settings.send_timeout_s,
+        trusted_proxies=settings.trusted_proxies,
     )
     return app
 

@@ -79,16 +79,23 @@ class RequestContext:
     `send_timeout_s` per chunk instead of holding what the response holds forever."""
 
     def __init__(
-        self, app: ASGIApp, max_query_chars: int = 4096, send_timeout_s: float = 30.0
+        self,
+        app: ASGIApp,
+        max_query_chars: int = 4096,
+        send_timeout_s: float = 30.0,
+        trusted_proxies: tuple[str, ...] = (),
     ) -> None:
         self.app = app
         self.max_query_chars = max_query_chars
         self.send_timeout_s = send_timeout_s
+        self.trusted_proxies = frozenset(trusted_proxies)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
+        if self.trusted_proxies:
+            scope = _client_behind_proxy(scope, self.trusted_proxies)
         rid = _incoming_id(scope)
         token = request_id.set(rid)
         started = time.perf_counter()
@@ -139,6 +146,21 @@ class RequestContext:
                 },
             )
             request_id.reset(token)
+
+
+def _client_behind_proxy(scope: Scope, trusted: frozenset[str]) -> Scope:
+    """The scope with the client a trusted reverse proxy names in X-Forwarded-For (its last
+    entry: the one the proxy itself saw), so limits per address apply per real client. From
+    any other peer the header is ignored: clients could name anyone."""
+    client = scope.get("client")
+    if client is None or client[0] not in trusted:
+        return scope
+    for name, value in scope.get("headers", ()):
+        if name == b"x-forwarded-for":
+            forwarded = value.decode("latin-1").rsplit(",", 1)[-1].strip()
+            if forwarded:
+                return cast(Scope, {**scope, "client": (forwarded, 0)})
+    return scope
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:

@@ -69,6 +69,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # a shared limit store for several API processes (Redis or Valkey); unset: per process
     redis_url: str | None = None
     cors_origins: tuple[str, ...] = ()
+    # addresses of reverse proxies (deploy/nginx.conf) whose X-Forwarded-For names the client
+    trusted_proxies: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.pool_min_size > self.pool_max_size:
@@ -108,6 +110,7 @@ ENVIRONMENT: dict[str, str] = {
     "GAZETTE_RATE_LIMIT_PER_MINUTE": "rate_limit_per_minute",
     "GAZETTE_REDIS_URL": "redis_url",
     "GAZETTE_CORS_ORIGINS": "cors_origins",
+    "GAZETTE_TRUSTED_PROXIES": "trusted_proxies",
 }
 
 
@@ -124,8 +127,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     raw: dict[str, object] = {field: env[var] for var, field in ENVIRONMENT.items() if env.get(var)}
     if "log_level" in raw:
         raw["log_level"] = str(raw["log_level"]).upper()
-    if "cors_origins" in raw:  # comma-separated
-        raw["cors_origins"] = [o.strip() for o in str(raw["cors_origins"]).split(",") if o.strip()]
+    for listed in ("cors_origins", "trusted_proxies"):  # comma-separated
+        if listed in raw:
+            raw[listed] = [o.strip() for o in str(raw[listed]).split(",") if o.strip()]
     try:
         return msgspec.convert(raw, Settings, strict=False, dec_hook=_decode_path)
     except msgspec.ValidationError as exc:

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import os
 import resource
+import shutil
 import signal
 import sys
 import time
@@ -301,3 +302,75 @@ async def test_a_killed_embedded_postgres_is_started_again(served: Served) -> No
         await wait_until(answers_again, attempts=600)
         assert (await client.get("/healthz")).status_code == 200
     assert served.process.returncode is None
+
+
+# Debian puts it in /usr/sbin, which is not on every PATH
+NGINX = shutil.which("nginx", path=os.environ.get("PATH", "") + os.pathsep + "/usr/sbin")
+
+
+def nginx_config(prefix: Path, port: int, upstream: int) -> Path:
+    """deploy/nginx.conf listening on `port` in front of `upstream`, in `prefix`."""
+    config = (REPO_ROOT / "deploy" / "nginx.conf").read_text()
+    config = (
+        config.replace("listen 80;", f"listen 127.0.0.1:{port};")
+        .replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream};")
+        .replace("client_header_timeout 10s;", "client_header_timeout 2s;")  # a quick test
+    )
+    assert f"listen 127.0.0.1:{port};" in config and "client_header_timeout 2s;" in config
+    for folder in ("logs", "temp"):
+        (prefix / folder).mkdir()
+    (prefix / "nginx.conf").write_text(config)
+    return prefix / "nginx.conf"
+
+
+@pytest.fixture(scope="module")
+async def behind_nginx(
+    served: Served, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[int]:
+    """deploy/nginx.conf in front of the served API, on a port of its own; its port."""
+    if NGINX is None:
+        pytest.skip("nginx is not installed (apt-get install nginx-light; .ci/run does)")
+    prefix = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    config = nginx_config(prefix, port, served.port)
+    globals_ = f"daemon off; pid {prefix}/nginx.pid; error_log {prefix}/logs/error.log;"
+    process = await asyncio.create_subprocess_exec(
+        NGINX, "-p", str(prefix), "-c", str(config), "-g", globals_,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=5) as client:
+
+            async def proxies() -> bool:
+                return (await client.get("/healthz")).status_code == 200
+
+            await wait_until(proxies, attempts=100)
+        yield port
+    finally:
+        process.terminate()
+        await process.wait()
+
+
+async def test_the_production_proxy_closes_silent_connections(
+    served: Served, behind_nginx: int
+) -> None:
+    """granian cannot time out a connection that sends nothing; the documented front
+    (deploy/nginx.conf) closes it after client_header_timeout, and answers others meanwhile."""
+    silent = 1_500
+    raise_open_file_limit(silent + 256)
+    held: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+    try:
+        for n in range(silent):
+            held.append(await asyncio.open_connection(
+                "127.0.0.1", behind_nginx, local_addr=(f"127.0.2.{1 + n % 200}", 0)
+            ))  # fmt: skip
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{behind_nginx}") as client:
+            response = await client.get("/v1/articles?limit=1", timeout=5)
+            assert response.status_code == 200, response.text
+        closed = await asyncio.gather(
+            *(asyncio.wait_for(reader.read(1), timeout=15) for reader, _ in held)
+        )
+        assert closed == [b""] * silent  # every silent connection closed by the proxy
+    finally:
+        for _, writer in held:
+            writer.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Any
 
 import httpx
 import pytest
@@ -68,3 +69,16 @@ def test_building_the_app_keeps_the_json_log_configuration() -> None:
     finally:
         root.handlers[:], _ = saved
         root.setLevel(saved[1])
+
+
+def test_a_trusted_proxy_names_the_client_and_no_one_else_does() -> None:
+    from api.observability import _client_behind_proxy
+
+    trusted = frozenset({"127.0.0.1"})
+    proxied: Any = {"client": ("127.0.0.1", 5000),
+                    "headers": [(b"x-forwarded-for", b"198.51.100.7, 203.0.113.9")]}  # fmt: skip
+    assert _client_behind_proxy(proxied, trusted)["client"] == ("203.0.113.9", 0)
+    spoofed: Any = {**proxied, "client": ("192.0.2.1", 5000)}
+    assert _client_behind_proxy(spoofed, trusted)["client"] == ("192.0.2.1", 5000)
+    direct: Any = {"client": ("127.0.0.1", 5000), "headers": []}
+    assert _client_behind_proxy(direct, trusted)["client"] == ("127.0.0.1", 5000)
