@@ -315,7 +315,12 @@ def nginx_config(prefix: Path, port: int, upstream: int) -> Path:
         config.replace("listen 80;", f"listen 127.0.0.1:{port};")
         .replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream};")
         .replace("client_header_timeout 10s;", "client_header_timeout 2s;")  # a quick test
-    )
+        # temporary files in the test's folder, not /var/lib/nginx (root's, on Debian)
+        .replace("http {", "http {\n" + "".join(
+            f"    {kind}_temp_path {prefix}/temp/{kind};\n"
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        ), 1)
+    )  # fmt: skip
     assert f"listen 127.0.0.1:{port};" in config and "client_header_timeout 2s;" in config
     for folder in ("logs", "temp"):
         (prefix / folder).mkdir()
