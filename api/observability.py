@@ -135,7 +135,10 @@ class RequestContext:
             log.warning("client stopped reading; response cut off after %ss", self.send_timeout_s)
         finally:
             for callback in cast("dict[str, Any]", scope).get(_AT_END, ()):
-                await callback()
+                try:
+                    await callback()
+                except Exception:  # e.g. a stream's connection Postgres already ended
+                    log.warning("cleaning up after the response failed", exc_info=True)
             log.info(
                 "request",
                 extra={
