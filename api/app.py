@@ -29,7 +29,7 @@ from api.observability import RequestContext, configure_logging
 from api.problems import EXCEPTION_HANDLERS, renew_connections
 from api.quota import IngestQuota
 from api.routes import actors, articles, changes, claims, explorer, health, places, quotes
-from api.sandbox import Sandbox
+from api.sandbox import InProcess, Sandbox
 from api.settings import Settings, load_settings
 from api.state import Resources
 from api.streams import StreamSlots
@@ -136,8 +136,9 @@ def create_app(
                 await migrate(conn)
             stream_pool = await streams_pool(settings, active_pool)
             queue = ExtractionQueue(
-                extractor if extractor is not None else await started_sandbox(settings),
-                threads=settings.extract_processes,
+                InProcess(extractor, threads=settings.extract_processes)
+                if extractor is not None
+                else await started_sandbox(settings),
                 max_pending=settings.max_pending_extractions,
             )
             app.state.resources = Resources(

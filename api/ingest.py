@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 import asyncpg
@@ -19,11 +18,11 @@ import msgspec
 from api.db import writes
 from api.db.rows import Conn, Db, fetch_value
 from api.db.transaction import in_transaction
-from api.extract import Extraction, Extractor
+from api.extract import Extraction
 from api.ids import new_id
 from api.names import content_hash, name_key
 from api.problems import ApiError
-from api.sandbox import ExtractionFailed, Sandbox
+from api.sandbox import ExtractionFailed, InProcess, Sandbox
 from api.schemas import ArticleIn, ProblemError
 
 log = logging.getLogger("gazette.ingest")
@@ -36,11 +35,10 @@ class IngestResult(msgspec.Struct, frozen=True):
 
 class ExtractionQueue:
     """Runs the extractor in child processes with limits (api.sandbox), or on threads of
-    this process when given an Extractor (tests); refuses work past `max_pending` articles."""
+    this process (tests); refuses work past `max_pending` articles."""
 
-    def __init__(self, runner: Extractor | Sandbox, threads: int, max_pending: int) -> None:
+    def __init__(self, runner: Sandbox | InProcess, max_pending: int) -> None:
         self.runner = runner
-        self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="extract")
         self.max_pending = max_pending
         self.pending = 0
         # Extractions running now, by content hash: the same article posted again while its
@@ -78,10 +76,7 @@ class ExtractionQueue:
             )
         self.pending += 1
         try:
-            if isinstance(self.runner, Sandbox):
-                return await self.runner.extract(text, source)
-            loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self.executor, self.runner.extract, text, source)
+            return await self.runner.extract(text, source)
         except ExtractionFailed as exc:
             message = f"{exc}; the article was not stored"
             error = ProblemError(source="body", name="body", message=message)
@@ -90,10 +85,8 @@ class ExtractionQueue:
             self.pending -= 1
 
     async def close(self) -> None:
-        """Drop queued work and wait, off the event loop, for what is running to finish."""
-        await asyncio.to_thread(self.executor.shutdown, wait=True, cancel_futures=True)
-        if isinstance(self.runner, Sandbox):
-            self.runner.close()
+        """Stop the runner, off the event loop (it waits for what is running to finish)."""
+        await asyncio.to_thread(self.runner.close)
 
 
 async def find_existing(db: Db, article: ArticleIn) -> str | None:

@@ -240,28 +240,27 @@ def _on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[
     return problem_response(request, problem)
 
 
-def _on_recursion(request: Request[Any, Any, Any], exc: RecursionError) -> Response[bytes]:
-    # msgspec raises it for JSON nested thousands deep (even in fields that are ignored); no
-    # code of ours recurses on input
+def _bad_body(request: Request[Any, Any, Any], detail: str) -> Response[bytes]:
+    """A 400 for a body that cannot be read at all (before any field could be named)."""
     problem = Problem(
         title="Invalid request",
         status=400,
-        detail="the request body is nested too deeply",
+        detail=f"the request body {detail}",
         instance=request.url.path,
+        errors=[ProblemError(source="body", name="body", message=detail)],
     )
     return problem_response(request, problem)
+
+
+def _on_recursion(request: Request[Any, Any, Any], exc: RecursionError) -> Response[bytes]:
+    # msgspec raises it for JSON nested thousands deep (even in fields that are ignored); no
+    # code of ours recurses on input
+    return _bad_body(request, "is nested too deeply")
 
 
 def _on_bad_encoding(request: Request[Any, Any, Any], exc: UnicodeDecodeError) -> Response[bytes]:
     # Litestar decodes a JSON body as UTF-8 before msgspec sees it, and lets this escape
-    problem = Problem(
-        title="Invalid request",
-        status=400,
-        detail="the request body is not valid UTF-8",
-        instance=request.url.path,
-        errors=[ProblemError(source="body", name="body", message="not valid UTF-8")],
-    )
-    return problem_response(request, problem)
+    return _bad_body(request, "is not valid UTF-8")
 
 
 EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {

@@ -14,6 +14,7 @@ import asyncio
 import logging
 import multiprocessing
 import resource
+from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnProcess
 from typing import Any
@@ -145,3 +146,20 @@ class Sandbox:
     def close(self) -> None:
         for child in self.children:
             child.stop()
+
+
+class InProcess:
+    """The Sandbox's interface on threads of this process, without its limits: for callers
+    that bring a loaded Extractor (tests)."""
+
+    def __init__(self, extractor: Extractor, threads: int) -> None:
+        self.extractor = extractor
+        self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="extract")
+
+    async def extract(self, text: str, source: str | None) -> Extraction:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.executor, self.extractor.extract, text, source)
+
+    def close(self) -> None:
+        """Drop queued work and wait for what is running to finish."""
+        self.executor.shutdown(wait=True, cancel_futures=True)

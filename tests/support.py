@@ -1,15 +1,21 @@
-"""Helpers the test modules share: a free port, a scratch database on the session's server."""
+"""Helpers the test modules share: a free port, a scratch database on the session's server,
+an API key header, polling, and `python -m api serve` started for real."""
 
 from __future__ import annotations
 
 import asyncio
 import secrets
 import socket
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
+import httpx
+
+from api.settings import REPO_ROOT
 
 
 def free_port() -> int:
@@ -40,3 +46,39 @@ def scratch_database(server_url: str, prefix: str) -> Iterator[str]:
         yield with_database(server_url, name)
     finally:
         asyncio.run(_admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def bearer(secret: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {secret}"}
+
+
+async def wait_until(check: object, attempts: int = 300) -> None:
+    """Poll `check()` (an async callable returning bool) every 0.1 s, at most `attempts` times."""
+    for _ in range(attempts):
+        try:
+            if await check():  # type: ignore[operator]
+                return
+        except (httpx.HTTPError, OSError, asyncpg.PostgresError):
+            pass
+        await asyncio.sleep(0.1)
+    raise AssertionError("condition not reached")
+
+
+async def start_serve(env: dict[str, str]) -> tuple[asyncio.subprocess.Process, str]:
+    """`python -m api serve` with `env` (GAZETTE_DATA_DIR set), in a session of its own so its
+    workers can be stopped with it; the process and the API key it printed. Its log goes to
+    serve.log in its data folder (pytest keeps the folder: read it when a test fails)."""
+    log = (Path(env["GAZETTE_DATA_DIR"]) / "serve.log").open("ab")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "api", "serve",
+        cwd=REPO_ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=log,
+        start_new_session=True,
+    )  # fmt: skip
+    log.close()  # the child has its own copy
+    assert process.stdout is not None
+    key = ""
+    while line := (await asyncio.wait_for(process.stdout.readline(), timeout=120)).decode():
+        if "GAZETTE_API_KEY=" in line:
+            key = line.strip().rsplit("=", 1)[1]
+            break
+    return process, key

@@ -53,11 +53,12 @@ async def running(application: Litestar) -> AsyncIterator[Litestar]:
 @asynccontextmanager
 async def client_for(
     settings: Settings,
-    extractor: Extractor,
+    extractor: Extractor | None,
     headers: dict[str, str] | None = None,
     request_timeout: float = 5.0,
 ) -> AsyncIterator[httpx.AsyncClient]:
-    """A client of an app of its own, built with these settings, its lifespan running."""
+    """A client of an app of its own, built with these settings, its lifespan running; with
+    no `extractor`, the app starts its own extraction processes (api.sandbox)."""
     async with running(create_app(settings, extractor=extractor)) as application:
         transport = httpx.ASGITransport(app=application)
         async with httpx.AsyncClient(

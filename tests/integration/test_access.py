@@ -17,10 +17,7 @@ from api.limits import STORE, sweep_expired
 from api.settings import Settings
 from tests.fixtures import MARKET_REPORT
 from tests.integration.conftest import client_for, running
-
-
-def bearer(secret: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {secret}"}
+from tests.support import bearer
 
 
 async def test_writes_need_a_key_with_the_scope(client: httpx.AsyncClient, read_key: str) -> None:

@@ -27,8 +27,7 @@ import pytest
 
 from api.settings import REPO_ROOT
 from tests.fixtures import WIRE_REPORT
-from tests.integration.test_shutdown import wait_until
-from tests.support import free_port
+from tests.support import free_port, start_serve, wait_until
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("DATABASE_URL")),
@@ -51,25 +50,6 @@ class Served:
     process: asyncio.subprocess.Process
     db_url: str
     env: dict[str, str]
-
-
-async def start_serve(env: dict[str, str]) -> tuple[asyncio.subprocess.Process, str]:
-    """`python -m api serve` with `env`; the process and the API key it printed. Its log goes
-    to serve.log in its data folder (pytest keeps the folder: read it when a test fails)."""
-    log = (Path(env["GAZETTE_DATA_DIR"]) / "serve.log").open("ab")
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "api", "serve",
-        cwd=REPO_ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=log,
-        start_new_session=True,  # its workers can be stopped with it, whatever happens
-    )  # fmt: skip
-    log.close()  # the child has its own copy
-    assert process.stdout is not None
-    key = ""
-    while line := (await asyncio.wait_for(process.stdout.readline(), timeout=120)).decode():
-        if "GAZETTE_API_KEY=" in line:
-            key = line.strip().rsplit("=", 1)[1]
-            break
-    return process, key
 
 
 async def stop(process: asyncio.subprocess.Process) -> None:

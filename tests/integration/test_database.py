@@ -14,6 +14,7 @@ from api.db.sql import queries
 from api.extract import Extraction, Extractor
 from api.extract.types import ExtractedQuote
 from api.ingest import ExtractionQueue, ingest
+from api.sandbox import InProcess
 from api.schemas import ArticleIn
 from tests.support import with_database
 
@@ -67,7 +68,7 @@ async def test_a_failed_ingest_leaves_nothing_behind(
         title="Sorokin speaks",
         body="“We will see,” foreign ministry spokesman Ivan Sorokin said in Moscow.",
     )
-    queue = ExtractionQueue(BrokenExtractor(extractor), threads=1, max_pending=1)
+    queue = ExtractionQueue(InProcess(BrokenExtractor(extractor), threads=1), max_pending=1)
     try:
         with pytest.raises(asyncpg.CheckViolationError):
             await ingest(pool, queue, article)

@@ -8,16 +8,15 @@ import asyncio
 import time
 
 import asyncpg
-import httpx
 import pytest
 
-from api.app import create_app
 from api.extract import Extractor
 from api.problems import ApiError
 from api.quota import IngestQuota
 from api.settings import Settings
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT, article
-from tests.integration.conftest import running
+from tests.integration.conftest import client_for
+from tests.support import bearer
 
 # spaCy makes a token of each punctuation mark and parses slowly; 60,000 of them take
 # about 30 s on the development machine, far past the 2 s limit below
@@ -31,23 +30,18 @@ async def test_an_article_past_the_time_limit_fails_alone(
     database_url: str, admin_key: str, pool: asyncpg.Pool[asyncpg.Record]
 ) -> None:
     settings = Settings(database_url=database_url, rate_limit_per_minute=0, extract_timeout_s=2)
-    async with running(create_app(settings)) as application:
-        transport = httpx.ASGITransport(app=application)
-        headers = {"Authorization": f"Bearer {admin_key}"}
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://gazette.test", headers=headers, timeout=120
-        ) as client:
-            started = time.monotonic()
-            slow = asyncio.create_task(
-                client.post("/v1/articles", json=article(SLOW, body=PUNCTUATION))
-            )
-            await asyncio.sleep(0.2)  # the normal article queues behind the slow one
-            normal = await client.post("/v1/articles", json=NORMAL)
-            refused = await slow
-            assert refused.status_code == 422, refused.text
-            assert "longer than 2 s" in refused.json()["detail"]
-            assert normal.status_code == 201, normal.text
-            assert time.monotonic() - started < 60, "the normal article waited for the slow one"
+    async with client_for(settings, None, bearer(admin_key), request_timeout=120) as client:
+        started = time.monotonic()
+        slow = asyncio.create_task(
+            client.post("/v1/articles", json=article(SLOW, body=PUNCTUATION))
+        )
+        await asyncio.sleep(0.2)  # the normal article queues behind the slow one
+        normal = await client.post("/v1/articles", json=NORMAL)
+        refused = await slow
+        assert refused.status_code == 422, refused.text
+        assert "longer than 2 s" in refused.json()["detail"]
+        assert normal.status_code == 201, normal.text
+        assert time.monotonic() - started < 60, "the normal article waited for the slow one"
     assert await pool.fetchval("SELECT count(*) FROM articles WHERE title = $1",
                                SLOW["title"]) == 0  # fmt: skip
 
@@ -56,24 +50,17 @@ async def test_an_article_past_the_memory_limit_fails_alone(
     database_url: str, admin_key: str
 ) -> None:
     settings = Settings(database_url=database_url, rate_limit_per_minute=0, extract_memory_mb=1)
-    async with running(create_app(settings)) as application:
-        transport = httpx.ASGITransport(app=application)
-        headers = {"Authorization": f"Bearer {admin_key}"}
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://gazette.test", headers=headers, timeout=120
-        ) as client:
-            body = " ".join([WIRE_REPORT["body"]] * 20)
-            body = "Memory test. " + body  # not stored before: it must be extracted
-            refused = await client.post(
-                "/v1/articles", json=article(WIRE_REPORT, body=body, url=None)
-            )
-            assert refused.status_code == 422, refused.text
-            assert refused.json()["errors"][0]["name"] == "body"
-            # the next article gets a fresh process (which fails the same way at 1 MB)
-            again = await client.post(
-                "/v1/articles", json=article(WIRE_REPORT, body=body + " Again.", url=None)
-            )
-            assert again.status_code == 422, again.text
+    async with client_for(settings, None, bearer(admin_key), request_timeout=120) as client:
+        body = " ".join([WIRE_REPORT["body"]] * 20)
+        body = "Memory test. " + body  # not stored before: it must be extracted
+        refused = await client.post("/v1/articles", json=article(WIRE_REPORT, body=body, url=None))
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["errors"][0]["name"] == "body"
+        # the next article gets a fresh process (which fails the same way at 1 MB)
+        again = await client.post(
+            "/v1/articles", json=article(WIRE_REPORT, body=body + " Again.", url=None)
+        )
+        assert again.status_code == 422, again.text
 
 
 def test_the_ingest_quota_counts_characters_per_key_and_minute() -> None:
@@ -94,10 +81,7 @@ async def test_posting_past_the_quota_answers_429(
     settings = Settings(
         database_url=database_url, rate_limit_per_minute=0, ingest_chars_per_minute=1_000
     )
-    from tests.integration.conftest import client_for
-
-    headers = {"Authorization": f"Bearer {admin_key}"}
-    async with client_for(settings, extractor, headers=headers) as client:
+    async with client_for(settings, extractor, bearer(admin_key)) as client:
         body = "The minister said the harvest was good. " * 20  # 800 characters
         first = await client.post("/v1/articles", json=article(MARKET_REPORT, body=body, url=None))
         assert first.status_code in (200, 201), first.text

@@ -9,33 +9,19 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 from pathlib import Path
 
 import asyncpg
 import httpx
 import pytest
 
-from api.settings import REPO_ROOT
 from tests.fixtures import WIRE_REPORT, article
-from tests.support import free_port
+from tests.support import free_port, start_serve, wait_until
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("DATABASE_URL")),
     reason="starts the API on an embedded Postgres of its own",
 )
-
-
-async def wait_until(check: object, attempts: int = 300) -> None:
-    """Poll `check()` (an async callable returning bool) every 0.1 s, at most `attempts` times."""
-    for _ in range(attempts):
-        try:
-            if await check():  # type: ignore[operator]
-                return
-        except (httpx.HTTPError, OSError, asyncpg.PostgresError):
-            pass
-        await asyncio.sleep(0.1)
-    raise AssertionError("condition not reached")
 
 
 async def test_sigterm_lets_the_request_in_flight_finish(tmp_path: Path) -> None:
@@ -46,18 +32,10 @@ async def test_sigterm_lets_the_request_in_flight_finish(tmp_path: Path) -> None
         "GAZETTE_DATA_DIR": str(tmp_path),
         "GAZETTE_RATE_LIMIT_PER_MINUTE": "0",
     }
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "api", "serve",
-        cwd=REPO_ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
+    proc, key = await start_serve(env)
     drain: asyncio.Task[bytes] | None = None
     try:
         assert proc.stdout is not None
-        key = ""
-        while line := (await asyncio.wait_for(proc.stdout.readline(), timeout=120)).decode():
-            if "GAZETTE_API_KEY=" in line:
-                key = line.strip().rsplit("=", 1)[1]
-                break
         assert key, "serve printed no API key"
         drain = asyncio.create_task(proc.stdout.read())  # keep the pipe from filling up
         base = f"http://127.0.0.1:{port}"
