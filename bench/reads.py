@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import asyncpg
 
 from api.cursor import encode_cursor
-from api.db.sql import query
+from api.db.sql import query, shaped
 from bench.database import (
     BENCH_DATA_DIR,
     CREATE_BENCH_SCHEMA,
@@ -79,17 +79,11 @@ VALUE = Rotating()
 class Endpoint:
     name: str
     paths: list[str]
-    # the named queries the handler runs, with their parameters (VALUE: the sampled one)
-    queries: list[tuple[str, list[Any]]] = field(default_factory=list)
+    # the named queries the handler runs, with their parameters (VALUE: the sampled one): a
+    # list for a plain query, the filters given ({name: value}) for a shaped list
+    queries: list[tuple[str, list[Any] | dict[str, Any]]] = field(default_factory=list)
     values: list[str] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
-    transaction: bool = False  # the handler reads in one read-only repeatable-read transaction
-    # Lists are planned at every call in the API: their generic plan, which cannot drop the
-    # unused `$n IS NULL OR …` filters, costs more than any plan made with the values, so
-    # Postgres never reuses it (pg_prepared_statements shows custom_plans only). pgbench
-    # binds no NULLs (they are constants there) and would reuse one; it must plan each time
-    # too. Single-row reads (the detail) reuse their generic plans in both.
-    planned_each_call: bool = True
     latency_target: bool = True
 
 
@@ -148,79 +142,66 @@ async def endpoints(url: str) -> list[Endpoint]:
         await conn.close()
     words = [w for w in words if w]
     boxes = [(p["lon"] - 1, p["lat"] - 1, p["lon"] + 1, p["lat"] + 1) for p in places]
-    detail = [(name, [VALUE]) for name in (
-        "get_article", "article_actors", "article_quotes", "article_claims", "article_places"
-    )]  # fmt: skip
-    nulls = [None] * 6
 
-    def quotes(position: int, limit: int = 51) -> list[Any]:
-        params: list[Any] = [None] * 7 + [limit]
-        params[position] = VALUE
-        return params
-
-    def claims(position: int) -> list[Any]:
-        params: list[Any] = [None] * 10 + [51]
-        params[position] = VALUE
-        return params
+    def page(**given: Any) -> dict[str, Any]:
+        return {**given, "limit": 51}
 
     return [
         Endpoint("healthz (HTTP ceiling)", ["/healthz"], latency_target=False),
         Endpoint(
             "article detail (annotated)",
             [f"/v1/articles/{a}" for a in articles],
-            detail,
+            [("get_article", [VALUE])],
             articles,
-            transaction=True,
-            planned_each_call=False,
         ),
         Endpoint(
             "quotes, 50 rows",
             [f"/v1/quotes?cursor={encode_cursor(q)}" for q in quote_ids],
-            [("list_quotes", quotes(6))],
+            [("list_quotes", page(after=VALUE))],
             quote_ids,
         ),
         Endpoint(
             "quotes by speaker",
             [f"/v1/quotes?speaker={s}" for s in speakers],
-            [("list_quotes", quotes(0))],
+            [("list_quotes", page(speaker=VALUE))],
             speakers,
         ),
         Endpoint(
             "quotes by q",
             [f"/v1/quotes?q={quote(w)}" for w in words],
-            [("list_quotes", quotes(2))],
+            [("list_quotes", page(q=VALUE))],
             words,
         ),
         Endpoint(
             "claims by place",
             [f"/v1/claims?place={p['place_id']}" for p in places],
-            [("list_claims", claims(0))],
+            [("list_claims", page(place=VALUE))],
             [p["place_id"] for p in places],
         ),
         Endpoint(
             "claims by bbox",
             [f"/v1/claims?bbox={','.join(f'{c:.4f}' for c in b)}" for b in boxes],
-            [("list_claims", claims(6))],
+            [("list_claims", page(bbox=VALUE))],
             [f"(({b[0]:.4f},{b[1]:.4f}),({b[2]:.4f},{b[3]:.4f}))" for b in boxes],
         ),
         Endpoint(
             "claims as GeoJSON",
             [f"/v1/claims.geojson?cursor={encode_cursor(c)}" for c in claim_ids],
-            [("list_claims", claims(9))],
+            [("list_claims", page(after=VALUE))],
             claim_ids,
             headers={"Accept": "application/geo+json"},
         ),
         Endpoint(
             "actors by q (trigram)",
             [f"/v1/actors?q={quote(name)}" for name in names],
-            [("list_actors", [VALUE, None, None, 51])],
+            [("list_actors", page(q=VALUE))],
             names,
         ),
-        Endpoint(FIRST_PAGE, ["/v1/quotes"], [("list_quotes", [*nulls, None, 51])]),
+        Endpoint(FIRST_PAGE, ["/v1/quotes"], [("list_quotes", page())]),
         Endpoint(
             DEEP_PAGE,
             [f"/v1/quotes?cursor={encode_cursor(deep)}"],
-            [("list_quotes", [*nulls, deep, 51])],
+            [("list_quotes", page(after=deep))],
         ),
     ]
 
@@ -385,23 +366,25 @@ def pgbench_script(endpoint: Endpoint) -> str:
             f"SELECT value AS v FROM bench.values WHERE endpoint = {literal(endpoint.name)} "  # noqa: S608
             "AND n = :n \\gset",
         ]
-    if endpoint.transaction:
-        statements.append("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;")
-    for name, params in endpoint.queries:
+    for name, given in endpoint.queries:
+        if isinstance(given, dict):  # a shaped list: the SQL of these filters
+            shape = shaped(name, frozenset(given))
+            sql, params = shape.text, [given[p] for p in shape.parameters]
+        else:
+            sql, params = query(name), given
 
         def substitute(match: re.Match[str], params: list[Any] = params) -> str:
             value = params[int(match[1]) - 1]
             return ":v" if value is VALUE else literal(value)
 
-        sql = query(name).strip().rstrip(";")
-        statements.append(re.sub(r"\$(\d+)", substitute, sql) + ";")
-    if endpoint.transaction:
-        statements.append("COMMIT;")
+        # pgbench reads a script line by line: comments out, one statement per line
+        lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--")]
+        statement = " ".join(lines).strip().rstrip(";")
+        statements.append(re.sub(r"\$(\d+)", substitute, statement) + ";")
     return "\n".join(statements) + "\n"
 
 
-# pgbench of the value lookup alone (planned at each call: the dearer way, so a detail's
-# ceiling is if anything overstated): its cost is taken out of the endpoints' rates
+# pgbench of the value lookup alone: its cost is taken out of the endpoints' rates
 LOOKUP_ONLY = Endpoint("value lookup", [], values=["x"] * SAMPLES)
 
 
@@ -432,8 +415,8 @@ def run_pgbench(
         "pgbench", "-n", "-M", "prepared", f"-c{connections}", f"-j{threads}",
         f"-T{max(1, round(seconds))}", "-f", str(script), *libpq_args(url),
     ]  # fmt: skip
-    mode = "force_custom_plan" if endpoint.planned_each_call else "auto"
-    env = {**os.environ, "PGOPTIONS": f"-c plan_cache_mode={mode}"}
+    # as the API's pool plans (api/db/pool.py): each prepared statement once
+    env = {**os.environ, "PGOPTIONS": "-c plan_cache_mode=force_generic_plan"}
     run = subprocess.run(command, capture_output=True, text=True, env=env)
     found = re.search(r"^tps = ([\d.]+)", run.stdout, re.MULTILINE)
     failed = re.search(r"number of failed transactions: (\d+)", run.stdout)

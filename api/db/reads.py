@@ -1,6 +1,7 @@
 """Typed reads: one function per named query of sql/queries/, returning wire Structs.
 
-Lists fetch one row more than the page size to know whether a next page exists.
+Lists fetch one row more than the page size to know whether a next page exists. Their
+filters are shaped queries (api.db.sql.shaped): a filter given as None is left out.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import asyncpg
 import msgspec
 
 from api import schemas
-from api.db.rows import Db, fetch_all, fetch_one, fetch_record, fetch_value
+from api.db import records
+from api.db.rows import Db, fetch_read_one, fetch_shaped, fetch_value
 
 T = TypeVar("T")
 
@@ -60,22 +62,10 @@ async def ping(db: Db) -> None:
 # --- articles -----------------------------------------------------------------------------
 
 
-async def get_article(
-    pool: asyncpg.Pool[asyncpg.Record], article_id: str
-) -> schemas.Article | None:
-    """The annotated article, read from one snapshot (a concurrent delete or ingest cannot mix
-    states between its five queries)."""
-    async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):
-        head = await fetch_record(conn, "get_article", article_id)
-        if head is None:
-            return None
-        return schemas.Article(
-            **dict(head),
-            actors=await fetch_all(conn, "article_actors", schemas.ArticleActor, article_id),
-            quotes=await fetch_all(conn, "article_quotes", schemas.Quote, article_id),
-            claims=await fetch_all(conn, "article_claims", schemas.Claim, article_id),
-            places=await fetch_all(conn, "article_places", schemas.ArticlePlace, article_id),
-        )
+async def get_article(db: Db, article_id: str) -> schemas.Article | None:
+    """The annotated article, in one statement (so from one snapshot: a concurrent delete or
+    ingest cannot mix states)."""
+    return await fetch_read_one(db, "get_article", records.article, article_id)
 
 
 async def list_articles(
@@ -90,19 +80,12 @@ async def list_articles(
     after: str | None,
     limit: int,
 ) -> Slice[schemas.ArticleSummary]:
-    rows = await fetch_all(
-        db,
-        "list_articles",
-        schemas.ArticleSummary,
-        q,
-        source,
-        actor,
-        place,
-        published_after,
-        published_before,
-        after,
-        limit + 1,
-    )
+    rows = await fetch_shaped(
+        db, "list_articles", records.article_summary,
+        {"q": q, "source": source, "actor": actor, "place": place,
+         "published_after": published_after, "published_before": published_before,
+         "after": after, "limit": limit + 1},
+    )  # fmt: skip
     return _slice(rows, limit)
 
 
@@ -110,13 +93,15 @@ async def list_articles(
 
 
 async def get_actor(db: Db, actor_id: str) -> schemas.Actor | None:
-    return await fetch_one(db, "get_actor", schemas.Actor, actor_id)
+    return await fetch_read_one(db, "get_actor", records.actor, actor_id)
 
 
 async def list_actors(
     db: Db, *, q: str | None, kind: str | None, after: str | None, limit: int
 ) -> Slice[schemas.Actor]:
-    rows = await fetch_all(db, "list_actors", schemas.Actor, q, kind, after, limit + 1)
+    rows = await fetch_shaped(
+        db, "list_actors", records.actor, {"q": q, "kind": kind, "after": after, "limit": limit + 1}
+    )
     return _slice(rows, limit)
 
 
@@ -124,7 +109,7 @@ async def list_actors(
 
 
 async def get_quote(db: Db, quote_id: str) -> schemas.Quote | None:
-    return await fetch_one(db, "get_quote", schemas.Quote, quote_id)
+    return await fetch_read_one(db, "get_quote", records.quote, quote_id)
 
 
 async def list_quotes(
@@ -139,19 +124,12 @@ async def list_quotes(
     after: str | None,
     limit: int,
 ) -> Slice[schemas.Quote]:
-    rows = await fetch_all(
-        db,
-        "list_quotes",
-        schemas.Quote,
-        speaker,
-        article,
-        q,
-        kind,
-        published_after,
-        published_before,
-        after,
-        limit + 1,
-    )
+    rows = await fetch_shaped(
+        db, "list_quotes", records.quote,
+        {"speaker": speaker, "article": article, "q": q, "kind": kind,
+         "published_after": published_after, "published_before": published_before,
+         "after": after, "limit": limit + 1},
+    )  # fmt: skip
     return _slice(rows, limit)
 
 
@@ -159,7 +137,7 @@ async def list_quotes(
 
 
 async def get_claim(db: Db, claim_id: str) -> schemas.Claim | None:
-    return await fetch_one(db, "get_claim", schemas.Claim, claim_id)
+    return await fetch_read_one(db, "get_claim", records.claim, claim_id)
 
 
 async def list_claims(
@@ -177,22 +155,13 @@ async def list_claims(
     after: str | None,
     limit: int,
 ) -> Slice[schemas.Claim]:
-    rows = await fetch_all(
-        db,
-        "list_claims",
-        schemas.Claim,
-        place,
-        controller,
-        claimant,
-        stance,
-        type_,
-        modality,
-        bbox,
-        published_after,
-        published_before,
-        after,
-        limit + 1,
-    )
+    rows = await fetch_shaped(
+        db, "list_claims", records.claim,
+        {"place": place, "controller": controller, "claimant": claimant, "stance": stance,
+         "type": type_, "modality": modality, "bbox": bbox,
+         "published_after": published_after, "published_before": published_before,
+         "after": after, "limit": limit + 1},
+    )  # fmt: skip
     return _slice(rows, limit)
 
 
@@ -201,9 +170,10 @@ async def place_claims(
 ) -> Slice[schemas.Claim]:
     """Claims about a place, oldest first, after the (id, claimed_at) position if given."""
     after_id, after_at = (None, None) if after is None else after
-    rows = await fetch_all(
-        db, "place_claims", schemas.Claim, place_id, after_at, after_id, limit + 1
-    )
+    rows = await fetch_shaped(
+        db, "place_claims", records.claim,
+        {"place": place_id, "after_at": after_at, "after_id": after_id, "limit": limit + 1},
+    )  # fmt: skip
     return _slice(rows, limit)
 
 
@@ -211,11 +181,14 @@ async def place_claims(
 
 
 async def get_place(db: Db, place_id: str) -> schemas.Place | None:
-    return await fetch_one(db, "get_place", schemas.Place, place_id)
+    return await fetch_read_one(db, "get_place", records.place, place_id)
 
 
 async def list_places(
     db: Db, *, q: str | None, country: str | None, bbox: Box | None, after: str | None, limit: int
 ) -> Slice[schemas.Place]:
-    rows = await fetch_all(db, "list_places", schemas.Place, q, country, bbox, after, limit + 1)
+    rows = await fetch_shaped(
+        db, "list_places", records.place,
+        {"q": q, "country": country, "bbox": bbox, "after": after, "limit": limit + 1},
+    )  # fmt: skip
     return _slice(rows, limit)

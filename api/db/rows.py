@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeAlias, TypeVar
 
 import asyncpg
 import msgspec
 from asyncpg.pool import PoolConnectionProxy
 
-from api.db.sql import query
+from api.db.sql import query, shaped
 
 T = TypeVar("T")
 
@@ -35,6 +36,27 @@ async def fetch_all(db: Db, name: str, type_: type[T], *args: Any) -> list[T]:
 async def fetch_one(db: Db, name: str, type_: type[T], *args: Any) -> T | None:
     record = await db.fetchrow(query(name), *args)
     return None if record is None else to_struct(record, type_)
+
+
+Read: TypeAlias = Callable[[asyncpg.Record], T]
+
+
+async def fetch_read(db: Db, name: str, read: Read[T], *args: Any) -> list[T]:
+    """The rows of a named query, each through `read` (api.db.records)."""
+    return [read(r) for r in await db.fetch(query(name), *args)]
+
+
+async def fetch_read_one(db: Db, name: str, read: Read[T], *args: Any) -> T | None:
+    record = await db.fetchrow(query(name), *args)
+    return None if record is None else read(record)
+
+
+async def fetch_shaped(db: Db, name: str, read: Read[T], parameters: dict[str, Any]) -> list[T]:
+    """The rows of a shaped query (api.db.sql.shaped) for these parameters; None means the
+    filter is not given."""
+    shape = shaped(name, frozenset(k for k, v in parameters.items() if v is not None))
+    rows = await db.fetch(shape.text, *[parameters[p] for p in shape.parameters])
+    return [read(r) for r in rows]
 
 
 async def fetch_records(db: Db, name: str, *args: Any) -> list[asyncpg.Record]:

@@ -2,13 +2,22 @@
 
 Handlers never build SQL: every statement is a constant in a .sql file, reached by name
 through the typed functions of the db modules.
+
+A list with optional filters is one block with named parameters (`:speaker`) whose filter
+lines end in `--? speaker`: `shaped()` keeps the lines whose parameters are given and numbers
+the parameters, so each set of filters is its own SQL text. Postgres then plans each shape for
+what it does and keeps that plan, instead of planning a catch-all `$n IS NULL OR …` query at
+every call with the values (which only such a plan can simplify).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from pathlib import Path
+
+import msgspec
 
 SQL_DIR = Path(__file__).resolve().parent.parent.parent / "sql"
 _NAME = re.compile(r"^--\s*name:\s*(\w+)\s*$", re.MULTILINE)
@@ -41,3 +50,68 @@ def queries() -> dict[str, str]:
 
 def query(name: str) -> str:
     return queries()[name]
+
+
+# `--? a, b` at the end of a line: the line is kept only when a and b are given
+_OPTIONAL = re.compile(r"\s*--\?\s*(\w+(?:\s*,\s*\w+)*)\s*$")
+# `:name`, not a cast (`::text`) and not inside a word; lowercase, so no format string of
+# to_char ('HH24:MI') reads as one
+_PARAMETER = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
+
+
+class Shape(msgspec.Struct, frozen=True):
+    """One shape of a named query: its SQL text and the names of its `$1, $2, …`."""
+
+    text: str
+    parameters: tuple[str, ...]
+
+
+@cache
+def shaped(name: str, given: frozenset[str]) -> Shape:
+    """The named query `name` for the parameters `given` (those not null): optional lines
+    whose parameters are all given, `:name` turned into `$n`. Raises ValueError when a kept
+    line needs a parameter not given, or a given one is used nowhere (a filter that would be
+    silently ignored)."""
+    kept = []
+    for line in query(name).splitlines():
+        optional = _OPTIONAL.search(line)
+        if optional:
+            needs = {n.strip() for n in optional[1].split(",")}
+            if not needs <= given:
+                continue
+            line = line[: optional.start()]
+        kept.append(line)
+    order: list[str] = []
+
+    def number(found: re.Match[str]) -> str:
+        if found[1] not in order:
+            order.append(found[1])
+        return f"${order.index(found[1]) + 1}"
+
+    text = _PARAMETER.sub(number, "\n".join(kept))
+    if missing := set(order) - given:
+        raise ValueError(f"query {name!r} needs {sorted(missing)} for these filters")
+    if unused := given - set(order):
+        raise ValueError(f"query {name!r} has no use for {sorted(unused)}")
+    return Shape(text, tuple(order))
+
+
+def every_shape(name: str) -> list[Shape]:
+    """Every shape of a named query: one per combination of its filters (a filter is the
+    parameters one `--?` marker names), for the test that prepares each statement."""
+    text = query(name)
+    filters: list[frozenset[str]] = []
+    required: set[str] = set()
+    for line in text.splitlines():
+        optional = _OPTIONAL.search(line)
+        if optional is None:
+            required.update(_PARAMETER.findall(line))
+            continue
+        names = frozenset(n.strip() for n in optional[1].split(","))
+        if names not in filters:
+            filters.append(names)
+    return [
+        shaped(name, frozenset(required).union(*combination))
+        for size in range(len(filters) + 1)
+        for combination in itertools.combinations(filters, size)
+    ]

@@ -5,18 +5,16 @@
 SELECT * FROM actor_rows WHERE id = $1;
 
 -- name: list_actors
--- `q`: the actors matched by name or by alias, each side served by its trigram index, as one
--- set joined for the reason given at list_quotes (`name matches OR EXISTS (alias matches)`
--- tested every actor in id order). UNION makes the set distinct, so unused it is removed.
+-- `q`: the actors matched by name or by alias, each side served by its trigram index.
 SELECT a.* FROM actor_rows a
-LEFT JOIN (SELECT id FROM actors WHERE $1 <% name
-           UNION
-           SELECT actor_id FROM actor_aliases WHERE $1 <% alias) named ON named.id = a.id
-WHERE ($1::text IS NULL OR named.id IS NOT NULL)
-  AND ($2::text IS NULL OR a.kind = $2)
-  AND ($3::text IS NULL OR a.id < $3)
+WHERE true
+  AND a.id IN (SELECT id FROM actors WHERE :q <% name                           --? q
+               UNION                                                              --? q
+               SELECT actor_id FROM actor_aliases WHERE :q <% alias)              --? q
+  AND a.kind = :kind                                                              --? kind
+  AND a.id < :after                                                               --? after
 ORDER BY a.id DESC
-LIMIT $4;
+LIMIT :limit;
 
 -- name: actors_by_name_key
 -- Cross-article resolution: existing actors known by this normalised name, as their own name

@@ -15,52 +15,32 @@ ON CONFLICT DO NOTHING
 RETURNING id;
 
 -- name: get_article
-SELECT id, title, body, source, url, published_at, language, content_hash, ingested_at, extractor_version
-FROM articles WHERE id = $1;
+-- The annotated article in one statement (one round trip, one snapshot): its actors,
+-- quotes, claims and places as arrays of their read rows.
+SELECT a.id, a.title, a.source, a.url, a.published_at, a.language, a.content_hash,
+       a.ingested_at, a.extractor_version, a.body,
+       ARRAY(SELECT v FROM article_actor_rows v WHERE v.article_id = a.id ORDER BY v.id) AS actors,
+       ARRAY(SELECT v FROM quote_rows v WHERE v.article_id = a.id ORDER BY v.start, v.id) AS quotes,
+       ARRAY(SELECT v FROM claim_rows v WHERE v.article_id = a.id
+             ORDER BY v.evidence_start, v.id) AS claims,
+       ARRAY(SELECT v FROM article_place_rows v WHERE v.article_id = a.id ORDER BY v.id) AS places
+FROM articles a WHERE a.id = $1;
 
 -- name: list_articles
--- actor and place are LEFT JOINs (at most one row each: the link tables' primary keys), not
--- `$n IS NULL OR EXISTS (…)`, which tested every article in id order; see list_quotes.
 SELECT a.id, a.title, a.source, a.url, a.published_at, a.language, a.content_hash,
        a.ingested_at, a.extractor_version
 FROM articles a
-LEFT JOIN article_actors involved
-       ON involved.article_id = a.id AND involved.actor_id = current_actor($3)
-LEFT JOIN article_places named ON named.article_id = a.id AND named.place_id = $4
-WHERE ($1::text IS NULL OR a.search @@ websearch_to_tsquery('english', $1))
-  AND ($2::text IS NULL OR a.source = $2)
-  AND ($3::text IS NULL OR involved.actor_id IS NOT NULL)
-  AND ($4::text IS NULL OR named.place_id IS NOT NULL)
-  AND ($5::timestamptz IS NULL OR a.published_at >= $5)
-  AND ($6::timestamptz IS NULL OR a.published_at < $6)
-  AND ($7::text IS NULL OR a.id < $7)
+WHERE true
+  AND a.search @@ websearch_to_tsquery('english', :q)                             --? q
+  AND a.source = :source                                                          --? source
+  AND a.id IN (SELECT x.article_id FROM article_actors x                         --? actor
+               WHERE x.actor_id = current_actor(:actor))                          --? actor
+  AND a.id IN (SELECT x.article_id FROM article_places x WHERE x.place_id = :place)  --? place
+  AND a.published_at >= :published_after                                         --? published_after
+  AND a.published_at < :published_before                                          --? published_before
+  AND a.id < :after                                                               --? after
 ORDER BY a.id DESC
-LIMIT $8;
-
--- name: article_actors
-SELECT a.id, a.name, a.kind, a.titles,
-       coalesce((SELECT array_agg(al.alias ORDER BY al.alias) FROM actor_aliases al
-                 WHERE al.actor_id = a.id AND al.alias <> a.name), '{}') AS aliases,
-       coalesce((SELECT jsonb_agg(jsonb_build_object('start', m.start, 'end', m."end", 'text', m.text) ORDER BY m.start)
-                 FROM mentions m WHERE m.article_id = x.article_id AND m.actor_id = a.id), '[]') AS mentions
-FROM article_actors x JOIN actors a ON a.id = x.actor_id
-WHERE x.article_id = $1
-ORDER BY a.id;
-
--- name: article_places
-SELECT p.id, p.name, p.aliases, p.kind, p.country_code, p.lat, p.lon,
-       coalesce((SELECT jsonb_agg(jsonb_build_object('start', m.start, 'end', m."end", 'text', m.text) ORDER BY m.start)
-                 FROM place_mentions m WHERE m.article_id = x.article_id AND m.place_id = p.id), '[]') AS mentions
-FROM article_places x JOIN places p ON p.id = x.place_id
-WHERE x.article_id = $1
-ORDER BY p.id;
-
--- name: article_quotes
-SELECT *
-FROM quote_rows WHERE article_id = $1 ORDER BY start, id;
-
--- name: article_claims
-SELECT * FROM claim_rows WHERE article_id = $1 ORDER BY (evidence->>'start')::int, id;
+LIMIT :limit;
 
 -- name: delete_article
 DELETE FROM articles WHERE id = $1 RETURNING id;

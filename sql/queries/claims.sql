@@ -4,26 +4,26 @@
 SELECT * FROM claim_rows WHERE id = $1;
 
 -- name: list_claims
--- The page's ids first, from claims alone (bbox joined for the reason given at list_quotes),
--- then their rows: a box over a busy region matches thousands of claims, and sorting their
--- ids from the (place_id, id) index touches no row; sorting whole rows read 5,700 of them
--- (135 ms against 4 at 100,000 articles). The other filters cost about the same either way.
+-- The page's ids first, from claims alone, then their rows: a box over a busy region matches
+-- thousands of claims, and sorting their ids from the (place_id, id) index touches no row;
+-- sorting whole rows read 5,700 of them (135 ms against 4 at 100,000 articles).
 SELECT v.* FROM claim_rows v
 WHERE v.id IN (
     SELECT c.id FROM claims c
-    LEFT JOIN places located ON located.id = c.place_id
-    WHERE ($1::text IS NULL OR c.place_id = $1)
-      AND ($2::text IS NULL OR c.controller_id = current_actor($2))
-      AND ($3::text IS NULL OR c.claimant_id = current_actor($3))
-      AND ($4::text IS NULL OR c.stance = $4)
-      AND ($5::text IS NULL OR c.type = $5)
-      AND ($6::text IS NULL OR c.modality = $6)
-      AND ($7::box IS NULL OR located.location <@ $7::box)
-      AND ($8::timestamptz IS NULL OR c.claimed_at >= $8)
-      AND ($9::timestamptz IS NULL OR c.claimed_at < $9)
-      AND ($10::text IS NULL OR c.id < $10)
+    JOIN places located ON located.id = c.place_id                                --? bbox
+    WHERE true
+      AND c.place_id = :place                                                     --? place
+      AND c.controller_id = current_actor(:controller)                            --? controller
+      AND c.claimant_id = current_actor(:claimant)                                --? claimant
+      AND c.stance = :stance                                                      --? stance
+      AND c.type = :type                                                          --? type
+      AND c.modality = :modality                                                  --? modality
+      AND located.location <@ :bbox::box                                          --? bbox
+      AND c.claimed_at >= :published_after                                        --? published_after
+      AND c.claimed_at < :published_before                                        --? published_before
+      AND c.id < :after                                                           --? after
     ORDER BY c.id DESC
-    LIMIT $11)
+    LIMIT :limit)
 ORDER BY v.id DESC;
 
 -- name: insert_claim
@@ -38,10 +38,10 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $
 -- A place's timeline, oldest first: keyset on (claimed_at, id), served by
 -- claims_place_timeline_idx.
 SELECT * FROM claim_rows v
-WHERE v.place_id = $1
-  AND ($2::timestamptz IS NULL OR (v.claimed_at, v.id) > ($2::timestamptz, $3::text))
+WHERE v.place_id = :place
+  AND (v.claimed_at, v.id) > (:after_at::timestamptz, :after_id::text)            --? after_at, after_id
 ORDER BY v.claimed_at, v.id
-LIMIT $4;
+LIMIT :limit;
 
 -- name: earlier_claim_answered
 -- The claim a denial answers when the article itself has none: the latest asserted claim

@@ -4,15 +4,14 @@
 SELECT * FROM place_rows WHERE id = $1;
 
 -- name: list_places
--- q and bbox test the place's own row, joined for the reason given at list_quotes.
 SELECT v.* FROM place_rows v
-LEFT JOIN places matched ON matched.id = v.id
-WHERE ($1::text IS NULL OR $1 <% matched.search_names)
-  AND ($2::text IS NULL OR v.country_code = $2)
-  AND ($3::box IS NULL OR matched.location <@ $3::box)
-  AND ($4::text IS NULL OR v.id < $4)
+WHERE true
+  AND v.id IN (SELECT id FROM places WHERE :q <% search_names)                    --? q
+  AND v.country_code = :country                                                   --? country
+  AND v.id IN (SELECT id FROM places WHERE location <@ :bbox::box)                --? bbox
+  AND v.id < :after                                                               --? after
 ORDER BY v.id DESC
-LIMIT $5;
+LIMIT :limit;
 
 -- name: insert_places
 -- The article's gazetteer places, those not stored yet; no row lock on the stored ones, so

@@ -5,23 +5,19 @@ SELECT *
 FROM quote_rows WHERE id = $1;
 
 -- name: list_quotes
--- Filters are optional parameters, so the plan is made at each call with the values and drops
--- the unused ones. A filter on another table is a LEFT JOIN, not `$n IS NULL OR id IN (…)`:
--- Postgres turns IN into a join only before it knows that $n is set, so inside the OR it
--- stays a filter tested on every row in id order; the join, used, becomes an inner join the
--- planner can start from (the text index), and, unused, is removed.
+-- The lists' filters are optional lines, each a SQL text of its own (api/db/sql.py, shaped).
 SELECT v.*
 FROM quote_rows v
-LEFT JOIN quotes matched ON matched.id = v.id
-WHERE ($1::text IS NULL OR v.speaker_id = current_actor($1))
-  AND ($2::text IS NULL OR v.article_id = $2)
-  AND ($3::text IS NULL OR matched.search @@ websearch_to_tsquery('english', $3))
-  AND ($4::text IS NULL OR v.kind = $4)
-  AND ($5::timestamptz IS NULL OR v.published_at >= $5)
-  AND ($6::timestamptz IS NULL OR v.published_at < $6)
-  AND ($7::text IS NULL OR v.id < $7)
+WHERE true
+  AND v.speaker_id = current_actor(:speaker)                                      --? speaker
+  AND v.article_id = :article                                                     --? article
+  AND v.id IN (SELECT id FROM quotes WHERE search @@ websearch_to_tsquery('english', :q))  --? q
+  AND v.kind = :kind                                                              --? kind
+  AND v.published_at >= :published_after                                         --? published_after
+  AND v.published_at < :published_before                                         --? published_before
+  AND v.id < :after                                                               --? after
 ORDER BY v.id DESC
-LIMIT $8;
+LIMIT :limit;
 
 -- name: insert_quotes
 -- An article's quotes in one statement: $3.. are arrays, one element per quote.

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from api.db.migrate import discover, migrate
-from api.db.sql import queries
+from api.db.sql import every_shape, queries, shaped
 from api.extract import Extraction, Extractor
 from api.extract.types import ExtractedQuote
 from api.ingest import ExtractionQueue, ingest
@@ -42,9 +42,23 @@ async def test_concurrent_start_migrates_a_fresh_database_once(server_url: str) 
 
 @pytest.mark.parametrize("name", sorted(queries()))
 async def test_every_named_query_prepares(pool: asyncpg.Pool[asyncpg.Record], name: str) -> None:
-    """Parses and plans each statement of sql/queries/ against the real schema."""
+    """Parses and plans each statement of sql/queries/ against the real schema: every shape
+    of a list's filters (api.db.sql.shaped), every parameter named and used."""
     async with pool.acquire() as conn:
-        await conn.prepare(queries()[name])
+        for shape in every_shape(name):
+            await conn.prepare(shape.text)
+
+
+def test_a_shape_keeps_the_lines_of_the_filters_given() -> None:
+    quotes = shaped("list_quotes", frozenset({"speaker", "after", "limit"}))
+    assert quotes.parameters == ("speaker", "after", "limit")
+    assert "current_actor($1)" in quotes.text and "v.id < $2" in quotes.text
+    assert "LIMIT $3" in quotes.text and "websearch" not in quotes.text and "--?" not in quotes.text
+    with pytest.raises(ValueError, match="needs"):
+        shaped("list_quotes", frozenset({"speaker"}))  # no limit
+    with pytest.raises(ValueError, match="no use for"):
+        shaped("list_quotes", frozenset({"limit", "speeker"}))  # a filter nothing reads
+    assert len(every_shape("list_quotes")) == 2**7
 
 
 class BrokenExtractor(Extractor):
