@@ -18,7 +18,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Contact, License, Tag
 
-from api.auth import COMPONENTS, authorize
+from api.auth import COMPONENTS, Authorize, KeyCache
 from api.db.liveness import DatabaseLiveness
 from api.db.migrate import migrate
 from api.db.pool import create_pool
@@ -26,6 +26,7 @@ from api.extract import Extractor
 from api.ingest import ExtractionQueue
 from api.limits import STORE, KnownKeys, cors, rate_limit, stores, sweep_expired
 from api.observability import RequestContext, configure_logging
+from api.probes import LivenessProbe
 from api.problems import EXCEPTION_HANDLERS, renew_connections
 from api.quota import IngestQuota
 from api.routes import actors, articles, changes, claims, explorer, health, places, quotes
@@ -168,6 +169,7 @@ def create_app(
             if own_pool:
                 await active_pool.close()
 
+    limiter = rate_limit(settings)
     app = Litestar(
         route_handlers=[
             *articles.ROUTES,
@@ -184,8 +186,8 @@ def create_app(
         after_exception=[renew_connections],
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_bytes,
-        guards=[authorize],
-        middleware=[limiter.middleware] if (limiter := rate_limit(settings)) else [],
+        # the limiter first: a made-up key is limited before it costs a database lookup
+        middleware=[limiter.middleware, Authorize] if limiter else [Authorize],
         stores=stores(settings),
         cors_config=cors(settings),
         # None, not Litestar's default config: that one resets the root logger to plain text
@@ -194,10 +196,11 @@ def create_app(
         debug=False,
     )
     app.state.known_keys = KnownKeys()
+    app.state.key_cache = KeyCache(settings.key_cache_s)
     # Around the whole handler, not as route middleware: unmatched paths (404, 405) get a
     # request id, the security headers and a log line too.
     app.asgi_handler = RequestContext(
-        app.asgi_handler,
+        LivenessProbe(app.asgi_handler),
         max_query_chars=settings.max_query_chars,
         send_timeout_s=settings.send_timeout_s,
         trusted_proxies=settings.trusted_proxies,

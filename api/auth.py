@@ -1,21 +1,26 @@
 """Who may do what: API keys sent as `Authorization: Bearer gz_…`.
 
 Each operation names the scope it needs in its `opt` ("read", "write" or "admin"); one
-app-level guard checks it. Reads are open unless GAZETTE_REQUIRE_KEY_FOR_READS is set, but a
-key that is sent must be valid wherever it is sent. Admin can write, writers can read.
+app-level middleware (`Authorize`) checks it. Reads are open unless
+GAZETTE_REQUIRE_KEY_FOR_READS is set, but a key that is sent must be valid wherever it is
+sent. Admin can write, writers can read. A valid key is remembered for GAZETTE_KEY_CACHE_S
+(`KeyCache`): a revoked key stops working within that time.
 """
 
 from __future__ import annotations
 
+import time
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
-from litestar.connection import ASGIConnection
-from litestar.handlers.base import BaseRouteHandler
+import asyncpg
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Components, SecurityRequirement, SecurityScheme
+from litestar.types import ASGIApp, Receive, Scope, Send
 
 from api.db import keys
-from api.limits import key_digest
+from api.limits import KnownKeys, key_digest
 from api.problems import ACCESS_ERRORS, TOO_MANY, UNAUTHORIZED, ApiError
 from api.state import Resources
 
@@ -49,37 +54,85 @@ def _unauthorized(detail: str) -> ApiError:
     return ApiError(401, "Unauthorized", detail, headers={"WWW-Authenticate": "Bearer"})
 
 
-def bearer_secret(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
+def bearer_secret(scope: Scope) -> str | None:
     """The token of an `Authorization: Bearer …` header, if there is one."""
-    header = connection.headers.get("authorization", "")
-    if not header.strip():  # absent or empty: no credentials
+    header = next((v for k, v in scope["headers"] if k == b"authorization"), b"")
+    text = header.decode("latin-1")
+    if not text.strip():  # absent or empty: no credentials
         return None
-    scheme, _, token = header.partition(" ")
+    scheme, _, token = text.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise _unauthorized("send the key as `Authorization: Bearer <key>`")
     return token.strip()
 
 
-async def authorize(
-    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
-) -> None:
-    """The app-level guard: the operation's scope, from a valid key when one is needed."""
-    needed = handler.opt.get("scope")
-    if needed is None:
-        return  # health probes and the docs
-    resources: Resources = connection.app.state.resources
-    secret = bearer_secret(connection)
-    open_read = needed == "read" and not resources.settings.require_key_for_reads
+class KeyCache:
+    """Keys found valid in the last `ttl_s` seconds, by digest (never the secret): a request
+    with a key it knows needs no database round trip. A key revoked in the meantime keeps
+    working until its entry is `ttl_s` old; 0 turns the cache off. At most `size` keys (the
+    least recently used go first); unknown and revoked keys are never kept."""
+
+    def __init__(
+        self, ttl_s: float, size: int = 10_000, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.ttl_s = ttl_s
+        self.size = size
+        self.clock = clock
+        self.entries: OrderedDict[str, tuple[float, keys.KeyInfo]] = OrderedDict()
+
+    async def key_for_secret(
+        self, pool: asyncpg.Pool[asyncpg.Record], secret: str
+    ) -> keys.KeyInfo | None:
+        digest = keys.digest(secret)
+        now = self.clock()
+        found = self.entries.get(digest)
+        if found is not None and found[0] > now:
+            self.entries.move_to_end(digest)
+            return found[1]
+        key = await keys.key_for_digest(pool, digest)
+        if key is None or self.ttl_s <= 0:
+            self.entries.pop(digest, None)
+            return key
+        self.entries[digest] = (now + self.ttl_s, key)
+        self.entries.move_to_end(digest)
+        if len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+        return key
+
+
+async def authorize(scope: Scope, needed: str) -> None:
+    """The operation needs the `needed` scope: from a valid key when reads are not open."""
+    state = scope["app"].state
+    resources: Resources = state.resources
+    secret = bearer_secret(scope)
     if secret is None:
-        if open_read:
+        if needed == "read" and not resources.settings.require_key_for_reads:
             return
         raise _unauthorized(f"this operation needs an API key with the {needed!r} scope")
-    key = await keys.key_for_secret(resources.pool, secret)
+    key = await state.key_cache.key_for_secret(resources.pool, secret)
     if key is None:
         raise _unauthorized("this API key is not valid (unknown or revoked)")
-    connection.app.state.known_keys.add(key_digest(secret))  # its own rate-limit budget
-    connection.state.api_key_id = key.id  # whose Idempotency-Keys these are
+    known: KnownKeys = state.known_keys
+    known.add(key_digest(secret))  # its own rate-limit budget from now on
+    scope.setdefault("state", {})["api_key_id"] = key.id  # whose Idempotency-Keys these are
     if needed not in keys.granted(key.scopes):
         raise ApiError(
             403, "Forbidden", f"this API key's scopes {key.scopes} do not include {needed!r}"
         )
+
+
+class Authorize:
+    """App middleware: each operation's scope (its `opt`), checked once it is routed.
+
+    Not a Litestar guard: Litestar calls a guard with a copy of the route handler, made at
+    every request (a sixth of a health probe's time)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        handler = scope.get("route_handler")
+        needed = None if handler is None else handler.opt.get("scope")
+        if needed is not None:  # None: health probes and the docs
+            await authorize(scope, needed)
+        await self.app(scope, receive, send)

@@ -46,7 +46,8 @@ def etag_for(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
-def _matches(if_none_match: str | None, etag: str) -> bool:
+def if_none_match_matches(if_none_match: str | None, etag: str) -> bool:
+    """True when an If-None-Match header names `etag` (or is `*`)."""
     if not if_none_match:
         return False
     if if_none_match.strip() == "*":
@@ -67,7 +68,8 @@ def json_response(
     body = _encoder.encode(payload)
     etag = etag_for(body)
     all_headers = {"ETag": etag, **(headers or {})}
-    if request.method == "GET" and _matches(request.headers.get("if-none-match"), etag):
+    if_none_match = request.headers.get("if-none-match")
+    if request.method == "GET" and if_none_match_matches(if_none_match, etag):
         return Response(content=b"", status_code=304, headers=all_headers)
     return Response(
         content=body, status_code=status_code, media_type=media_type, headers=all_headers
@@ -95,9 +97,9 @@ def next_link(
     """
     if next_cursor is None:
         return {}
-    query = parse_qsl(request.url.query, keep_blank_values=True)
+    query = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True)
     pairs = [(k, v) for k, v in query if k != param] + [(param, next_cursor)]
-    next_url = f"{quote(request.url.path)}?{urlencode(pairs)}"
+    next_url = f"{quote(request.scope['path'])}?{urlencode(pairs)}"
     return {"Link": f'<{next_url}>; rel="next"'}
 
 

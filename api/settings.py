@@ -64,6 +64,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Articles waiting for or in extraction; more answer 503 with Retry-After.
     max_pending_extractions: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 16
     require_key_for_reads: bool = False
+    # a valid API key is remembered this long per process (no database round trip); a
+    # revoked key stops working within it; 0: every request checks the database
+    key_cache_s: Annotated[float, msgspec.Meta(ge=0, le=300)] = 2.0
     # requests per minute per API key (or per client address without one); 0 turns it off
     rate_limit_per_minute: Annotated[int, msgspec.Meta(ge=0)] = 1200
     # a shared limit store for several API processes (Redis or Valkey); unset: per process
@@ -107,6 +110,7 @@ ENVIRONMENT: dict[str, str] = {
     "GAZETTE_DATABASE_DEAD_AFTER_S": "database_dead_after_s",
     "GAZETTE_MAX_PENDING_EXTRACTIONS": "max_pending_extractions",
     "GAZETTE_REQUIRE_KEY_FOR_READS": "require_key_for_reads",
+    "GAZETTE_KEY_CACHE_S": "key_cache_s",
     "GAZETTE_RATE_LIMIT_PER_MINUTE": "rate_limit_per_minute",
     "GAZETTE_REDIS_URL": "redis_url",
     "GAZETTE_CORS_ORIGINS": "cors_origins",

@@ -60,9 +60,9 @@ async def create_key(
     return key_id, secret
 
 
-async def key_for_secret(db: Db, secret: str) -> KeyInfo | None:
-    """The live (not revoked) key with this secret."""
-    rows = await fetch_records(db, "key_by_digest", digest(secret))
+async def key_for_digest(db: Db, key_digest: str) -> KeyInfo | None:
+    """The live (not revoked) key whose secret has this digest."""
+    rows = await fetch_records(db, "key_by_digest", key_digest)
     if not rows:
         return None
     row = rows[0]

@@ -37,7 +37,8 @@ NO_KEY: list[SecurityRequirement] = [{}]
     },
 )
 async def healthz(request: Request[Any, Any, Any]) -> Response[Health]:
-    """Alive unless the database is gone for good (api.db.liveness): slow or busy is alive."""
+    """Alive unless the database is gone for good (api.db.liveness): slow or busy is alive.
+    While it is alive, api.probes answers GET in front of the router with these same bytes."""
     held = resources(request)
     down_for = held.liveness.down_for()
     if down_for > held.settings.database_dead_after_s:

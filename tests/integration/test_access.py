@@ -8,9 +8,11 @@ import contextlib
 import asyncpg
 import httpx
 import pytest
+from litestar import Litestar
 from litestar.stores.memory import MemoryStore
 
 from api.app import create_app
+from api.auth import KeyCache
 from api.db import keys
 from api.extract import Extractor
 from api.limits import STORE, sweep_expired
@@ -53,12 +55,42 @@ async def test_reads_are_open_but_a_sent_key_must_be_valid(
     assert (await client.get("/v1/quotes", headers={"Authorization": ""})).status_code == 200
     unknown = await client.get("/v1/quotes", headers=bearer("gz_not-a-key"))
     assert unknown.status_code == 401
+    malformed = await client.get("/v1/quotes", headers={"Authorization": "Basic abc"})
+    assert malformed.status_code == 401
+
+
+async def test_a_revoked_key_stops_working_when_its_cache_entry_expires(
+    app: Litestar,
+    client: httpx.AsyncClient,
+    pool: asyncpg.Pool[asyncpg.Record],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Valid keys are remembered for GAZETTE_KEY_CACHE_S (no lookup per request): a revoked
+    key answers until its entry is that old, then 401. The cache's clock is the test's."""
+    cache: KeyCache = app.state.key_cache
+    now = [1_000.0]
+    monkeypatch.setattr(cache, "clock", lambda: now[0])
     key_id, secret = await keys.create_key(pool, "soon revoked", ["read"])
     assert (await client.get("/v1/quotes", headers=bearer(secret))).status_code == 200
     assert await keys.revoke_key(pool, key_id)
+    now[0] += cache.ttl_s / 2
+    assert (await client.get("/v1/quotes", headers=bearer(secret))).status_code == 200
+    now[0] += cache.ttl_s / 2
+    refused = await client.get("/v1/quotes", headers=bearer(secret))
+    assert refused.status_code == 401, refused.text
+    now[0] += cache.ttl_s  # a refused key is not remembered: still refused, from the database
     assert (await client.get("/v1/quotes", headers=bearer(secret))).status_code == 401
-    malformed = await client.get("/v1/quotes", headers={"Authorization": "Basic abc"})
-    assert malformed.status_code == 401
+
+
+async def test_a_key_cache_of_zero_looks_every_key_up(
+    database_url: str, extractor: Extractor, pool: asyncpg.Pool[asyncpg.Record]
+) -> None:
+    settings = Settings(database_url=database_url, rate_limit_per_minute=0, key_cache_s=0)
+    key_id, secret = await keys.create_key(pool, "revoked at once", ["read"])
+    async with client_for(settings, extractor) as client:
+        assert (await client.get("/v1/quotes", headers=bearer(secret))).status_code == 200
+        assert await keys.revoke_key(pool, key_id)
+        assert (await client.get("/v1/quotes", headers=bearer(secret))).status_code == 401
 
 
 async def test_reads_can_require_a_key(
