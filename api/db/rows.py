@@ -33,20 +33,11 @@ async def fetch_all(db: Db, name: str, type_: type[T], *args: Any) -> list[T]:
     return [to_struct(r, type_) for r in await db.fetch(query(name), *args)]
 
 
-async def fetch_one(db: Db, name: str, type_: type[T], *args: Any) -> T | None:
-    record = await db.fetchrow(query(name), *args)
-    return None if record is None else to_struct(record, type_)
-
-
 Read: TypeAlias = Callable[[asyncpg.Record], T]
 
 
-async def fetch_read(db: Db, name: str, read: Read[T], *args: Any) -> list[T]:
-    """The rows of a named query, each through `read` (api.db.records)."""
-    return [read(r) for r in await db.fetch(query(name), *args)]
-
-
 async def fetch_read_one(db: Db, name: str, read: Read[T], *args: Any) -> T | None:
+    """The row of a named query through `read` (api.db.records), or None."""
     record = await db.fetchrow(query(name), *args)
     return None if record is None else read(record)
 

@@ -43,7 +43,15 @@ async def insert_article(
     return None if found is None else str(found)
 
 
-def resolve_actor(key: str, kind: str, candidates: list[asyncpg.Record]) -> asyncpg.Record | None:
+class Candidate(msgspec.Struct, frozen=True):
+    """A stored actor an extracted name may denote, as actors_by_name_keys reads it."""
+
+    id: str
+    by_name: bool
+    curated: bool
+
+
+def resolve_actor(key: str, kind: str, candidates: list[Candidate]) -> Candidate | None:
     """Which stored actor an extracted name denotes, if any.
 
     A curator's word decides first: the one curated actor with this name or alias (curators
@@ -52,11 +60,11 @@ def resolve_actor(key: str, kind: str, candidates: list[asyncpg.Record]) -> asyn
     it is more than one word: two people who share a surname ("Sorokin") are not merged on
     the surname alone, and neither is a new "Sorokin" with the one already stored.
     """
-    curated = [c for c in candidates if c["curated"]]
+    curated = [c for c in candidates if c.curated]
     if len(curated) == 1:
         return curated[0]
-    candidates = [c for c in candidates if not c["curated"]]
-    by_name = [c for c in candidates if c["by_name"]]
+    candidates = [c for c in candidates if not c.curated]
+    by_name = [c for c in candidates if c.by_name]
     if by_name:
         return by_name[0]
     if len(candidates) != 1 or (kind == "person" and " " not in key):
@@ -64,45 +72,98 @@ def resolve_actor(key: str, kind: str, candidates: list[asyncpg.Record]) -> asyn
     return candidates[0]
 
 
+class Known(msgspec.Struct):
+    """A stored (or about to be stored) actor and the name keys it is known by."""
+
+    id: str
+    name_key: str
+    kind: str
+    curated: bool
+    keys: set[str]
+
+
+class ActorPlan(msgspec.Struct):
+    """What storing an article's actors takes: the target of each extracted actor (a stored
+    id, or the id a new actor gets), the new actors, and the titles and aliases to add."""
+
+    targets: list[str]
+    new: list[tuple[ExtractedActor, str, str]]  # (actor, its id, its name key)
+    titles: list[tuple[str, str]]  # (actor id, title)
+    aliases: list[tuple[str, str, str]]  # (actor id, alias, alias key)
+
+
+def plan_actors(actors: list[ExtractedActor], stored: list[Known]) -> ActorPlan:
+    """Resolve each actor in order, as if each were looked up after the previous one's names
+    became aliases: an actor created or named here is a candidate for the ones after it.
+    `stored`: what actors_by_name_keys found for the article's names."""
+    known: dict[str, Known] = {k.id: k for k in stored}
+    plan = ActorPlan(targets=[], new=[], titles=[], aliases=[])
+    for actor in actors:
+        key = name_key(actor.name)
+        candidates = sorted(
+            (
+                Candidate(k.id, k.name_key == key, k.curated)
+                for k in known.values()
+                if key in k.keys and (k.kind == actor.kind or k.curated)
+            ),
+            key=lambda c: (not c.curated, not c.by_name, c.id),
+        )[:3]  # as the one-at-a-time lookup's LIMIT 3 left them
+        found = resolve_actor(key, actor.kind, candidates)
+        if found is None:
+            actor_id = new_id("actor")
+            known[actor_id] = Known(actor_id, key, actor.kind, curated=False, keys={key})
+            plan.new.append((actor, actor_id, key))
+        else:
+            actor_id = found.id
+            if actor.titles and not found.curated:
+                plan.titles += [(actor_id, title) for title in actor.titles]
+        target = known[actor_id]
+        if not target.curated:  # a curated actor keeps the names its curator left
+            names = sorted({actor.name, *actor.aliases})
+            plan.aliases += [(actor_id, n, name_key(n)) for n in names]
+            target.keys.update(name_key(n) for n in names)
+        plan.targets.append(actor_id)
+    return plan
+
+
 async def store_actors(conn: Conn, article_id: str, actors: list[ExtractedActor]) -> dict[str, str]:
     """Resolve each actor to a stored one or create it, then link them all to the article
-    with their mentions (two statements for the whole article). Returns their ids by key.
-
-    Resolution stays one actor at a time, in the caller's order: an actor's names become
-    aliases before the next is looked up, as cross-article resolution expects."""
-    ids = {actor.key: await resolve_and_store(conn, actor) for actor in actors}
-    await execute(conn, "link_article_actors", article_id, list(ids.values()))
-    spans = [(ids[actor.key], span) for actor in actors for span in actor.mentions]
-    await _store_spans(conn, "insert_mentions", article_id, spans)
-    return ids
-
-
-async def resolve_and_store(conn: Conn, actor: ExtractedActor) -> str:
-    """The stored actor this extracted one denotes, created if there is none. A curated
-    actor keeps the names and titles its curator left."""
-    key = name_key(actor.name)
-    found = resolve_actor(
-        key, actor.kind, await fetch_records(conn, "actors_by_name_key", key, actor.kind)
+    with their mentions: one statement each for the lookup, new actors, titles, aliases,
+    links and mentions, whatever the number of actors. Returns their ids by key."""
+    if not actors:
+        return {}
+    stored = await fetch_records(
+        conn, "actors_by_name_keys", [name_key(a.name) for a in actors], [a.kind for a in actors]
     )
-    actor_id = None if found is None else found["id"]
-    curated = found is not None and bool(found["curated"])
-    if actor_id is None:
-        actor_id = await fetch_value(
-            conn,
-            "upsert_actor",
-            new_id("actor"),
-            actor.name,
-            key,
-            actor.kind,
-            actor.titles,
-            actor.affiliation,
+    known: dict[str, Known] = {}
+    for row in stored:
+        entry = known.setdefault(
+            row["id"], Known(row["id"], row["name_key"], row["kind"], row["curated"], set())
         )
-    elif actor.titles and not curated:
-        await execute(conn, "add_actor_titles", actor_id, actor.titles)
-    if not curated:
-        names = sorted({actor.name, *actor.aliases})
-        await execute(conn, "insert_actor_aliases", actor_id, names, [name_key(n) for n in names])
-    return str(actor_id)
+        entry.keys.add(row["key"])
+    plan = plan_actors(actors, list(known.values()))
+    ids = {actor_id: actor_id for actor_id in plan.targets}
+    if plan.new:
+        created = await fetch_records(
+            conn, "insert_actors", [i for _, i, _ in plan.new], [a.name for a, _, _ in plan.new],
+            [k for _, _, k in plan.new], [a.kind for a, _, _ in plan.new],
+            [msgspec.json.encode(a.titles).decode() for a, _, _ in plan.new],
+            [a.affiliation for a, _, _ in plan.new],
+        )  # fmt: skip
+        # a concurrent ingest may have created one first: its id is the one stored
+        stored_ids = {(r["name_key"], r["kind"]): str(r["id"]) for r in created}
+        ids.update({i: stored_ids[(k, a.kind)] for a, i, k in plan.new})
+    if plan.titles:
+        titles = sorted({(ids[i], t) for i, t in plan.titles})
+        await execute(conn, "add_actor_titles", *map(list, zip(*titles, strict=True)))
+    if plan.aliases:
+        aliases = sorted({(ids[i], n, k) for i, n, k in plan.aliases})
+        await execute(conn, "insert_actor_aliases", *map(list, zip(*aliases, strict=True)))
+    by_key = {a.key: ids[t] for a, t in zip(actors, plan.targets, strict=True)}
+    await execute(conn, "link_article_actors", article_id, sorted(set(by_key.values())))
+    spans = [(by_key[actor.key], span) for actor in actors for span in actor.mentions]
+    await _store_spans(conn, "insert_mentions", article_id, spans)
+    return by_key
 
 
 async def store_places(conn: Conn, article_id: str, places: list[ExtractedPlace]) -> dict[str, str]:

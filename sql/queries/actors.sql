@@ -16,33 +16,48 @@ WHERE true
 ORDER BY a.id DESC
 LIMIT :limit;
 
--- name: actors_by_name_key
--- Cross-article resolution: existing actors known by this normalised name, as their own name
--- (by_name) or as an alias: of the same kind, or curated (a curator may have changed the
--- kind). FOR KEY SHARE keeps a concurrent article delete from removing one before we link it.
-SELECT a.id, a.name_key = $1 AS by_name, a.curated_at IS NOT NULL AS curated
-FROM actors a
-WHERE (a.kind = $2 OR a.curated_at IS NOT NULL)
-  AND (a.name_key = $1 OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id AND al.alias_key = $1))
-ORDER BY curated DESC, by_name DESC, a.id
-LIMIT 3
+-- name: actors_by_name_keys
+-- Cross-article resolution, for all of an article's actors at once: for each (name key,
+-- kind), the stored actors known by that normalised name, as their own name or as an alias:
+-- of the same kind, or curated (a curator may have changed the kind). FOR KEY SHARE keeps a
+-- concurrent article delete from removing one before we link it.
+SELECT k.key, k.kind AS wanted_kind, a.id, a.name_key, a.kind, a.curated_at IS NOT NULL AS curated
+FROM unnest($1::text[], $2::text[]) AS k(key, kind)
+JOIN LATERAL (SELECT id FROM actors WHERE name_key = k.key
+              UNION
+              SELECT actor_id FROM actor_aliases WHERE alias_key = k.key) named ON true
+JOIN actors a ON a.id = named.id
+WHERE a.kind = k.kind OR a.curated_at IS NOT NULL
+ORDER BY a.id
 FOR KEY SHARE OF a;
 
--- name: upsert_actor
--- A concurrent ingest may create the same actor first: then take its row.
+-- name: insert_actors
+-- The article's new actors, in one statement. A concurrent ingest may create one first:
+-- then its row is taken (RETURNING gives the stored id either way). Titles come as one JSON
+-- array each (Postgres arrays cannot be ragged).
 INSERT INTO actors (id, name, name_key, kind, titles, affiliation)
-VALUES ($1, $2, $3, $4, $5, $6)
+SELECT n.id, n.name, n.name_key, n.kind, ARRAY(SELECT jsonb_array_elements_text(n.titles::jsonb)),
+       n.affiliation
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+     AS n(id, name, name_key, kind, titles, affiliation)
+ORDER BY n.name_key, n.kind
 ON CONFLICT (name_key, kind) DO UPDATE
     SET titles = ARRAY(SELECT DISTINCT t FROM unnest(actors.titles || excluded.titles) t ORDER BY t)
-RETURNING id;
+RETURNING id, name_key, kind;
 
 -- name: add_actor_titles
-UPDATE actors SET titles = ARRAY(SELECT DISTINCT t FROM unnest(titles || $2::text[]) t ORDER BY t)
-WHERE id = $1 AND NOT titles @> $2::text[];
+-- Titles the article gives stored actors: (actor id, title) pairs.
+UPDATE actors a SET titles = ARRAY(SELECT DISTINCT t FROM unnest(a.titles || n.titles) t ORDER BY t)
+FROM (SELECT u.id, array_agg(u.title) AS titles
+      FROM unnest($1::text[], $2::text[]) AS u(id, title) GROUP BY u.id) n
+WHERE a.id = n.id AND NOT a.titles @> n.titles;
 
 -- name: insert_actor_aliases
+-- (actor id, alias, alias key) triples.
 INSERT INTO actor_aliases (actor_id, alias, alias_key)
-SELECT $1, alias, alias_key FROM unnest($2::text[], $3::text[]) AS t(alias, alias_key)
+SELECT u.actor_id, u.alias, u.alias_key
+FROM unnest($1::text[], $2::text[], $3::text[]) AS u(actor_id, alias, alias_key)
+ORDER BY u.actor_id, u.alias_key
 ON CONFLICT DO NOTHING;
 
 -- name: link_article_actor
