@@ -115,7 +115,10 @@ async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch, key_id: str)
             await execute(conn, "clear_actor_aliases", current)
         ordered = sorted(names)
         await execute(
-            conn, "insert_actor_aliases", [current] * len(ordered), ordered,
+            conn,
+            "insert_actor_aliases",
+            [current] * len(ordered),
+            ordered,
             [name_key(n) for n in ordered],
         )
         return current
