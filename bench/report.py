@@ -63,11 +63,23 @@ def ingest(options: argparse.Namespace) -> list[str] | str:
     return bench_script("ingest.py", "--articles", str(options.ingest_articles))
 
 
+# The read-path comparison kit, beside a checkout on the development machine (not a user's):
+# Gazette, a FastAPI twin and a Postgres-writes-the-JSON twin on the same corpus and URLs
+PEERS_KIT = REPO_ROOT.parent / "shared" / "peers" / "compare.sh"
+
+
+def peers(options: argparse.Namespace) -> list[str] | str:
+    if not PEERS_KIT.exists():
+        return f"needs the read-path comparison kit ({PEERS_KIT}), absent here"
+    return ["bash", str(PEERS_KIT)]
+
+
 SECTIONS = [
     Section("Corpus", corpus),
     Section("Reads", reads),
     Section("NDJSON export (bench/export.py)", export),
     Section("Bulk ingest (bench/ingest.py)", ingest),
+    Section("Read path beside its peers (../shared/peers/compare.sh)", peers),
     Section("Extraction cost over spaCy (bench/pipeline_ratio.py)", pipeline_ratio, fenced=True),
 ]
 
@@ -128,8 +140,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if section.fenced:
             parts += [f"## {section.title}", "", "```", run.stdout.rstrip(), "```", ""]
-        else:
+        elif run.stdout.lstrip().startswith("#"):  # the script titles its section
             parts += [run.stdout.strip(), ""]
+        else:
+            parts += [f"## {section.title}", "", run.stdout.strip(), ""]
     options.output.write_text("\n".join(parts), encoding="utf-8")
     print(f"wrote {options.output}", file=sys.stderr)
     return 1 if failed else 0
