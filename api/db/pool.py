@@ -76,6 +76,10 @@ async def create_pool(
         loop=None,
         # Recycling connections every 50,000 queries (the default) costs throughput under load.
         max_queries=5_000_000,
+        # Prepared statements kept per connection, each with its plan: the ~90 named queries
+        # and the shapes of the lists' filters in use (asyncpg keeps 100 by default; one
+        # pushed out is prepared and planned again when next used).
+        statement_cache_size=512,
         server_settings={
             "statement_timeout": str(statement_timeout_ms),
             "idle_in_transaction_session_timeout": str(idle_in_transaction_ms),
