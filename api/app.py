@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -103,6 +104,18 @@ async def streams_pool(
     )
 
 
+def settle_the_heap() -> None:
+    """Leave what start-up made out of every later garbage collection.
+
+    A worker holds ~120,000 objects once started (the modules, the spaCy code it imports,
+    the app), and a full collection walks them all: 35 ms on an idle 2-core machine, ten
+    times that on a busy one, taken by whichever request triggered it (the p99 of lists and
+    articles). Frozen, they are never walked again; requests' own objects are collected as
+    before."""
+    gc.collect()
+    gc.freeze()
+
+
 def create_app(
     settings: Settings,
     *,
@@ -154,6 +167,7 @@ def create_app(
             chores = [asyncio.create_task(sweep_expired(app.stores.get(STORE)))]
             if settings.database_url is not None:
                 chores.append(asyncio.create_task(liveness.watch(settings.database_url)))
+            settle_the_heap()
             try:
                 yield
             finally:

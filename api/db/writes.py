@@ -95,8 +95,8 @@ class ActorPlan(msgspec.Struct):
 def plan_actors(actors: list[ExtractedActor], stored: list[Known]) -> ActorPlan:
     """Resolve each actor in order, as if each were looked up after the previous one's names
     became aliases: an actor created or named here is a candidate for the ones after it.
-    `stored`: what actors_by_name_keys found for the article's names."""
-    known: dict[str, Known] = {k.id: k for k in stored}
+    `stored`: what actors_by_name_keys found for the article's names (left as it is)."""
+    known = {k.id: msgspec.structs.replace(k, keys=set(k.keys)) for k in stored}
     plan = ActorPlan(targets=[], new=[], titles=[], aliases=[])
     for actor in actors:
         key = name_key(actor.name)
