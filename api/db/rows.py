@@ -46,8 +46,29 @@ async def fetch_shaped(db: Db, name: str, read: Read[T], parameters: dict[str, A
     """The rows of a shaped query (api.db.sql.shaped) for these parameters; None means the
     filter is not given."""
     shape = shaped(name, frozenset(k for k, v in parameters.items() if v is not None))
-    rows = await db.fetch(shape.text, *[parameters[p] for p in shape.parameters])
+    args = [parameters[p] for p in shape.parameters]
+    rows = await (
+        _fetch_planned(db, shape.text, args) if shape.per_call else db.fetch(shape.text, *args)
+    )
     return [read(r) for r in rows]
+
+
+PLAN_PER_CALL = "SET LOCAL plan_cache_mode = force_custom_plan"
+
+
+async def _fetch_planned(db: Db, text: str, args: list[Any]) -> list[asyncpg.Record]:
+    """Run `text` planned with its values: in the caller's transaction, or in one of its own
+    (SET LOCAL lasts until the transaction ends). Two more round trips, for statements that
+    search and cost milliseconds."""
+    if isinstance(db, asyncpg.Pool):
+        async with db.acquire() as conn:
+            return await _fetch_planned(conn, text, args)
+    if db.is_in_transaction():
+        await db.execute(PLAN_PER_CALL)
+        return await db.fetch(text, *args)
+    async with db.transaction(readonly=True):
+        await db.execute(PLAN_PER_CALL)
+        return await db.fetch(text, *args)
 
 
 async def fetch_records(db: Db, name: str, *args: Any) -> list[asyncpg.Record]:

@@ -8,6 +8,12 @@ lines end in `--? speaker`: `shaped()` keeps the lines whose parameters are give
 the parameters, so each set of filters is its own SQL text. Postgres then plans each shape for
 what it does and keeps that plan, instead of planning a catch-all `$n IS NULL OR …` query at
 every call with the values (which only such a plan can simplify).
+
+The pool makes one plan per statement (api/db/pool.py), without the values and without the
+page size (`LIMIT $n` reads as a tenth of the table). That is right for a few shapes, whose
+filters the block names on a `-- planned once:` line after measuring them at scale: a page
+after an id, by speaker, by place. Every other shape is planned at each call, with its
+values (`Shape.per_call`): a search word, a box or a date range decides the plan.
 """
 
 from __future__ import annotations
@@ -60,10 +66,24 @@ _PARAMETER = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 
 
 class Shape(msgspec.Struct, frozen=True):
-    """One shape of a named query: its SQL text and the names of its `$1, $2, …`."""
+    """One shape of a named query: its SQL text, the names of its `$1, $2, …`, and whether
+    it is planned at each call, with the values."""
 
     text: str
     parameters: tuple[str, ...]
+    per_call: bool = False
+
+
+_ONCE = re.compile(r"^--\s*planned once:(.*)$", re.MULTILINE)
+
+
+def planned_once(name: str) -> frozenset[str] | None:
+    """The filters of a named query whose shapes keep one plan; None: every shape is
+    planned at each call."""
+    found = _ONCE.search(query(name))
+    if found is None:
+        return None
+    return frozenset(n.strip() for n in found[1].split(",") if n.strip())
 
 
 @cache
@@ -93,7 +113,9 @@ def shaped(name: str, given: frozenset[str]) -> Shape:
         raise ValueError(f"query {name!r} needs {sorted(missing)} for these filters")
     if unused := given - set(order):
         raise ValueError(f"query {name!r} has no use for {sorted(unused)}")
-    return Shape(text, tuple(order))
+    once = planned_once(name)
+    per_call = once is None or not (given & optional_parameters(name)) <= once
+    return Shape(text, tuple(order), per_call=per_call)
 
 
 def every_shape(name: str) -> list[Shape]:
@@ -115,3 +137,12 @@ def every_shape(name: str) -> list[Shape]:
         for size in range(len(filters) + 1)
         for combination in itertools.combinations(filters, size)
     ]
+
+
+def optional_parameters(name: str) -> frozenset[str]:
+    """The parameters of a shaped query that its `--?` lines name (its filters)."""
+    found: set[str] = set()
+    for line in query(name).splitlines():
+        if optional := _OPTIONAL.search(line):
+            found.update(n.strip() for n in optional[1].split(","))
+    return frozenset(found)

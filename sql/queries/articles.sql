@@ -27,6 +27,7 @@ SELECT a.id, a.title, a.source, a.url, a.published_at, a.language, a.content_has
 FROM articles a WHERE a.id = $1;
 
 -- name: list_articles
+-- planned once: after
 SELECT a.id, a.title, a.source, a.url, a.published_at, a.language, a.content_hash,
        a.ingested_at, a.extractor_version
 FROM articles a

@@ -5,6 +5,7 @@ SELECT *
 FROM quote_rows WHERE id = $1;
 
 -- name: list_quotes
+-- planned once: speaker, article, after
 -- The lists' filters are optional lines, each a SQL text of its own (api/db/sql.py, shaped).
 SELECT v.*
 FROM quote_rows v

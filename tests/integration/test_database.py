@@ -59,6 +59,8 @@ def test_a_shape_keeps_the_lines_of_the_filters_given() -> None:
     with pytest.raises(ValueError, match="no use for"):
         shaped("list_quotes", frozenset({"limit", "speeker"}))  # a filter nothing reads
     assert len(every_shape("list_quotes")) == 2**7
+    # a search's best plan depends on its words: planned at each call, not once
+    assert not quotes.per_call and shaped("list_quotes", frozenset({"q", "limit"})).per_call
 
 
 class BrokenExtractor(Extractor):
