@@ -374,13 +374,20 @@ def pgbench_script(endpoint: Endpoint) -> str:
             sql, params = query(name), given
 
         def substitute(match: re.Match[str], params: list[Any] = params) -> str:
-            value = params[int(match[1]) - 1]
-            return ":v" if value is VALUE else literal(value)
+            n = int(match[1])
+            value = params[n - 1]
+            if value is VALUE:
+                return ":v"
+            if isinstance(value, int):  # bound, as the API binds it (a page size above all)
+                statements.append(f"\\set p{n} {value}")
+                return f":p{n}"
+            return literal(value)
 
         # pgbench reads a script line by line: comments out, one statement per line
         lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--")]
         statement = " ".join(lines).strip().rstrip(";")
-        statements.append(re.sub(r"\$(\d+)", substitute, statement) + ";")
+        statement = re.sub(r"\$(\d+)", substitute, statement)
+        statements.append(statement + ";")
     return "\n".join(statements) + "\n"
 
 
@@ -405,6 +412,14 @@ async def store_values(url: str, endpoints: list[Endpoint]) -> None:
         await conn.close()
 
 
+def planned_per_call(endpoint: Endpoint) -> bool:
+    return any(
+        shaped(name, frozenset(given)).per_call
+        for name, given in endpoint.queries
+        if isinstance(given, dict)
+    )
+
+
 def run_pgbench(
     url: str, endpoint: Endpoint, seconds: float, connections: int, threads: int, folder: Path
 ) -> float:
@@ -415,8 +430,10 @@ def run_pgbench(
         "pgbench", "-n", "-M", "prepared", f"-c{connections}", f"-j{threads}",
         f"-T{max(1, round(seconds))}", "-f", str(script), *libpq_args(url),
     ]  # fmt: skip
-    # as the API's pool plans (api/db/pool.py): each prepared statement once
-    env = {**os.environ, "PGOPTIONS": "-c plan_cache_mode=force_generic_plan"}
+    # as the API plans (api/db/sql.py): each prepared statement once, unless it is a shape
+    # planned at each call
+    mode = "force_custom_plan" if planned_per_call(endpoint) else "force_generic_plan"
+    env = {**os.environ, "PGOPTIONS": f"-c plan_cache_mode={mode}"}
     run = subprocess.run(command, capture_output=True, text=True, env=env)
     found = re.search(r"^tps = ([\d.]+)", run.stdout, re.MULTILINE)
     failed = re.search(r"number of failed transactions: (\d+)", run.stdout)
