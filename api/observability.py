@@ -261,7 +261,10 @@ class JsonFormatter(logging.Formatter):
                 line[field] = getattr(record, field)
         if record.exc_info:
             line["error"] = self.formatException(record.exc_info)
-        return _line_encoder.encode(line).decode()
+        try:
+            return _line_encoder.encode(line).decode()
+        except UnicodeEncodeError:  # a lone surrogate (a path of undecodable bytes): escaped
+            return json.dumps(line)
 
 
 def configure_logging(level: str) -> None:

@@ -82,3 +82,14 @@ def test_a_trusted_proxy_names_the_client_and_no_one_else_does() -> None:
     assert _client_behind_proxy(spoofed, trusted)["client"] == ("192.0.2.1", 5000)
     direct: Any = {"client": ("127.0.0.1", 5000), "headers": []}
     assert _client_behind_proxy(direct, trusted)["client"] == ("127.0.0.1", 5000)
+
+
+def test_a_log_line_with_text_that_is_not_unicode_is_still_one_json_line() -> None:
+    """A path of undecodable bytes reaches the access log as lone surrogates, which a UTF-8
+    encoder refuses: the line is written with them escaped, not dropped."""
+    record = logging.LogRecord("gazette.access", logging.INFO, "", 0, "request", None, None)
+    record.path = "/v1/\udcff"
+    line = json.loads(JsonFormatter().format(record))
+    assert line["path"] == "/v1/\udcff" and line["msg"] == "request"
+    plain = logging.LogRecord("gazette.access", logging.INFO, "", 0, "naïve", None, None)
+    assert "naïve" in JsonFormatter().format(plain)  # UTF-8 as it is, not escaped
