@@ -79,18 +79,23 @@ def claim(r: Row) -> schemas.Claim:
     )
 
 
+def _article_head(r: Row) -> dict[str, Any]:
+    """The fields an article's summary and the annotated article share."""
+    return {
+        "id": r["id"],
+        "title": r["title"],
+        "source": r["source"],
+        "url": r["url"],
+        "published_at": r["published_at"],
+        "language": r["language"],
+        "content_hash": r["content_hash"],
+        "ingested_at": r["ingested_at"],
+        "extractor_version": r["extractor_version"],
+    }
+
+
 def article_summary(r: Row) -> schemas.ArticleSummary:
-    return schemas.ArticleSummary(
-        id=r["id"],
-        title=r["title"],
-        source=r["source"],
-        url=r["url"],
-        published_at=r["published_at"],
-        language=r["language"],
-        content_hash=r["content_hash"],
-        ingested_at=r["ingested_at"],
-        extractor_version=r["extractor_version"],
-    )
+    return schemas.ArticleSummary(**_article_head(r))
 
 
 def article_actor(r: Row) -> schemas.ArticleActor:
@@ -120,15 +125,7 @@ def article_place(r: Row) -> schemas.ArticlePlace:
 def article(r: Row) -> schemas.Article:
     """The annotated article: get_article's row, its entities in arrays of read rows."""
     return schemas.Article(
-        id=r["id"],
-        title=r["title"],
-        source=r["source"],
-        url=r["url"],
-        published_at=r["published_at"],
-        language=r["language"],
-        content_hash=r["content_hash"],
-        ingested_at=r["ingested_at"],
-        extractor_version=r["extractor_version"],
+        **_article_head(r),
         body=r["body"],
         actors=[article_actor(a) for a in r["actors"]],
         quotes=[quote(q) for q in r["quotes"]],
