@@ -25,8 +25,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     workers: Annotated[int, msgspec.Meta(ge=1, le=64)] = 1
     pool_min_size: Annotated[int, msgspec.Meta(ge=0, le=100)] = 1
     pool_max_size: Annotated[int, msgspec.Meta(ge=1, le=100)] = 8
-    # Processes that run the extractor (api.sandbox), one article each at a time; an article
-    # past the time or memory limit fails alone (422) and its process is replaced.
+    # Processes that run the extractor (api.services.sandbox), one article each at a time; an
+    # article past the time or memory limit fails alone (422) and its process is replaced.
     extract_processes: Annotated[int, msgspec.Meta(ge=1, le=16)] = 1
     extract_timeout_s: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 60.0
     # above what the loaded model takes; 0: no limit

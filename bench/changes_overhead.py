@@ -38,9 +38,9 @@ from api.db.pool import create_pool
 from api.db.rows import Conn
 from api.db.transaction import in_transaction
 from api.extract import Extraction, Extractor
-from api.ingest import store_extraction
 from api.names import content_hash
 from api.schemas import ArticleIn
+from api.services.ingest import store_extraction
 from tests.conftest import with_database
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT
 

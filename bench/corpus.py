@@ -6,8 +6,8 @@
 
 At scale 1: 100,000 articles of 3–5 KB, about 1,000,000 quotes, 50,000 actors, 20,000 places
 and 100,000 claims, with the mention, alias and link rows an ingest writes beside them
-(api/ingest.py, api/db/writes.py): type-prefixed time-ordered ids, content hashes, name keys,
-offsets that point into the body (`body[start:end] == text`). Text comes from spaCy's English
+(api/services/ingest.py, api/db/writes.py): type-prefixed time-ordered ids, content hashes, name
+keys, offsets that point into the body (`body[start:end] == text`). Text comes from spaCy's English
 vocabulary drawn with a Zipf law; speakers, places and the forces of claims are Zipf-popular
 too, so some actors have thousands of quotes and most have a few; places are real gazetteer
 entries (api/extract/data), weighted towards Ukraine and Russia.

@@ -9,7 +9,7 @@ import asyncpg
 import msgspec
 
 from api.db.rows import fetch_all, fetch_record, fetch_value
-from api.problems import ApiError
+from api.http.problems import ApiError
 from api.schemas import ChangeEntity, ChangeOp
 
 # (xid, seq): the position of an entry in the log; (0, 0) is before every entry.

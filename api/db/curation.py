@@ -16,8 +16,8 @@ import msgspec
 from api.db import reads, writes
 from api.db.rows import Conn, execute, fetch_record, fetch_value
 from api.db.transaction import in_transaction
+from api.http.problems import ApiError, bad_input, not_found
 from api.names import name_key
-from api.problems import ApiError, bad_input, not_found
 from api.schemas import Actor, ActorMerge, ActorPatch, Quote, QuotePatch
 
 Pool: TypeAlias = "asyncpg.Pool[asyncpg.Record]"

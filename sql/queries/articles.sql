@@ -81,7 +81,7 @@ SELECT (SELECT count(*) FROM quotes WHERE article_id = $1) AS quotes,
 
 -- name: reusable_quote_ids
 -- The ids re-extraction would drop, by what identifies the entity: a quote or claim found
--- again keeps its id, so clients holding it do not get a 404 (api/reextract.py).
+-- again keeps its id, so clients holding it do not get a 404 (api/services/reextract.py).
 SELECT id, start, "end" FROM quotes WHERE article_id = $1 AND curated_at IS NULL;
 
 -- name: reusable_claim_ids

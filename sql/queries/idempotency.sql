@@ -1,4 +1,4 @@
--- Idempotency keys (api/routes/idempotency.py).
+-- Idempotency keys (api/http/routes/idempotency.py).
 
 -- name: forget_old_idempotency_keys
 DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours';

@@ -17,11 +17,11 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from litestar import Litestar
 
-from api.app import create_app
 from api.db import keys
 from api.db.migrate import migrate
 from api.extract import Extractor
-from api.openapi import SPEC_PATH
+from api.http.app import create_app
+from api.http.openapi import SPEC_PATH
 from api.settings import Settings
 from tests.fixtures import TRUNCATE
 

@@ -16,10 +16,10 @@ import httpx
 import pytest
 from litestar import Litestar
 
-from api.app import create_app
 from api.extract import Extractor
+from api.http.app import create_app
+from api.http.state import Resources
 from api.settings import Settings
-from api.state import Resources
 from tests.fixtures import TRUNCATE
 
 
@@ -58,7 +58,7 @@ async def client_for(
     request_timeout: float = 5.0,
 ) -> AsyncIterator[httpx.AsyncClient]:
     """A client of an app of its own, built with these settings, its lifespan running; with
-    no `extractor`, the app starts its own extraction processes (api.sandbox)."""
+    no `extractor`, the app starts its own extraction processes (api.services.sandbox)."""
     async with running(create_app(settings, extractor=extractor)) as application:
         transport = httpx.ASGITransport(app=application)
         async with httpx.AsyncClient(

@@ -11,11 +11,11 @@ import pytest
 from litestar import Litestar
 from litestar.stores.memory import MemoryStore
 
-from api.app import create_app
-from api.auth import KeyCache
 from api.db import keys
 from api.extract import Extractor
-from api.limits import STORE, sweep_expired
+from api.http.app import create_app
+from api.http.auth import KeyCache
+from api.http.limits import STORE, sweep_expired
 from api.settings import Settings
 from tests.fixtures import MARKET_REPORT
 from tests.integration.conftest import client_for, running

@@ -13,7 +13,7 @@ import httpx
 
 from api.cursor import encode_position
 from api.extract import Extractor
-from api.reextract import reextract_article
+from api.services.reextract import reextract_article
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT, article
 from tests.integration.conftest import ingest
 

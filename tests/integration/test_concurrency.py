@@ -8,8 +8,8 @@ import asyncio
 import asyncpg
 import httpx
 
-from api.app import create_app
 from api.extract import Extractor
+from api.http.app import create_app
 from api.settings import Settings
 from tests.fixtures import TRUNCATE, WIRE_REPORT, article
 from tests.integration.conftest import running

@@ -9,7 +9,7 @@ import asyncpg
 import httpx
 
 from api.extract import Extractor
-from api.reextract import reextract_article
+from api.services.reextract import reextract_article
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT, article
 from tests.integration.conftest import ingest
 

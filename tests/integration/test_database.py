@@ -13,9 +13,9 @@ from api.db.migrate import discover, migrate
 from api.db.sql import every_shape, queries, shaped
 from api.extract import Extraction, Extractor
 from api.extract.types import ExtractedQuote
-from api.ingest import ExtractionQueue, ingest
-from api.sandbox import InProcess
 from api.schemas import ArticleIn
+from api.services.ingest import ExtractionQueue, ingest
+from api.services.sandbox import InProcess
 from tests.support import with_database
 
 

@@ -8,7 +8,7 @@ import httpx
 from litestar import Litestar
 
 from api.extract import Extractor
-from api.routes.explorer import STATIC
+from api.http.routes.explorer import STATIC
 from api.settings import Settings
 from tests.integration.conftest import client_for
 

@@ -15,8 +15,8 @@ import httpx
 import msgspec
 import pytest
 
-from api.export import export
-from api.problems import ApiError
+from api.http.problems import ApiError
+from api.services.export import export
 from api.settings import REPO_ROOT
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT
 from tests.integration.conftest import ingest
@@ -106,8 +106,8 @@ def test_the_command_names_a_wrong_option_and_exits_2(database_url: str) -> None
 async def test_ingest_through_the_api_counts_new_repeated_and_refused(
     app: Any, admin_key: str, read_key: str, client: httpx.AsyncClient
 ) -> None:
-    from api.bulk import ingest_remote
-    from api.sources import Item, article_from
+    from api.services.bulk import ingest_remote
+    from api.services.sources import Item, article_from
 
     items: list[Item] = [
         article_from("a", WIRE_REPORT),

@@ -10,7 +10,7 @@ import jsonschema_rs
 import msgspec
 import pytest
 
-from api.openapi import SPEC_PATH
+from api.http.openapi import SPEC_PATH
 from tests.fixtures import MARKET_REPORT, article
 
 NASTY = [
@@ -139,7 +139,7 @@ async def test_control_characters_in_a_path_are_a_404_without_a_traceback(
 def test_the_access_log_escapes_a_forged_line() -> None:
     import logging
 
-    from api.observability import JsonFormatter
+    from api.http.observability import JsonFormatter
 
     record = logging.LogRecord("gazette.access", logging.INFO, __file__, 1, "request", (), None)
     record.path = '/a\x00\n{"level": "error", "msg": "forged"}'

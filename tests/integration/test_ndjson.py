@@ -8,7 +8,7 @@ import httpx
 import msgspec
 import pytest
 
-from api.routes import listing
+from api.http.routes import listing
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT, article
 from tests.integration.conftest import ingest
 

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from api.observability import JsonFormatter
+from api.http.observability import JsonFormatter
 
 
 async def test_request_id_is_echoed_or_made(client: httpx.AsyncClient) -> None:
@@ -56,8 +56,8 @@ async def test_html_carries_a_content_security_policy(client: httpx.AsyncClient)
 def test_building_the_app_keeps_the_json_log_configuration() -> None:
     """Litestar's default logging config replaces the root logger's handlers with plain text
     ones when the app is built; the JSON lines the README promises must survive it."""
-    from api.app import create_app
-    from api.observability import configure_logging
+    from api.http.app import create_app
+    from api.http.observability import configure_logging
     from api.settings import Settings
 
     root = logging.getLogger()
@@ -72,7 +72,7 @@ def test_building_the_app_keeps_the_json_log_configuration() -> None:
 
 
 def test_a_trusted_proxy_names_the_client_and_no_one_else_does() -> None:
-    from api.observability import _client_behind_proxy
+    from api.http.observability import _client_behind_proxy
 
     trusted = frozenset({"127.0.0.1"})
     proxied: Any = {"client": ("127.0.0.1", 5000),

@@ -1,11 +1,11 @@
-"""The liveness probe answered in front of the router (api.probes) says what the route says."""
+"""The liveness probe answered in front of the router (api.http.probes) says what the route says."""
 
 from __future__ import annotations
 
 import httpx
 from litestar import Litestar
 
-from api.state import Resources
+from api.http.state import Resources
 
 
 def answer(response: httpx.Response) -> tuple[int, bytes, dict[str, str]]:

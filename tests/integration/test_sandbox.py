@@ -11,8 +11,8 @@ import asyncpg
 import pytest
 
 from api.extract import Extractor
-from api.problems import ApiError
-from api.quota import IngestQuota
+from api.http.problems import ApiError
+from api.http.quota import IngestQuota
 from api.settings import Settings
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT, article
 from tests.integration.conftest import client_for

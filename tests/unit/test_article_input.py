@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from api.problems import ApiError
-from api.routes.articles import check_article, strict_article
+from api.http.problems import ApiError
+from api.http.routes.articles import check_article, strict_article
 from api.schemas import ArticleIn
 
 

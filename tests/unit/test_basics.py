@@ -6,10 +6,10 @@ import pytest
 
 from api.cursor import InvalidCursor, decode_cursor, encode_cursor
 from api.db.sql import parse_named_blocks, queries
+from api.http.params import parse_bbox, parse_time
+from api.http.problems import ApiError
 from api.ids import is_id, new_id
 from api.names import content_hash, name_key
-from api.params import parse_bbox, parse_time
-from api.problems import ApiError
 from api.settings import SettingsError, load_settings
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from api.bulk import extract_each
 from api.extract import Extraction, Extractor
+from api.services.bulk import extract_each
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from api.openapi import SPEC_PATH, generate_spec
+from api.http.openapi import SPEC_PATH, generate_spec
 
 METHODS = ("get", "post", "put", "patch", "delete")
 

@@ -10,8 +10,8 @@ from collections.abc import AsyncIterator
 import msgspec
 import pytest
 
-from api.escapes import printable
-from api.export import spreadsheet_safe, write_csv
+from api.cli.escapes import printable
+from api.services.export import spreadsheet_safe, write_csv
 
 
 class Row(msgspec.Struct):

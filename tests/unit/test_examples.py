@@ -15,9 +15,9 @@ import jsonschema_rs
 import msgspec
 import pytest
 
-from api.examples import ARTICLE, EXAMPLES
-from api.openapi import SPEC_PATH
-from api.routes.common import strict_body
+from api.http.examples import ARTICLE, EXAMPLES
+from api.http.openapi import SPEC_PATH
+from api.http.routes.common import strict_body
 from api.schemas import Span
 
 METHODS = ("get", "post", "put", "patch", "delete")

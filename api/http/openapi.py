@@ -1,0 +1,34 @@
+"""The committed contract: openapi/openapi.json is generated from the app, never by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from litestar.serialization import encode_json
+
+from api.http.app import create_app
+from api.settings import REPO_ROOT, Settings
+
+SPEC_PATH = REPO_ROOT / "openapi" / "openapi.json"
+
+
+def generate_spec() -> str:
+    """The app's OpenAPI document as stable, indented JSON with a trailing newline."""
+    app = create_app(Settings())
+    raw = encode_json(_sorted_headers(app.openapi_schema.to_schema()))
+    return msgspec.json.format(raw, indent=2).decode("utf-8") + "\n"
+
+
+def _sorted_headers(node: Any) -> Any:
+    """Litestar collects response headers in a set: sort them so the document is stable."""
+    if isinstance(node, dict):
+        return {
+            key: dict(sorted(value.items()))
+            if key == "headers" and isinstance(value, dict)
+            else _sorted_headers(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_sorted_headers(item) for item in node]
+    return node

@@ -1,0 +1,364 @@
+"""RFC 9457 problem details: every error the API returns, and how each exception maps to one.
+
+One table from exception to status (PostgREST's errors.rst idea): validation → 400, unknown
+id → 404, too large → 413, database unavailable or too slow → 503. Anything else is a bug:
+logged with its traceback, answered as a bare 500 problem without internals.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import asyncpg
+import msgspec
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.types import Scope
+
+from api.http.limits import STORE_ERRORS
+from api.schemas import Problem, ProblemError
+
+log = logging.getLogger("gazette.errors")
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class ApiError(Exception):
+    """An error with a status and a message meant for the client."""
+
+    def __init__(
+        self,
+        status: int,
+        title: str,
+        detail: str,
+        errors: list[ProblemError] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers or {}
+
+
+def bad_parameter(source: str, name: str, message: str) -> ApiError:
+    """A 400 that names the parameter, e.g. bad_parameter("query", "bbox", "needs 4 numbers")."""
+    return ApiError(
+        400,
+        "Invalid request",
+        f"{source} parameter {name!r}: {message}",
+        [ProblemError(source=source, name=name, message=message)],
+    )
+
+
+def bad_input(name: str, message: str) -> ApiError:
+    """A 422: the body is well-formed but its `name` field cannot be applied."""
+    return ApiError(
+        422,
+        "Unprocessable request",
+        f"{name}: {message}",
+        [ProblemError(source="body", name=name, message=message)],
+    )
+
+
+def not_found(kind: str, entity_id: str) -> ApiError:
+    return ApiError(404, "Not found", f"no {kind} with id {entity_id!r}")
+
+
+def problem_response(
+    request: Request[Any, Any, Any], problem: Problem, headers: dict[str, str] | None = None
+) -> Response[bytes]:
+    return Response(
+        content=msgspec.json.encode(problem),
+        status_code=problem.status,
+        media_type=PROBLEM_JSON,
+        headers=headers,
+    )
+
+
+def _on_api_error(request: Request[Any, Any, Any], exc: ApiError) -> Response[bytes]:
+    problem = Problem(
+        title=exc.title,
+        status=exc.status,
+        detail=exc.detail,
+        errors=exc.errors,
+        instance=request.url.path,
+    )
+    return problem_response(request, problem, exc.headers)
+
+
+def _source_name(source: Any) -> str:
+    """Litestar gives a ParamType enum ("query", "path", "header") or nothing for the body."""
+    if source is None:
+        return "body"
+    return str(getattr(source, "value", source))
+
+
+def _validation_errors(exc: ValidationException) -> list[ProblemError]:
+    """Litestar's `extra` is a list of {message, key, source} dicts, one per bad input."""
+    errors: list[ProblemError] = []
+    extra = exc.extra if isinstance(exc.extra, list) else []
+    for item in extra:
+        if isinstance(item, dict):
+            name = str(item.get("key") or "")
+            errors.append(
+                ProblemError(
+                    source=_source_name(item.get("source")),
+                    # Litestar names the request body after the handler's `data` parameter
+                    name="body" if name == "data" else name,
+                    message=str(item.get("message") or "invalid value"),
+                )
+            )
+    return errors
+
+
+def _on_validation_error(
+    request: Request[Any, Any, Any], exc: ValidationException
+) -> Response[bytes]:
+    errors = _validation_errors(exc)
+    if errors:
+        detail = "; ".join(
+            f"{e.source} parameter {e.name!r}: {e.message}" if e.name else e.message for e in errors
+        )
+    else:
+        detail = str(exc.detail)
+    problem = Problem(
+        title="Invalid request",
+        status=400,
+        detail=detail,
+        errors=errors or None,
+        instance=request.url.path,
+    )
+    return problem_response(request, problem)
+
+
+def _on_http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[bytes]:
+    if isinstance(exc, ValidationException):
+        return _on_validation_error(request, exc)
+    status = exc.status_code
+    title = {
+        400: "Invalid request",
+        404: "Not found",
+        405: "Method not allowed",
+        413: "Request body too large",
+        415: "Unsupported media type",
+        406: "Not acceptable",
+    }.get(status, "Request failed")
+    detail = str(exc.detail) if exc.detail else title
+    headers = dict(exc.headers or {})
+    if status == 429:  # Litestar's limiter sends RateLimit-* but not Retry-After
+        title, detail = "Too many requests", "the rate limit is spent; try again later"
+        headers["Retry-After"] = headers.get("RateLimit-Reset", "60")
+    problem = Problem(title=title, status=status, detail=detail, instance=request.url.path)
+    return problem_response(request, problem, headers)
+
+
+def _unavailable(request: Request[Any, Any, Any], detail: str) -> Response[bytes]:
+    problem = Problem(
+        title="Service unavailable", status=503, detail=detail, instance=request.url.path
+    )
+    return problem_response(request, problem, {"Retry-After": "5"})
+
+
+# Database errors a client can do something about, by SQLSTATE class (asyncpg's exception
+# classes), and what the API answers. Anything else from the database is a bug: 500.
+TRANSIENT_DATABASE_ERRORS: tuple[tuple[type[Exception], str], ...] = (
+    # 57014 statement_timeout
+    (asyncpg.QueryCanceledError, "the database took too long to answer; try again"),
+    # 40001, 40P01: lost a conflict with a concurrent transaction (ingest retries these first)
+    (asyncpg.TransactionRollbackError, "a concurrent change got in the way; try again"),
+    # 23503: a row this request referred to was deleted meanwhile by another request
+    (asyncpg.ForeignKeyViolationError, "a concurrent change got in the way; try again"),
+    # 53xxx (too many connections, out of memory or disk), 57P0x (shutdown, starting up)
+    (asyncpg.InsufficientResourcesError, "the database is overloaded; try again shortly"),
+    (asyncpg.OperatorInterventionError, "the database is restarting; try again shortly"),
+    (asyncpg.PostgresConnectionError, "the database is unavailable; try again shortly"),
+    (asyncpg.InterfaceError, "the database connection was lost; try again"),
+    # asyncpg's own state errors on a connection the server dropped while it sat in the pool
+    (asyncpg.InternalClientError, "the database connection was lost; try again"),
+    (OSError, "the database is unavailable; try again shortly"),
+    (TimeoutError, "no database connection was free in time; try again shortly"),
+)
+# After one of these every pooled connection is suspect (the server restarted or dropped
+# them all): the pool replaces them all on their next use.
+LOST_CONNECTION = (
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+    asyncpg.AdminShutdownError,
+    asyncpg.CrashShutdownError,
+    OSError,
+)
+
+
+async def renew_connections(exc: Exception, scope: Scope) -> None:
+    """An `after_exception` hook: Litestar awaits it before the error response is built, so
+    the very next request already gets fresh connections."""
+    if not isinstance(exc, LOST_CONNECTION):
+        return
+    resources = getattr(scope["litestar_app"].state, "resources", None)
+    if resources is not None:
+        await resources.pool.expire_connections()
+
+
+def _on_database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
+    for kind, detail in TRANSIENT_DATABASE_ERRORS:
+        if isinstance(exc, kind):
+            log.warning("database unavailable on %s %s: %r", request.method, request.url.path, exc)
+            return _unavailable(request, detail)
+    if isinstance(exc, asyncpg.DataError):  # class 22: a value the database cannot take
+        problem = Problem(
+            title="Invalid request",
+            status=400,
+            detail=f"a value cannot be used: {exc}",
+            instance=request.url.path,
+        )
+        return problem_response(request, problem)
+    return _on_unexpected(request, exc)
+
+
+def _on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
+    if isinstance(exc, HTTPException):
+        return _on_http_error(request, exc)
+    if isinstance(exc, asyncpg.DataError) or any(
+        isinstance(exc, kind) for kind, _ in TRANSIENT_DATABASE_ERRORS
+    ):
+        return _on_database_error(request, exc)
+    if isinstance(exc, STORE_ERRORS):
+        log.warning("rate limit store unavailable on %s: %r", request.url.path, exc)
+        return _unavailable(request, "the rate limit store is unavailable; try again shortly")
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    problem = Problem(
+        title="Internal server error",
+        status=500,
+        detail="an unexpected error occurred; it has been logged",
+        instance=request.url.path,
+    )
+    return problem_response(request, problem)
+
+
+def _bad_body(request: Request[Any, Any, Any], detail: str) -> Response[bytes]:
+    """A 400 for a body that cannot be read at all (before any field could be named)."""
+    problem = Problem(
+        title="Invalid request",
+        status=400,
+        detail=f"the request body {detail}",
+        instance=request.url.path,
+        errors=[ProblemError(source="body", name="body", message=detail)],
+    )
+    return problem_response(request, problem)
+
+
+def _on_recursion(request: Request[Any, Any, Any], exc: RecursionError) -> Response[bytes]:
+    # msgspec raises it for JSON nested thousands deep (even in fields that are ignored); no
+    # code of ours recurses on input
+    return _bad_body(request, "is nested too deeply")
+
+
+def _on_bad_encoding(request: Request[Any, Any, Any], exc: UnicodeDecodeError) -> Response[bytes]:
+    # Litestar decodes a JSON body as UTF-8 before msgspec sees it, and lets this escape
+    return _bad_body(request, "is not valid UTF-8")
+
+
+EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
+    RecursionError: _on_recursion,
+    UnicodeDecodeError: _on_bad_encoding,
+    ApiError: _on_api_error,
+    HTTPException: _on_http_error,
+    asyncpg.PostgresError: _on_database_error,
+    asyncpg.InterfaceError: _on_database_error,
+    OSError: _on_database_error,
+    TimeoutError: _on_database_error,
+    Exception: _on_unexpected,
+}
+
+
+def problem_spec(description: str) -> ResponseSpec:
+    return ResponseSpec(
+        data_container=Problem,
+        description=description,
+        media_type=PROBLEM_JSON,
+        generate_examples=False,
+    )
+
+
+BAD_REQUEST = {
+    400: problem_spec(
+        "A parameter or the body is invalid, or the query string is longer than "
+        "GAZETTE_MAX_QUERY_CHARS; `errors` names each one."
+    )
+}
+NOT_FOUND = {404: problem_spec("No entity has this id.")}
+UNAVAILABLE = {
+    503: problem_spec(
+        "The database is unavailable or too slow, or (NDJSON) every stream slot is busy; "
+        "retry after `Retry-After`."
+    )
+}
+UNPROCESSABLE = {
+    422: problem_spec(
+        "The article is valid but longer than this server's GAZETTE_MAX_BODY_CHARS, or its "
+        "extraction went past this server's time or memory limit (GAZETTE_EXTRACT_TIMEOUT_S, "
+        "GAZETTE_EXTRACT_MEMORY_MB); nothing was stored, and `errors` says which."
+    )
+}
+TOO_LARGE = {413: problem_spec("The request body is larger than the configured limit.")}
+UNSUPPORTED_MEDIA = {415: problem_spec("The request body is not `application/json`.")}
+NOT_MODIFIED = {
+    304: ResponseSpec(
+        data_container=None,
+        description="The entity matches `If-None-Match`: not modified.",
+        generate_examples=False,
+    )
+}
+
+UNAUTHORIZED = {
+    401: problem_spec(
+        "No valid API key: missing where one is needed (writes; reads when the server "
+        "requires it), or unknown or revoked. Send `Authorization: Bearer <key>`."
+    )
+}
+FORBIDDEN = {403: problem_spec("The API key is valid but lacks the scope this operation needs.")}
+TOO_MANY = {
+    429: problem_spec(
+        "Too many requests from this key (or address), more NDJSON streams at once than an "
+        "address may hold, or (on ingest) more article text this minute than the key's "
+        "GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, "
+        "`RateLimit-Remaining` and `RateLimit-Reset` describe the request window."
+    )
+}
+ACCESS_ERRORS = {**UNAUTHORIZED, **FORBIDDEN, **TOO_MANY}
+CONFLICT = {409: problem_spec("Another actor already has this name and kind: merge them.")}
+CANNOT_APPLY = {
+    422: problem_spec("The change is well-formed but cannot be applied; `errors` says why.")
+}
+GONE = {
+    410: problem_spec(
+        "`since` is not a position of this server's log (it comes from another database, or "
+        "from before a restore into a new cluster): sync again from the beginning."
+    )
+}
+MOVED = {
+    301: ResponseSpec(
+        data_container=None,
+        description="This actor was merged into another: `Location` is the survivor's URL.",
+        generate_examples=False,
+    )
+}
+WRITE_RESPONSES: dict[int, ResponseSpec] = {
+    **BAD_REQUEST,
+    **NOT_FOUND,
+    **UNSUPPORTED_MEDIA,
+    **CANNOT_APPLY,
+    **UNAVAILABLE,
+}
+LIST_RESPONSES: dict[int, ResponseSpec] = {**BAD_REQUEST, **NOT_MODIFIED, **UNAVAILABLE}
+DETAIL_RESPONSES: dict[int, ResponseSpec] = {
+    **BAD_REQUEST,
+    **NOT_FOUND,
+    **NOT_MODIFIED,
+    **UNAVAILABLE,
+}

@@ -1,0 +1,244 @@
+"""/v1/articles: ingest, list, read annotated, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from datetime import date
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Request, Response, delete, get, post
+from litestar.datastructures import ResponseHeader
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import JSONBody, QueryParameter
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from api.db import reads, writes
+from api.db.reads import Slice
+from api.db.rows import Db
+from api.http.auth import access
+from api.http.examples import WithExamples
+from api.http.params import (
+    After,
+    Before,
+    Cursor,
+    Limit,
+    SearchText,
+    clean_text,
+    cursor_after,
+    in_utc,
+    time_range,
+)
+from api.http.problems import (
+    BAD_REQUEST,
+    DETAIL_RESPONSES,
+    LIST_RESPONSES,
+    NOT_FOUND,
+    TOO_LARGE,
+    UNAVAILABLE,
+    UNPROCESSABLE,
+    UNSUPPORTED_MEDIA,
+    ApiError,
+    bad_parameter,
+    not_found,
+    problem_spec,
+)
+from api.http.responses import DETAIL_HEADERS, ETAG_HEADER, LIST_HEADERS, json_response
+from api.http.routes.common import (
+    ArticleIdPath,
+    entity_response,
+    id_filter,
+    require_json,
+    resources,
+    strict_body,
+)
+from api.http.routes.idempotency import (
+    IDEMPOTENCY_ERRORS,
+    REPLAYED_HEADER,
+    IdempotencyKey,
+    idempotent,
+)
+from api.http.routes.listing import NDJSON_NOTE, list_response, ndjson_of
+from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page, ProblemError
+from api.services import ingest as ingest_step
+
+TAGS = ["articles"]
+# asyncpg writes the first and last instants Python knows as -infinity and infinity, which
+# read back as dates without an offset: the days they fall on are refused (the contract's
+# pattern on ArticleIn.published_at says the same)
+UNSTORABLE_DAYS = (date.min, date.max)
+
+
+def strict_article(raw: bytes) -> ArticleIn:
+    """The article decoded strictly, its `published_at` in UTC."""
+    article = strict_body(raw, ArticleIn)
+    if article.published_at is None:
+        return article
+    if article.published_at.date() in UNSTORABLE_DAYS:  # the day as written (schemas.py)
+        raise bad_parameter(
+            "body", "published_at", "must not fall on 0001-01-01 or 9999-12-31 as written"
+        )
+    published_at = in_utc("body", "published_at", article.published_at)
+    return msgspec.structs.replace(article, published_at=published_at)
+
+
+def check_article(article: ArticleIn, max_body_chars: int) -> None:
+    """What the schema cannot say: this server's body length limit (GAZETTE_MAX_BODY_CHARS).
+
+    NUL and blank text are excluded by the schema's patterns, and the JSON decoder rejects
+    lone surrogates, so what passes here can be stored.
+    """
+    if len(article.body) > max_body_chars:
+        message = f"is {len(article.body)} characters; the limit is {max_body_chars}"
+        error = ProblemError(source="body", name="body", message=message)
+        raise ApiError(422, "Unprocessable article", f"body: {message}", [error])
+
+
+GONE_MEANWHILE = {
+    404: problem_spec("The article was stored but deleted by another request before this answer.")
+}
+ALREADY_STORED = {
+    200: ResponseSpec(
+        data_container=Article,
+        generate_examples=False,
+        description="An article with this url or this body is already stored: here it is.",
+    )
+}
+
+
+@post(
+    "/v1/articles",
+    **access(
+        "write",
+        {
+            **ALREADY_STORED,
+            **BAD_REQUEST,
+            **GONE_MEANWHILE,
+            **TOO_LARGE,
+            **UNSUPPORTED_MEDIA,
+            **IDEMPOTENCY_ERRORS,
+            **UNPROCESSABLE,
+            **UNAVAILABLE,
+        },
+    ),
+    operation_id="createArticle",
+    operation_class=WithExamples,
+    summary="Ingest an article",
+    description=(
+        "Extracts actors, quotes, places and claims and stores them with the article in one "
+        "transaction. Idempotent: an article whose url or body is already stored is returned "
+        "with 200 instead of 201. An article keeps at most 500 actors, 500 places, 500 quotes "
+        "and 500 claims, the first found in its text: text made to yield thousands would "
+        "otherwise make every read of it megabytes long."
+    ),
+    tags=TAGS,
+    status_code=HTTP_201_CREATED,
+    before_request=require_json,
+    response_headers=[
+        ResponseHeader(
+            name="Location",
+            description="The article's URL.",
+            documentation_only=True,
+            value="",  # its type (str) is what the spec documents
+        ),
+        ETAG_HEADER,
+        REPLAYED_HEADER,
+    ],
+)
+async def create_article(
+    request: Request[Any, Any, Any],
+    data: JSONBody[ArticleIn],
+    idempotency_key: IdempotencyKey = None,
+) -> Response[Article]:
+    # `data` declares and validates the body; strict_article then re-reads it strictly.
+    res = resources(request)
+    article_in = strict_article(await request.body())
+    check_article(article_in, res.settings.max_body_chars)
+    res.quota.spend(str(request.state.api_key_id), len(article_in.body))
+
+    async def run() -> Response[Any]:
+        result = await ingest_step.ingest(res.pool, res.extraction, article_in)
+        article = await reads.get_article(res.pool, result.article_id)
+        if article is None:  # deleted between the insert and this read
+            raise not_found("article", result.article_id)
+        status = HTTP_201_CREATED if result.created else HTTP_200_OK
+        return json_response(
+            request,
+            article,
+            status_code=status,
+            headers={"Location": f"/v1/articles/{article.id}"},
+        )
+
+    return await idempotent(request, idempotency_key, run)
+
+
+@get(
+    "/v1/articles",
+    **access("read", LIST_RESPONSES),
+    operation_id="listArticles",
+    summary="List articles, newest first",
+    tags=TAGS,
+    response_headers=LIST_HEADERS,
+    description=NDJSON_NOTE,
+    operation_class=ndjson_of("ArticleSummary"),
+)
+async def list_articles(
+    request: Request[Any, Any, Any],
+    q: SearchText = None,
+    source: Annotated[
+        str | None,
+        QueryParameter(
+            min_length=1, max_length=200, pattern=NO_NUL, description="Exact outlet name."
+        ),
+    ] = None,
+    actor: Annotated[
+        str | None, id_filter("actor", "Only articles that involve this actor.")
+    ] = None,
+    place: Annotated[str | None, id_filter("place", "Only articles that name this place.")] = None,
+    published_after: After = None,
+    published_before: Before = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response[Page[ArticleSummary]]:
+    after, before = time_range(published_after, published_before)
+    text, outlet = clean_text("q", q), clean_text("source", source)
+
+    def fetch(db: Db, position: str | None, size: int) -> Awaitable[Slice[ArticleSummary]]:
+        return reads.list_articles(
+            db, q=text, source=outlet, actor=actor, place=place, published_after=after,
+            published_before=before, after=position, limit=size,
+        )  # fmt: skip
+
+    return await list_response(request, fetch, after=cursor_after("article", cursor), limit=limit)
+
+
+@get(
+    "/v1/articles/{article_id:str}",
+    **access("read", DETAIL_RESPONSES),
+    operation_id="getArticle",
+    operation_class=WithExamples,
+    summary="Get an article annotated with its actors, quotes, claims and places",
+    tags=TAGS,
+    response_headers=DETAIL_HEADERS,
+)
+async def get_article(
+    request: Request[Any, Any, Any], article_id: ArticleIdPath
+) -> Response[Article]:
+    article = await reads.get_article(resources(request).pool, article_id)
+    return entity_response(request, article, "article", article_id)
+
+
+@delete(
+    "/v1/articles/{article_id:str}",
+    **access("admin", {**BAD_REQUEST, **NOT_FOUND, **UNAVAILABLE}),
+    operation_id="deleteArticle",
+    operation_class=WithExamples,
+    summary="Delete an article and everything extracted from it",
+    tags=TAGS,
+)
+async def delete_article(request: Request[Any, Any, Any], article_id: ArticleIdPath) -> None:
+    if not await writes.delete_article(resources(request).pool, article_id):
+        raise not_found("article", article_id)
+
+
+ROUTES = [create_article, list_articles, get_article, delete_article]

@@ -1,0 +1,199 @@
+"""/v1/claims: who claims that whom controls which place."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from datetime import datetime
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Request, Response, get
+from litestar.di import NamedDependency, Provide
+from litestar.params import QueryParameter
+
+from api.db import reads
+from api.db.reads import Box, FetchPage, Slice
+from api.db.rows import Db
+from api.extract.types import ClaimType, Modality, Stance
+from api.http.auth import access
+from api.http.examples import WithExamples
+from api.http.params import After, BBox, Before, Cursor, Limit, cursor_after, parse_bbox, time_range
+from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES
+from api.http.responses import (
+    DETAIL_HEADERS,
+    GEOJSON,
+    LIST_HEADERS,
+    NDJSON,
+    json_response,
+    next_link,
+    page_of,
+)
+from api.http.routes.common import ClaimIdPath, entity_response, id_filter, resources
+from api.http.routes.listing import (
+    NDJSON_NOTE,
+    list_response,
+    wants,
+    with_alternatives,
+)
+from api.schemas import Claim, ClaimFeature, ClaimFeatureCollection, Page, Point
+
+TAGS = ["claims"]
+
+
+class ClaimQuery(msgspec.Struct, frozen=True):
+    """The filters and page position of a claims list, validated."""
+
+    place: str | None
+    controller: str | None
+    claimant: str | None
+    stance: Stance | None
+    type: ClaimType | None
+    modality: Modality | None
+    bbox: Box | None
+    published_after: datetime | None
+    published_before: datetime | None
+    after: str | None
+    limit: int
+
+
+def claim_query(
+    place: Annotated[str | None, id_filter("place", "Only claims about this place.")] = None,
+    controller: Annotated[
+        str | None, id_filter("actor", "Only claims that this actor controls the place.")
+    ] = None,
+    claimant: Annotated[str | None, id_filter("actor", "Only claims made by this actor.")] = None,
+    stance: Annotated[Stance | None, QueryParameter(description="asserted or denied.")] = None,
+    type: Annotated[
+        ClaimType | None, QueryParameter(description="Only claims of this type.")
+    ] = None,
+    modality: Annotated[
+        Modality | None, QueryParameter(description="Only claims of this modality.")
+    ] = None,
+    bbox: BBox = None,
+    published_after: After = None,
+    published_before: Before = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> ClaimQuery:
+    """The query parameters both claim lists share (JSON and GeoJSON)."""
+    after, before = time_range(published_after, published_before)
+    return ClaimQuery(
+        place=place,
+        controller=controller,
+        claimant=claimant,
+        stance=stance,
+        type=type,
+        modality=modality,
+        bbox=parse_bbox(bbox),
+        published_after=after,
+        published_before=before,
+        after=cursor_after("claim", cursor),
+        limit=limit,
+    )
+
+
+def fetch_claims(query: ClaimQuery) -> FetchPage[Claim]:
+    """The claims list with these filters, a page at a time."""
+
+    def fetch(db: Db, after: str | None, limit: int) -> Awaitable[Slice[Claim]]:
+        return reads.list_claims(
+            db,
+            place=query.place,
+            controller=query.controller,
+            claimant=query.claimant,
+            stance=query.stance,
+            type_=query.type,
+            modality=query.modality,
+            bbox=query.bbox,
+            published_after=query.published_after,
+            published_before=query.published_before,
+            after=after,
+            limit=limit,
+        )
+
+    return fetch
+
+
+@get(
+    "/v1/claims",
+    **access("read", LIST_RESPONSES),
+    operation_id="listClaims",
+    summary="List territorial claims, newest first (JSON, or GeoJSON by Accept)",
+    description=(
+        "With `Accept: application/geo+json` the same page comes as an RFC 7946 "
+        "FeatureCollection, exactly as from `/v1/claims.geojson`. " + NDJSON_NOTE
+    ),
+    tags=TAGS,
+    response_headers=LIST_HEADERS,
+    dependencies={"claim_filter": Provide(claim_query, sync_to_thread=False)},
+    operation_class=with_alternatives(**{GEOJSON: "ClaimFeatureCollection", NDJSON: "Claim"}),
+)
+async def list_claims(
+    request: Request[Any, Any, Any], claim_filter: NamedDependency[ClaimQuery]
+) -> Response[Page[Claim]]:
+    fetch = fetch_claims(claim_filter)
+    if wants(request, GEOJSON, NDJSON):
+        rows = await fetch(resources(request).pool, claim_filter.after, claim_filter.limit)
+        response = geojson_response(request, rows)
+        response.headers["Vary"] = "Accept"  # caches must key this URL's answers on Accept
+        return response
+    return await list_response(request, fetch, after=claim_filter.after, limit=claim_filter.limit)
+
+
+@get(
+    "/v1/claims.geojson",
+    **access("read", LIST_RESPONSES),
+    operation_id="listClaimsGeoJSON",
+    operation_class=WithExamples,
+    summary="List territorial claims as a GeoJSON FeatureCollection, newest first",
+    description=(
+        "One Feature per claim: a Point at the claimed place (`geometry` is null when the "
+        "place could not be geocoded), the claim's JSON as `properties`. Paged like "
+        "`/v1/claims`: `next_cursor` is a foreign member of the FeatureCollection."
+    ),
+    tags=TAGS,
+    response_headers=LIST_HEADERS,
+    media_type=GEOJSON,
+    dependencies={"claim_filter": Provide(claim_query, sync_to_thread=False)},
+)
+async def list_claims_geojson(
+    request: Request[Any, Any, Any], claim_filter: NamedDependency[ClaimQuery]
+) -> Response[ClaimFeatureCollection]:
+    fetch = fetch_claims(claim_filter)
+    rows = await fetch(resources(request).pool, claim_filter.after, claim_filter.limit)
+    return geojson_response(request, rows)
+
+
+def geojson_response(request: Request[Any, Any, Any], rows: Slice[Claim]) -> Response[Any]:
+    page = page_of(rows)
+    features = [
+        ClaimFeature(
+            id=claim.id,
+            geometry=None
+            if claim.lat is None or claim.lon is None
+            else Point(coordinates=(claim.lon, claim.lat)),
+            properties=claim,
+        )
+        for claim in page.data
+    ]
+    collection = ClaimFeatureCollection(features=features, next_cursor=page.next_cursor)
+    return json_response(
+        request, collection, headers=next_link(request, page.next_cursor), media_type=GEOJSON
+    )
+
+
+@get(
+    "/v1/claims/{claim_id:str}",
+    **access("read", DETAIL_RESPONSES),
+    operation_id="getClaim",
+    operation_class=WithExamples,
+    summary="Get a claim",
+    tags=TAGS,
+    response_headers=DETAIL_HEADERS,
+)
+async def get_claim(request: Request[Any, Any, Any], claim_id: ClaimIdPath) -> Response[Claim]:
+    claim = await reads.get_claim(resources(request).pool, claim_id)
+    return entity_response(request, claim, "claim", claim_id)
+
+
+ROUTES = [list_claims, list_claims_geojson, get_claim]

@@ -1,0 +1,79 @@
+"""Helpers shared by the route modules."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, TypeVar
+
+import msgspec
+from litestar import MediaType, Request, Response
+from litestar.params import PathParameter, QueryParameter
+
+from api.http.problems import ApiError, bad_parameter, not_found
+from api.http.responses import json_response
+from api.http.state import Resources
+from api.ids import id_pattern
+
+T = TypeVar("T")
+
+
+async def require_json(request: Request[Any, Any, Any]) -> None:
+    """A before_request hook of write operations: only JSON bodies (checked before Litestar
+    tries to parse the body as JSON whatever its type)."""
+    if request.content_type[0] != MediaType.JSON:
+        raise ApiError(415, "Unsupported media type", "send the body as application/json")
+
+
+def strict_body(raw: bytes, type_: type[T]) -> T:
+    """The request body decoded again, strictly.
+
+    Litestar converts bodies with msgspec's `strict=False`, which turns numbers into datetimes
+    (unix time) and numeric strings into integers; the contract says neither. Handlers declare
+    the body type for the spec and validation, then re-read it with this.
+    """
+    try:
+        return msgspec.convert(_whole_floats_as_ints(msgspec.json.decode(raw)), type_)
+    except RecursionError as exc:  # thousands of nested arrays in an ignored field
+        raise bad_parameter("body", "body", "nested too deeply") from exc
+    except msgspec.DecodeError as exc:  # ValidationError is a DecodeError too
+        path = str(exc).rsplit("$.", 1)[-1].rstrip("`") if "$." in str(exc) else ""
+        raise bad_parameter("body", path.split(".")[0].split("[")[0] or "body", str(exc)) from exc
+
+
+def _whole_floats_as_ints(value: Any) -> Any:
+    """JSON Schema counts 28616.0 as an integer; msgspec's strict mode does not."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_whole_floats_as_ints(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _whole_floats_as_ints(v) for k, v in value.items()}
+    return value
+
+
+def entity_response(
+    request: Request[Any, Any, Any], entity: Any | None, kind: str, entity_id: str
+) -> Response[Any]:
+    """The entity as JSON (with its ETag), or a 404 problem when there is none with this id."""
+    if entity is None:
+        raise not_found(kind, entity_id)
+    return json_response(request, entity)
+
+
+def resources(request: Request[Any, Any, Any]) -> Resources:
+    found: Resources = request.app.state.resources
+    return found
+
+
+def path_id(kind: str) -> Any:
+    return PathParameter(pattern=id_pattern(kind), description=f"The {kind}'s id.")
+
+
+def id_filter(kind: str, description: str) -> Any:
+    return QueryParameter(pattern=id_pattern(kind), description=description)
+
+
+ArticleIdPath = Annotated[str, path_id("article")]
+ActorIdPath = Annotated[str, path_id("actor")]
+QuoteIdPath = Annotated[str, path_id("quote")]
+ClaimIdPath = Annotated[str, path_id("claim")]
+PlaceIdPath = Annotated[str, path_id("place")]

@@ -1,0 +1,110 @@
+"""/v1/places: settlements, regions and countries that articles name, geocoded."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import Annotated, Any
+
+from litestar import Request, Response, get
+from litestar.params import QueryParameter
+
+from api.db import reads
+from api.db.reads import Slice
+from api.db.rows import Db
+from api.http.auth import access
+from api.http.examples import WithExamples
+from api.http.params import (
+    BBox,
+    Cursor,
+    Limit,
+    clean_text,
+    cursor_after,
+    parse_bbox,
+    timed_cursor_after,
+)
+from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, NOT_FOUND, not_found
+from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, page_response
+from api.http.routes.common import PlaceIdPath, entity_response, resources
+from api.http.routes.listing import NDJSON_NOTE, list_response, ndjson_of
+from api.schemas import NO_NUL, Claim, Page, Place
+
+TAGS = ["places"]
+
+
+@get(
+    "/v1/places",
+    **access("read", LIST_RESPONSES),
+    operation_id="listPlaces",
+    summary="List places, newest first; fuzzy search by name or alias",
+    tags=TAGS,
+    response_headers=LIST_HEADERS,
+    description=NDJSON_NOTE,
+    operation_class=ndjson_of("Place"),
+)
+async def list_places(
+    request: Request[Any, Any, Any],
+    q: Annotated[
+        str | None,
+        QueryParameter(
+            min_length=1,
+            max_length=200,
+            pattern=NO_NUL,
+            description="Fuzzy search over names and aliases (trigram word similarity).",
+        ),
+    ] = None,
+    country: Annotated[
+        str | None,
+        QueryParameter(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. UA."),
+    ] = None,
+    bbox: BBox = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response[Page[Place]]:
+    text, box = clean_text("q", q), parse_bbox(bbox)
+
+    def fetch(db: Db, position: str | None, size: int) -> Awaitable[Slice[Place]]:
+        return reads.list_places(db, q=text, country=country, bbox=box, after=position, limit=size)
+
+    return await list_response(request, fetch, after=cursor_after("place", cursor), limit=limit)
+
+
+@get(
+    "/v1/places/{place_id:str}",
+    **access("read", DETAIL_RESPONSES),
+    operation_id="getPlace",
+    operation_class=WithExamples,
+    summary="Get a place",
+    tags=TAGS,
+    response_headers=DETAIL_HEADERS,
+)
+async def get_place(request: Request[Any, Any, Any], place_id: PlaceIdPath) -> Response[Place]:
+    place = await reads.get_place(resources(request).pool, place_id)
+    return entity_response(request, place, "place", place_id)
+
+
+@get(
+    "/v1/places/{place_id:str}/claims",
+    **access("read", {**LIST_RESPONSES, **NOT_FOUND}),
+    operation_id="listPlaceClaims",
+    operation_class=WithExamples,
+    summary="The timeline of claims about a place, oldest first",
+    description="Who said what about this place, and when: every claim, with its stance, "
+    "claimant and controller, ordered by when it was made.",
+    tags=TAGS,
+    response_headers=LIST_HEADERS,
+)
+async def list_place_claims(
+    request: Request[Any, Any, Any],
+    place_id: PlaceIdPath,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response[Page[Claim]]:
+    pool = resources(request).pool
+    after = timed_cursor_after("claim", cursor)
+    rows = await reads.place_claims(pool, place_id, after=after, limit=limit)
+    if not rows.rows and await reads.get_place(pool, place_id) is None:
+        raise not_found("place", place_id)
+    return page_response(request, rows, by_time=True)
+
+
+ROUTES = [list_places, get_place, list_place_claims]

@@ -1,0 +1,118 @@
+"""/v1/quotes: what was said, by whom, traceable to a span of its article."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import Annotated, Any
+
+from litestar import Request, Response, get, patch
+from litestar.params import JSONBody, QueryParameter
+
+from api.db import curation, reads
+from api.db.reads import Slice
+from api.db.rows import Db
+from api.extract.types import QuoteKind
+from api.http.auth import access
+from api.http.examples import WithExamples
+from api.http.params import (
+    After,
+    Before,
+    Cursor,
+    Limit,
+    SearchText,
+    clean_text,
+    cursor_after,
+    time_range,
+)
+from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, WRITE_RESPONSES
+from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, json_response
+from api.http.routes.common import (
+    QuoteIdPath,
+    entity_response,
+    id_filter,
+    require_json,
+    resources,
+    strict_body,
+)
+from api.http.routes.listing import NDJSON_NOTE, list_response, ndjson_of
+from api.schemas import Page, Quote, QuotePatch
+
+TAGS = ["quotes"]
+
+
+@get(
+    "/v1/quotes",
+    **access("read", LIST_RESPONSES),
+    operation_id="listQuotes",
+    summary="List quotes, newest first",
+    tags=TAGS,
+    response_headers=LIST_HEADERS,
+    description=NDJSON_NOTE,
+    operation_class=ndjson_of("Quote"),
+)
+async def list_quotes(
+    request: Request[Any, Any, Any],
+    speaker: Annotated[str | None, id_filter("actor", "Only quotes by this actor.")] = None,
+    article: Annotated[str | None, id_filter("article", "Only quotes from this article.")] = None,
+    q: SearchText = None,
+    kind: Annotated[
+        QuoteKind | None, QueryParameter(description="Only quotes of this kind.")
+    ] = None,
+    published_after: After = None,
+    published_before: Before = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response[Page[Quote]]:
+    after, before = time_range(published_after, published_before)
+    text = clean_text("q", q)
+
+    def fetch(db: Db, position: str | None, size: int) -> Awaitable[Slice[Quote]]:
+        return reads.list_quotes(
+            db, speaker=speaker, article=article, q=text, kind=kind,
+            published_after=after, published_before=before, after=position, limit=size,
+        )  # fmt: skip
+
+    return await list_response(request, fetch, after=cursor_after("quote", cursor), limit=limit)
+
+
+@get(
+    "/v1/quotes/{quote_id:str}",
+    **access("read", DETAIL_RESPONSES),
+    operation_id="getQuote",
+    operation_class=WithExamples,
+    summary="Get a quote",
+    tags=TAGS,
+    response_headers=DETAIL_HEADERS,
+)
+async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> Response[Quote]:
+    quote = await reads.get_quote(resources(request).pool, quote_id)
+    return entity_response(request, quote, "quote", quote_id)
+
+
+@patch(
+    "/v1/quotes/{quote_id:str}",
+    **access("write", WRITE_RESPONSES),
+    operation_id="patchQuote",
+    operation_class=WithExamples,
+    summary="Correct a quote's speaker, kind or span",
+    description=(
+        "Absent fields stay as they are; `speaker: null` clears the speaker; `start` and "
+        "`end` come together and the text becomes that span of the article's body. The quote "
+        "is marked curated (`curator`, time) and survives re-extraction of its article as it "
+        "is. A PATCH with only `curator` marks the quote as reviewed."
+    ),
+    tags=TAGS,
+    before_request=require_json,
+)
+async def patch_quote(
+    request: Request[Any, Any, Any], quote_id: QuoteIdPath, data: JSONBody[QuotePatch]
+) -> Response[Quote]:
+    # `data` declares and validates the body; strict_body re-reads it strictly.
+    change = strict_body(await request.body(), QuotePatch)
+    quote = await curation.patch_quote(
+        resources(request).pool, quote_id, change, str(request.state.api_key_id)
+    )
+    return json_response(request, quote)
+
+
+ROUTES = [list_quotes, get_quote, patch_quote]

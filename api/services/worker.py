@@ -1,0 +1,131 @@
+"""`gazette worker`: lease queued articles in batches, extract, store; as many as you like.
+
+A worker leases a batch of jobs (FOR UPDATE SKIP LOCKED, then a lease with a deadline, so
+other workers skip them), extracts the batch with one `nlp.pipe`, and stores each article in
+a transaction of its own that also marks its job done, but only while the job is pending
+and still leased to this worker. Transactions stay small, so workers whose articles share
+actors do not deadlock over a whole batch's locks. A worker killed mid-batch commits nothing
+more; its jobs go to another worker when its lease runs out: no article is processed twice
+or lost. A job that fails (a bad article, an extractor error, the database refusing a value)
+is done with its reason; one whose worker keeps dying on it is given up after
+`MAX_ATTEMPTS` leases.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+
+import asyncpg
+import msgspec
+
+from api.db import jobs
+from api.db.rows import Conn
+from api.extract import Extraction, Extractor
+from api.schemas import ArticleIn
+from api.services.bulk import extract_each
+from api.services.ingest import write_article
+
+log = logging.getLogger("gazette.worker")
+
+DEADLOCK_RETRIES = 3
+MAX_ATTEMPTS = 3
+DEFAULT_LEASE_SECONDS = 300.0
+# Errors that end the worker (its leases run out and others take over): the database is gone.
+LOST = (asyncpg.PostgresConnectionError, asyncpg.InterfaceError, OSError)
+
+
+def default_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+async def run(
+    conn: Conn,
+    extractor: Extractor,
+    *,
+    name: str,
+    batch_size: int,
+    exit_when_done: bool,
+    lease_seconds: float = DEFAULT_LEASE_SECONDS,
+    poll_seconds: float = 1.0,
+) -> int:
+    """Process batches until stopped (or, with `exit_when_done`, until no job is pending);
+    returns how many jobs this worker finished."""
+    finished = 0
+    while True:
+        leased = await jobs.lease(conn, batch_size, name, lease_seconds)
+        if leased:
+            # the line tests (and operators) watch for: jobs leased, nothing stored yet
+            print(f"{name}: claimed jobs {[j.id for j in leased]}", flush=True)
+            finished += await process(conn, extractor, name, leased)
+            continue
+        if exit_when_done and await jobs.pending(conn) == 0:
+            return finished
+        # Nothing free: pending jobs are leased to other workers (they come back if one
+        # dies, when its lease runs out), or there are none yet.
+        await asyncio.sleep(poll_seconds)
+
+
+async def process(conn: Conn, extractor: Extractor, name: str, leased: list[jobs.Job]) -> int:
+    """Store the batch's articles one transaction each; returns how many jobs were done."""
+    outcomes: dict[int, ArticleIn | str] = {}
+    for job in leased:
+        if job.attempts > MAX_ATTEMPTS:
+            outcomes[job.id] = f"gave up after {MAX_ATTEMPTS} attempts (its worker kept dying)"
+            continue
+        try:
+            outcomes[job.id] = msgspec.json.decode(job.article, type=ArticleIn)
+        except msgspec.ValidationError as exc:
+            outcomes[job.id] = f"not an article: {exc}"
+    articles = [(job_id, a) for job_id, a in outcomes.items() if isinstance(a, ArticleIn)]
+    # extraction off the event loop: the connection's keepalive stays answered
+    found = await asyncio.to_thread(
+        extract_each, extractor, [(a.body, a.source) for _, a in articles]
+    )
+    extractions: dict[int, Extraction | str] = {
+        job_id: extraction for (job_id, _), extraction in zip(articles, found, strict=True)
+    }
+    done = 0
+    for job in leased:
+        outcome = outcomes[job.id]
+        extraction = extractions.get(job.id, "")
+        if isinstance(outcome, str) or isinstance(extraction, str):
+            error = outcome if isinstance(outcome, str) else str(extraction)
+            done += await fail(conn, name, job.id, error)
+        else:
+            done += await store(conn, name, job.id, outcome, extraction)
+    return done
+
+
+async def store(
+    conn: Conn, name: str, job_id: int, article: ArticleIn, extraction: Extraction
+) -> int:
+    """The article and its job's `done`, in one transaction; 1 if this worker did it."""
+    for attempt in range(DEADLOCK_RETRIES):
+        try:
+            async with conn.transaction():
+                if not await jobs.hold(conn, job_id, name):
+                    return 0  # the lease ran out and the job went to another worker
+                result = await write_article(conn, article, extraction)
+                await jobs.finish(conn, job_id, name, result.article_id, None)
+            return 1
+        except asyncpg.TransactionRollbackError:
+            if attempt == DEADLOCK_RETRIES - 1:
+                return await fail(conn, name, job_id, "gave up after repeated deadlocks")
+        except LOST:
+            raise
+        except asyncpg.PostgresError as exc:  # the database refused this article: say why
+            return await fail(conn, name, job_id, f"not stored: {exc}")
+    raise AssertionError("unreachable")
+
+
+async def fail(conn: Conn, name: str, job_id: int, error: str) -> int:
+    """Mark the job done with its error (if it is still this worker's); 1 if marked."""
+    async with conn.transaction():
+        if not await jobs.hold(conn, job_id, name):
+            return 0
+        await jobs.finish(conn, job_id, name, None, error)
+    log.warning("job %d failed: %s", job_id, error)
+    return 1
