@@ -19,7 +19,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:  # the scripts run as `python bench/x.py`
     sys.path.insert(0, str(REPO_ROOT))
 
-from api.cli.main import database  # noqa: E402  (needs the path above)
+from api.cli.database import database  # noqa: E402  (needs the path above)
 from api.settings import Settings  # noqa: E402
 
 BENCH_DATA_DIR = REPO_ROOT / ".gazette" / "bench"
