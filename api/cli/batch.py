@@ -7,10 +7,9 @@ import asyncio
 import os
 import time
 
-import asyncpg
-
 from api.cli.database import database, migrate_database
 from api.cli.escapes import printable
+from api.db import failures
 from api.settings import Settings
 
 
@@ -107,7 +106,7 @@ async def _reextract(url: str, settings: Settings, only: list[str]) -> int:
         for article_id in ids:
             try:
                 change = await reextract_article(pool, extractor, article_id)
-            except (asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            except failures.DATABASE_ERRORS as exc:
                 # one article's failure (its transaction rolled back) does not stop the run
                 failed += 1
                 print(printable(f"{article_id}: failed, left as it was: {exc!r}"))

@@ -9,7 +9,6 @@ import sys
 from typing import BinaryIO
 
 from api.cli.database import database, migrate_database
-from api.cli.escapes import printable
 from api.settings import Settings
 
 ALL_FILTERS = (
@@ -20,7 +19,6 @@ ALL_FILTERS = (
 
 async def _export(url: str, settings: Settings, args: argparse.Namespace) -> int:
     from api.db.pool import create_pool
-    from api.http.problems import ApiError
     from api.services.export import FILTERS, GEOGRAPHIC, export
 
     filters = {name: getattr(args, name) for name in ALL_FILTERS if getattr(args, name)}
@@ -45,10 +43,6 @@ async def _export(url: str, settings: Settings, args: argparse.Namespace) -> int
 
     try:
         count = await export(pool, args.entity, filters, args.format, output)
-    except ApiError as exc:  # a filter the API would answer 400 to: name the option
-        where = [f"--{e.name.replace('_', '-')}: {e.message}" for e in exc.errors or []]
-        print(printable(f"gazette: {'; '.join(where) or exc.detail}"), file=sys.stderr)
-        return 2
     finally:
         await pool.close()
     print(f"exported {count} {args.entity}", file=sys.stderr)

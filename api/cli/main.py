@@ -21,22 +21,43 @@ import sys
 import warnings
 from concurrent.futures.process import BrokenProcessPool
 
-import asyncpg
 import httpx
 
+from api import errors
 from api.cli.batch import cmd_ingest, cmd_reextract, cmd_worker
 from api.cli.escapes import printable
 from api.cli.export import ALL_FILTERS, cmd_export
 from api.cli.keys import cmd_keys
 from api.cli.serve import cmd_migrate, cmd_openapi, cmd_serve
+from api.db import failures
 from api.http.observability import configure_logging
 from api.settings import Settings, SettingsError, load_settings
+
+# Domain errors (api/errors.py) as exit codes: the one place they become one. A subclass that
+# is not listed takes its nearest listed base's code.
+DOMAIN_EXIT_CODES: dict[type[errors.GazetteError], int] = {
+    errors.Invalid: 2,  # a value given on the command line: bad usage
+    errors.Unprocessable: 1,
+    errors.NotFound: 1,
+    errors.Conflict: 1,
+    errors.Gone: 1,
+    errors.Busy: 3,
+}
+
+
+def exit_code_of(exc: errors.GazetteError) -> tuple[int, str]:
+    """The exit code and the line for a domain error; an invalid filter names its option
+    (`--published-after`) where the API names its query parameter."""
+    code = next(DOMAIN_EXIT_CODES[k] for k in type(exc).__mro__ if k in DOMAIN_EXIT_CODES)
+    if isinstance(exc, errors.Invalid) and exc.source == "query":
+        return code, f"--{exc.name.replace('_', '-')}: {exc.message}"
+    return code, exc.detail
+
 
 # Errors that mean the command could not run (exit 3), reported in one line.
 CANNOT_RUN: tuple[type[BaseException], ...] = (
     OSError,  # includes refused connections, missing files and PermissionError
-    asyncpg.PostgresError,
-    asyncpg.InterfaceError,
+    *failures.DATABASE_ERRORS,
     httpx.HTTPError,
     TimeoutError,
     BrokenProcessPool,  # an extraction process died (killed, out of memory)
@@ -194,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gazette: interrupted", file=sys.stderr)
         return 3
+    except errors.GazetteError as exc:
+        code, line = exit_code_of(exc)
+        print(printable(f"gazette: {line}"), file=sys.stderr)
+        return code
     except CANNOT_RUN as exc:
         # one clear line, not a traceback
         print(printable(f"gazette: {type(exc).__name__}: {exc}"), file=sys.stderr)

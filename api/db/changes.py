@@ -9,7 +9,7 @@ import asyncpg
 import msgspec
 
 from api.db.rows import fetch_all, fetch_record, fetch_value
-from api.http.problems import ApiError
+from api.errors import Gone
 from api.schemas import ChangeEntity, ChangeOp
 
 # (xid, seq): the position of an entry in the log; (0, 0) is before every entry.
@@ -52,9 +52,7 @@ async def read_changes(
     """
     async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):
         if after[0] >= await fetch_value(conn, "changes_xmax"):
-            raise ApiError(
-                410,
-                "Gone",
+            raise Gone(
                 "this position is not from this server's changes log: sync again from the "
                 "beginning (omit `since`)",
             )

@@ -16,7 +16,7 @@ import msgspec
 from api.db import reads, writes
 from api.db.rows import Conn, execute, fetch_record, fetch_value
 from api.db.transaction import in_transaction
-from api.http.problems import ApiError, bad_input, not_found
+from api.errors import Conflict, NotFound, Unprocessable
 from api.names import name_key
 from api.schemas import Actor, ActorMerge, ActorPatch, Quote, QuotePatch
 
@@ -41,7 +41,7 @@ async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch, key_id: str)
     async def work(conn: Conn) -> None:
         row = await fetch_record(conn, "quote_for_update", quote_id)
         if row is None:
-            raise not_found("quote", quote_id)
+            raise NotFound("quote", quote_id)
         start, end, text = _span(patch, str(row["body"]))
         kind = None if patch.kind is msgspec.UNSET else patch.kind
         set_speaker = patch.speaker is not msgspec.UNSET
@@ -49,7 +49,7 @@ async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch, key_id: str)
         if isinstance(patch.speaker, str):
             speaker = await current_actor_id(conn, patch.speaker)
             if speaker is None:
-                raise bad_input("speaker", f"no actor with id {patch.speaker!r}")
+                raise Unprocessable("speaker", f"no actor with id {patch.speaker!r}")
             await execute(conn, "link_article_actor", row["article_id"], speaker)
         await execute(
             conn, "update_quote", quote_id, set_speaker, speaker, kind, start, end, text,
@@ -62,7 +62,8 @@ async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch, key_id: str)
 
     await in_transaction(pool, work)
     quote = await reads.get_quote(pool, quote_id)
-    assert quote is not None
+    if quote is None:  # deleted with its article between the commit and this read
+        raise NotFound("quote", quote_id)
     return quote
 
 
@@ -71,9 +72,9 @@ def _span(patch: QuotePatch, body: str) -> tuple[int | None, int | None, str | N
     if patch.start is msgspec.UNSET and patch.end is msgspec.UNSET:
         return None, None, None
     if patch.start is msgspec.UNSET or patch.end is msgspec.UNSET:
-        raise bad_input("start", "start and end change together")
+        raise Unprocessable("start", "start and end change together")
     if not patch.start < patch.end <= len(body):
-        raise bad_input("end", f"need start < end <= {len(body)} (the body's length)")
+        raise Unprocessable("end", f"need start < end <= {len(body)} (the body's length)")
     return patch.start, patch.end, body[patch.start : patch.end]
 
 
@@ -81,7 +82,7 @@ def _name(field: str, text: str) -> str:
     """A name as given, without surrounding space; 422 when nothing is left of it."""
     name = text.strip()
     if not name or len(name) > 300 or "\x00" in name:
-        raise bad_input(field, f"{text!r} is not a name (1 to 300 characters, no NUL)")
+        raise Unprocessable(field, f"{text!r} is not a name (1 to 300 characters, no NUL)")
     return name
 
 
@@ -93,7 +94,7 @@ async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch, key_id: str)
         current = await current_actor_id(conn, actor_id)
         row = None if current is None else await fetch_record(conn, "lock_actor", current)
         if current is None or row is None:
-            raise not_found("actor", actor_id)
+            raise NotFound("actor", actor_id)
         name = None if patch.name is msgspec.UNSET else _name("name", patch.name)
         kind = None if patch.kind is msgspec.UNSET else patch.kind
         try:
@@ -102,11 +103,9 @@ async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch, key_id: str)
                 kind, patch.curator, key_id,
             )  # fmt: skip
         except asyncpg.UniqueViolationError as exc:
-            raise ApiError(
-                409,
-                "Conflict",
+            raise Conflict(
                 "another actor has this name and kind: merge the two instead "
-                "(POST /v1/actors/{id}/merge)",
+                "(POST /v1/actors/{id}/merge)"
             ) from exc
         # the old name stays an alias, so articles that use it still find this actor
         names = {str(row["name"]), name or str(row["name"])}
@@ -125,7 +124,8 @@ async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch, key_id: str)
 
     current = await in_transaction(pool, work)
     actor = await reads.get_actor(pool, current)
-    assert actor is not None
+    if actor is None:  # merged away or deleted between the commit and this read
+        raise NotFound("actor", actor_id)
     return actor
 
 
@@ -136,12 +136,12 @@ async def merge_actors(pool: Pool, survivor_id: str, merge: ActorMerge, key_id: 
     async def work(conn: Conn) -> str:
         survivor = await current_actor_id(conn, survivor_id)
         if survivor is None:
-            raise not_found("actor", survivor_id)
+            raise NotFound("actor", survivor_id)
         absorbed = await current_actor_id(conn, merge.absorb)
         if absorbed is None:
-            raise bad_input("absorb", f"no actor with id {merge.absorb!r}")
+            raise Unprocessable("absorb", f"no actor with id {merge.absorb!r}")
         if absorbed == survivor:
-            raise bad_input("absorb", "that is this actor (or was merged into it already)")
+            raise Unprocessable("absorb", "that is this actor (or was merged into it already)")
         # both rows locked in id order, so two merges of the same pair cannot deadlock
         for actor_id in sorted((survivor, absorbed)):
             await execute(conn, "lock_actor", actor_id)
@@ -161,5 +161,6 @@ async def merge_actors(pool: Pool, survivor_id: str, merge: ActorMerge, key_id: 
 
     survivor = await in_transaction(pool, work)
     actor = await reads.get_actor(pool, survivor)
-    assert actor is not None
+    if actor is None:  # merged away or deleted between the commit and this read
+        raise NotFound("actor", survivor_id)
     return actor

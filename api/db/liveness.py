@@ -15,11 +15,9 @@ import time
 
 import asyncpg
 
-log = logging.getLogger("gazette.liveness")
+from api.db import failures
 
-# what says "cannot reach it", as opposed to "it is slow" (a timeout) or "it refused a query"
-UNREACHABLE = (OSError, asyncpg.InterfaceError, asyncpg.PostgresConnectionError,
-               asyncpg.CannotConnectNowError)  # fmt: skip
+log = logging.getLogger("gazette.liveness")
 
 
 class DatabaseLiveness:
@@ -35,7 +33,7 @@ class DatabaseLiveness:
     async def check(self, url: str, timeout_s: float = 5.0) -> None:
         try:
             conn = await asyncpg.connect(url, timeout=timeout_s)
-        except UNREACHABLE as exc:
+        except failures.UNREACHABLE as exc:
             if self.down_since is None:
                 log.warning("the database is out of reach: %r", exc)
                 self.down_since = time.monotonic()

@@ -16,10 +16,9 @@ import msgspec
 from api import schemas
 from api.db import records
 from api.db.rows import Db, fetch_read_one, fetch_shaped, fetch_value
+from api.filters import Box
 
 T = TypeVar("T")
-
-Box = tuple[tuple[float, float], tuple[float, float]]
 
 
 class Slice(msgspec.Struct, Generic[T]):

@@ -20,6 +20,15 @@ import msgspec
 from litestar.openapi.spec import Operation
 
 from api.cursor import encode_position
+from api.errors import (
+    ArticleRefused,
+    Conflict,
+    GazetteError,
+    Gone,
+    Invalid,
+    NotFound,
+    Unprocessable,
+)
 from api.http.example_article import (
     ARTICLE,
     ARTICLE_ID,
@@ -44,7 +53,7 @@ from api.http.example_article import (
     SUMMARY,
     page,
 )
-from api.http.problems import PROBLEM_JSON, ApiError, bad_input, bad_parameter, not_found
+from api.http.problems import PROBLEM_JSON, ApiError, api_error_of
 from api.http.responses import GEOJSON, NDJSON
 from api.ids import PREFIXES, id_pattern
 from api.schemas import (
@@ -70,7 +79,7 @@ class Exchange:
     path: str
     request: Any = None
     responses: dict[int, Any] = field(default_factory=dict)
-    errors: dict[int, ApiError] = field(default_factory=dict)
+    errors: dict[int, ApiError | GazetteError] = field(default_factory=dict)
     # bodies of a 2xx response's other media types (Accept: application/geo+json)
     alternatives: dict[str, Any] = field(default_factory=dict)
 
@@ -81,6 +90,8 @@ class Exchange:
 def problem(status: int, exchange: Exchange) -> Problem:
     """The problem document answered with `status` to the example request of `exchange`."""
     error = exchange.errors.get(status) or _usual_error(status, exchange)
+    if isinstance(error, GazetteError):
+        error = api_error_of(error)
     instance = exchange.path
     if status == 400 and exchange.request is None and (found := _path_id(exchange.path)):
         instance = exchange.path.replace(found[1], f"{PREFIXES[found[0]]}_123")
@@ -103,20 +114,20 @@ def _path_id(path: str) -> tuple[str, str] | None:
     return None
 
 
-def _usual_error(status: int, exchange: Exchange) -> ApiError:
+def _usual_error(status: int, exchange: Exchange) -> ApiError | GazetteError:
     """What the app raises for `status`, built with its own helpers where it has them."""
     if status == 400:
         if exchange.request is not None:
             missing = next(f.name for f in msgspec.structs.fields(exchange.request) if f.required)
-            return bad_parameter("body", "body", f"Object missing required field `{missing}`")
+            return Invalid("body", "body", f"Object missing required field `{missing}`")
         if found := _path_id(exchange.path):
             kind = found[0]
             message = f"Expected `str` matching regex {id_pattern(kind)!r}"
-            return bad_parameter("path", f"{kind}_id", message)
-        return bad_parameter("query", "limit", "Expected `int` <= 200")
+            return Invalid("path", f"{kind}_id", message)
+        return Invalid("query", "limit", "Expected `int` <= 200")
     if status == 404:
         kind, entity_id = _path_id(exchange.path) or ("entity", "")
-        return not_found(kind, entity_id)
+        return NotFound(kind, entity_id)
     title, detail = {
         401: ("Unauthorized", "this API key is not valid (unknown or revoked)"),
         403: ("Forbidden", "this API key's scopes ['read'] do not include 'write'"),
@@ -150,14 +161,7 @@ EXAMPLES: dict[str, Exchange] = {
         "/v1/articles",
         request=ARTICLE_IN,
         responses={201: ARTICLE, 200: ARTICLE},
-        errors={
-            422: ApiError(
-                422,
-                "Unprocessable article",
-                f"body: {BODY_TOO_LONG}",
-                [ProblemError("body", "body", BODY_TOO_LONG)],
-            )
-        },
+        errors={422: ArticleRefused(BODY_TOO_LONG)},
     ),
     "listArticles": Exchange(
         "Articles that name Siversk", "/v1/articles", responses={200: page(SUMMARY)}
@@ -178,13 +182,11 @@ EXAMPLES: dict[str, Exchange] = {
         request=ActorPatch(curator=CURATOR, aliases=["Sorokin", "Governor Sorokin"]),
         responses={200: CURATED_SOROKIN},
         errors={
-            409: ApiError(
-                409,
-                "Conflict",
+            409: Conflict(
                 "another actor has this name and kind: merge the two instead "
-                "(POST /v1/actors/{id}/merge)",
+                "(POST /v1/actors/{id}/merge)"
             ),
-            422: bad_input("aliases", "'' is not a name (1 to 300 characters, no NUL)"),
+            422: Unprocessable("aliases", "'' is not a name (1 to 300 characters, no NUL)"),
         },
     ),
     "mergeActors": Exchange(
@@ -203,7 +205,7 @@ EXAMPLES: dict[str, Exchange] = {
         "Mark a quote as reviewed, its speaker confirmed",
         f"/v1/quotes/{DIRECT_QUOTE_ID}",
         request=QuotePatch(curator=CURATOR, speaker=SOROKIN_ID),
-        errors={422: bad_input("speaker", f"no actor with id {DUPLICATE_ID!r}")},
+        errors={422: Unprocessable("speaker", f"no actor with id {DUPLICATE_ID!r}")},
         responses={
             200: msgspec.structs.replace(
                 DIRECT_QUOTE, curated=True, curated_by=CURATOR, curated_at=CURATED_AT
@@ -276,9 +278,7 @@ EXAMPLES: dict[str, Exchange] = {
             )
         },
         errors={
-            410: ApiError(
-                410,
-                "Gone",
+            410: Gone(
                 "this position is not from this server's changes log: sync again from the "
                 "beginning (omit `since`)",
             )

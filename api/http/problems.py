@@ -17,6 +17,8 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.types import Scope
 
+from api import errors
+from api.db import failures
 from api.http.limits import STORE_ERRORS
 from api.schemas import Problem, ProblemError
 
@@ -44,28 +46,32 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def bad_parameter(source: str, name: str, message: str) -> ApiError:
-    """A 400 that names the parameter, e.g. bad_parameter("query", "bbox", "needs 4 numbers")."""
-    return ApiError(
-        400,
-        "Invalid request",
-        f"{source} parameter {name!r}: {message}",
-        [ProblemError(source=source, name=name, message=message)],
-    )
+# Domain errors (api/errors.py) as problems: the one place they become HTTP. A subclass
+# that is not listed takes its nearest listed base's row.
+DOMAIN_PROBLEMS: dict[type[errors.GazetteError], tuple[int, str]] = {
+    errors.Invalid: (400, "Invalid request"),
+    errors.NotFound: (404, "Not found"),
+    errors.Conflict: (409, "Conflict"),
+    errors.Gone: (410, "Gone"),
+    errors.Unprocessable: (422, "Unprocessable request"),
+    errors.ArticleRefused: (422, "Unprocessable article"),
+    errors.Busy: (503, "Service unavailable"),
+}
 
 
-def bad_input(name: str, message: str) -> ApiError:
-    """A 422: the body is well-formed but its `name` field cannot be applied."""
-    return ApiError(
-        422,
-        "Unprocessable request",
-        f"{name}: {message}",
-        [ProblemError(source="body", name=name, message=message)],
-    )
-
-
-def not_found(kind: str, entity_id: str) -> ApiError:
-    return ApiError(404, "Not found", f"no {kind} with id {entity_id!r}")
+def api_error_of(exc: errors.GazetteError) -> ApiError:
+    """The problem a domain error is answered with: status and title from DOMAIN_PROBLEMS,
+    the field it names in `errors`, Retry-After when it says when to come back."""
+    status, title = next(DOMAIN_PROBLEMS[k] for k in type(exc).__mro__ if k in DOMAIN_PROBLEMS)
+    fields: list[ProblemError] | None = None
+    headers: dict[str, str] = {}
+    if isinstance(exc, errors.Invalid):
+        fields = [ProblemError(source=exc.source, name=exc.name, message=exc.message)]
+    elif isinstance(exc, errors.Unprocessable):
+        fields = [ProblemError(source="body", name=exc.name, message=exc.message)]
+    elif isinstance(exc, errors.Busy):
+        headers["Retry-After"] = str(exc.retry_after_s)
+    return ApiError(status, title, exc.detail, fields, headers)
 
 
 def problem_response(
@@ -88,6 +94,10 @@ def _on_api_error(request: Request[Any, Any, Any], exc: ApiError) -> Response[by
         instance=request.url.path,
     )
     return problem_response(request, problem, exc.headers)
+
+
+def _on_domain_error(request: Request[Any, Any, Any], exc: errors.GazetteError) -> Response[bytes]:
+    return _on_api_error(request, api_error_of(exc))
 
 
 def _source_name(source: Any) -> str:
@@ -163,41 +173,10 @@ def _unavailable(request: Request[Any, Any, Any], detail: str) -> Response[bytes
     return problem_response(request, problem, {"Retry-After": "5"})
 
 
-# Database errors a client can do something about, by SQLSTATE class (asyncpg's exception
-# classes), and what the API answers. Anything else from the database is a bug: 500.
-TRANSIENT_DATABASE_ERRORS: tuple[tuple[type[Exception], str], ...] = (
-    # 57014 statement_timeout
-    (asyncpg.QueryCanceledError, "the database took too long to answer; try again"),
-    # 40001, 40P01: lost a conflict with a concurrent transaction (ingest retries these first)
-    (asyncpg.TransactionRollbackError, "a concurrent change got in the way; try again"),
-    # 23503: a row this request referred to was deleted meanwhile by another request
-    (asyncpg.ForeignKeyViolationError, "a concurrent change got in the way; try again"),
-    # 53xxx (too many connections, out of memory or disk), 57P0x (shutdown, starting up)
-    (asyncpg.InsufficientResourcesError, "the database is overloaded; try again shortly"),
-    (asyncpg.OperatorInterventionError, "the database is restarting; try again shortly"),
-    (asyncpg.PostgresConnectionError, "the database is unavailable; try again shortly"),
-    (asyncpg.InterfaceError, "the database connection was lost; try again"),
-    # asyncpg's own state errors on a connection the server dropped while it sat in the pool
-    (asyncpg.InternalClientError, "the database connection was lost; try again"),
-    (OSError, "the database is unavailable; try again shortly"),
-    (TimeoutError, "no database connection was free in time; try again shortly"),
-)
-# After one of these every pooled connection is suspect (the server restarted or dropped
-# them all): the pool replaces them all on their next use.
-LOST_CONNECTION = (
-    asyncpg.PostgresConnectionError,
-    asyncpg.InterfaceError,
-    asyncpg.InternalClientError,
-    asyncpg.AdminShutdownError,
-    asyncpg.CrashShutdownError,
-    OSError,
-)
-
-
 async def renew_connections(exc: Exception, scope: Scope) -> None:
     """An `after_exception` hook: Litestar awaits it before the error response is built, so
     the very next request already gets fresh connections."""
-    if not isinstance(exc, LOST_CONNECTION):
+    if not isinstance(exc, failures.LOST_CONNECTION):
         return
     resources = getattr(scope["litestar_app"].state, "resources", None)
     if resources is not None:
@@ -205,11 +184,11 @@ async def renew_connections(exc: Exception, scope: Scope) -> None:
 
 
 def _on_database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
-    for kind, detail in TRANSIENT_DATABASE_ERRORS:
-        if isinstance(exc, kind):
-            log.warning("database unavailable on %s %s: %r", request.method, request.url.path, exc)
-            return _unavailable(request, detail)
-    if isinstance(exc, asyncpg.DataError):  # class 22: a value the database cannot take
+    reason = failures.transient_reason(exc)
+    if reason is not None:
+        log.warning("database unavailable on %s %s: %r", request.method, request.url.path, exc)
+        return _unavailable(request, reason)
+    if isinstance(exc, failures.BAD_VALUE):  # class 22: a value the database cannot take
         problem = Problem(
             title="Invalid request",
             status=400,
@@ -223,9 +202,7 @@ def _on_database_error(request: Request[Any, Any, Any], exc: Exception) -> Respo
 def _on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
     if isinstance(exc, HTTPException):
         return _on_http_error(request, exc)
-    if isinstance(exc, asyncpg.DataError) or any(
-        isinstance(exc, kind) for kind, _ in TRANSIENT_DATABASE_ERRORS
-    ):
+    if isinstance(exc, failures.BAD_VALUE) or failures.transient_reason(exc) is not None:
         return _on_database_error(request, exc)
     if isinstance(exc, STORE_ERRORS):
         log.warning("rate limit store unavailable on %s: %r", request.url.path, exc)
@@ -267,6 +244,7 @@ EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
     RecursionError: _on_recursion,
     UnicodeDecodeError: _on_bad_encoding,
     ApiError: _on_api_error,
+    errors.GazetteError: _on_domain_error,
     HTTPException: _on_http_error,
     asyncpg.PostgresError: _on_database_error,
     asyncpg.InterfaceError: _on_database_error,

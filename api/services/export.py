@@ -20,9 +20,9 @@ import msgspec
 from api.db import reads
 from api.db.reads import FetchPage, Slice
 from api.db.rows import Db
+from api.errors import Invalid
 from api.extract.types import ActorKind, ClaimType, Modality, QuoteKind, Stance
-from api.http.params import clean_text, parse_bbox, time_range
-from api.http.problems import bad_parameter
+from api.filters import clean_text, parse_bbox, time_range
 from api.ids import id_pattern
 
 Entity = Literal["quotes", "actors", "claims", "articles", "places"]
@@ -48,14 +48,14 @@ _encoder = msgspec.json.Encoder()
 def checked_id(kind: str, name: str, value: str | None) -> str | None:
     """An id filter, checked like the API's query parameter (an ApiError naming it)."""
     if value is not None and re.fullmatch(id_pattern(kind), value) is None:
-        raise bad_parameter("query", name, f"must be an id of an {kind} ({kind[:3]}_…)")
+        raise Invalid("query", name, f"must be an id of an {kind} ({kind[:3]}_…)")
     return value
 
 
 def checked_choice(name: str, value: str | None, allowed: Any) -> str | None:
     """An enumerated filter (`kind`, `stance`…), checked against the contract's values."""
     if value is not None and value not in get_args(allowed):
-        raise bad_parameter("query", name, f"must be one of {', '.join(get_args(allowed))}")
+        raise Invalid("query", name, f"must be one of {', '.join(get_args(allowed))}")
     return value
 
 
@@ -67,7 +67,7 @@ def list_of(entity: Entity, filters: dict[str, Any]) -> FetchPage[Any]:
     type_ = checked_choice("type", get("type"), ClaimType)
     modality = checked_choice("modality", get("modality"), Modality)
     if get("country") is not None and re.fullmatch(r"[A-Z]{2}", get("country")) is None:
-        raise bad_parameter("query", "country", "must be an ISO 3166-1 alpha-2 code, e.g. UA")
+        raise Invalid("query", "country", "must be an ISO 3166-1 alpha-2 code, e.g. UA")
     after, before = time_range(get("published_after"), get("published_before"))
 
     def quotes(db: Db, position: str | None, size: int) -> Any:

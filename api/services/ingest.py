@@ -18,11 +18,11 @@ import msgspec
 from api.db import writes
 from api.db.rows import Conn, Db, fetch_value
 from api.db.transaction import in_transaction
+from api.errors import ArticleRefused, Busy
 from api.extract import Extraction
-from api.http.problems import ApiError
 from api.ids import new_id
 from api.names import content_hash, name_key
-from api.schemas import ArticleIn, ProblemError
+from api.schemas import ArticleIn
 from api.services.sandbox import ExtractionFailed, InProcess, Sandbox
 
 log = logging.getLogger("gazette.ingest")
@@ -68,19 +68,13 @@ class ExtractionQueue:
 
     async def _run(self, text: str, source: str | None) -> Extraction:
         if self.pending >= self.max_pending:
-            raise ApiError(
-                503,
-                "Service unavailable",
-                f"{self.pending} articles are waiting for extraction; try again shortly",
-                headers={"Retry-After": "5"},
-            )
+            raise Busy(f"{self.pending} articles are waiting for extraction; try again shortly")
         self.pending += 1
         try:
             return await self.runner.extract(text, source)
         except ExtractionFailed as exc:
             message = f"{exc}; the article was not stored"
-            error = ProblemError(source="body", name="body", message=message)
-            raise ApiError(422, "Unprocessable article", message, [error]) from exc
+            raise ArticleRefused(message, detail=message) from exc
         finally:
             self.pending -= 1
 

@@ -22,7 +22,9 @@ import asyncpg
 import msgspec
 
 from api.db import jobs
+from api.db.failures import LOST_CONNECTION, RETRY
 from api.db.rows import Conn
+from api.db.transaction import in_transaction
 from api.extract import Extraction, Extractor
 from api.schemas import ArticleIn
 from api.services.bulk import extract_each
@@ -30,11 +32,8 @@ from api.services.ingest import write_article
 
 log = logging.getLogger("gazette.worker")
 
-DEADLOCK_RETRIES = 3
 MAX_ATTEMPTS = 3
 DEFAULT_LEASE_SECONDS = 300.0
-# Errors that end the worker (its leases run out and others take over): the database is gone.
-LOST = (asyncpg.PostgresConnectionError, asyncpg.InterfaceError, OSError)
 
 
 def default_name() -> str:
@@ -102,23 +101,24 @@ async def process(conn: Conn, extractor: Extractor, name: str, leased: list[jobs
 async def store(
     conn: Conn, name: str, job_id: int, article: ArticleIn, extraction: Extraction
 ) -> int:
-    """The article and its job's `done`, in one transaction; 1 if this worker did it."""
-    for attempt in range(DEADLOCK_RETRIES):
-        try:
-            async with conn.transaction():
-                if not await jobs.hold(conn, job_id, name):
-                    return 0  # the lease ran out and the job went to another worker
-                result = await write_article(conn, article, extraction)
-                await jobs.finish(conn, job_id, name, result.article_id, None)
-            return 1
-        except asyncpg.TransactionRollbackError:
-            if attempt == DEADLOCK_RETRIES - 1:
-                return await fail(conn, name, job_id, "gave up after repeated deadlocks")
-        except LOST:
-            raise
-        except asyncpg.PostgresError as exc:  # the database refused this article: say why
-            return await fail(conn, name, job_id, f"not stored: {exc}")
-    raise AssertionError("unreachable")
+    """The article and its job's `done`, in one transaction (run again after a deadlock);
+    1 if this worker did it."""
+
+    async def work(tx: Conn) -> int:
+        if not await jobs.hold(tx, job_id, name):
+            return 0  # the lease ran out and the job went to another worker
+        result = await write_article(tx, article, extraction)
+        await jobs.finish(tx, job_id, name, result.article_id, None)
+        return 1
+
+    try:
+        return await in_transaction(conn, work)
+    except RETRY:
+        return await fail(conn, name, job_id, "gave up after repeated deadlocks")
+    except LOST_CONNECTION:
+        raise  # the worker ends; its leases run out and other workers take the jobs
+    except asyncpg.PostgresError as exc:  # the database refused this article: say why
+        return await fail(conn, name, job_id, f"not stored: {exc}")
 
 
 async def fail(conn: Conn, name: str, job_id: int, error: str) -> int:

@@ -6,8 +6,8 @@ import pytest
 
 from api.cursor import InvalidCursor, decode_cursor, encode_cursor
 from api.db.sql import parse_named_blocks, queries
-from api.http.params import parse_bbox, parse_time
-from api.http.problems import ApiError
+from api.errors import Invalid
+from api.filters import parse_bbox, parse_time
 from api.ids import is_id, new_id
 from api.names import content_hash, name_key
 from api.settings import SettingsError, load_settings
@@ -78,10 +78,9 @@ def test_bbox_parsing() -> None:
         "0,0,1,inf",
         "1,2,3,4,5",
     ):
-        with pytest.raises(ApiError) as raised:
+        with pytest.raises(Invalid) as raised:
             parse_bbox(bad)
-        assert raised.value.status == 400
-        assert raised.value.errors is not None and raised.value.errors[0].name == "bbox"
+        assert raised.value.name == "bbox"
 
 
 def test_named_sql_blocks() -> None:
@@ -97,5 +96,5 @@ def test_times_must_be_rfc_3339_with_an_offset() -> None:
     assert parsed is not None and parsed.microsecond == 123456 and parsed.utcoffset() is not None
     assert parse_time("x", "2025-12-02T09:00:00+03:00") is not None
     for bad in ("0", "2025-12-02", "2025-12-02T09:00:00", "2025-13-02T09:00:00Z", "yesterday"):
-        with pytest.raises(ApiError):
+        with pytest.raises(Invalid):
             parse_time("published_after", bad)

@@ -14,9 +14,10 @@ from api.db import curation, reads
 from api.db.reads import Slice
 from api.db.rows import Db
 from api.extract.types import ActorKind
+from api.filters import clean_text
 from api.http.auth import access
 from api.http.examples import WithExamples
-from api.http.params import Cursor, Limit, clean_text, cursor_after
+from api.http.params import Cursor, Limit, cursor_after
 from api.http.problems import CONFLICT, DETAIL_RESPONSES, LIST_RESPONSES, MOVED, WRITE_RESPONSES
 from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, json_response
 from api.http.routes.common import (

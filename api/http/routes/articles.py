@@ -16,19 +16,11 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from api.db import reads, writes
 from api.db.reads import Slice
 from api.db.rows import Db
+from api.errors import ArticleRefused, Invalid, NotFound
+from api.filters import clean_text, in_utc, time_range
 from api.http.auth import access
 from api.http.examples import WithExamples
-from api.http.params import (
-    After,
-    Before,
-    Cursor,
-    Limit,
-    SearchText,
-    clean_text,
-    cursor_after,
-    in_utc,
-    time_range,
-)
+from api.http.params import After, Before, Cursor, Limit, SearchText, cursor_after
 from api.http.problems import (
     BAD_REQUEST,
     DETAIL_RESPONSES,
@@ -38,9 +30,6 @@ from api.http.problems import (
     UNAVAILABLE,
     UNPROCESSABLE,
     UNSUPPORTED_MEDIA,
-    ApiError,
-    bad_parameter,
-    not_found,
     problem_spec,
 )
 from api.http.responses import DETAIL_HEADERS, ETAG_HEADER, LIST_HEADERS, json_response
@@ -59,7 +48,7 @@ from api.http.routes.idempotency import (
     idempotent,
 )
 from api.http.routes.listing import NDJSON_NOTE, list_response, ndjson_of
-from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page, ProblemError
+from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page
 from api.services import ingest as ingest_step
 
 TAGS = ["articles"]
@@ -75,7 +64,7 @@ def strict_article(raw: bytes) -> ArticleIn:
     if article.published_at is None:
         return article
     if article.published_at.date() in UNSTORABLE_DAYS:  # the day as written (schemas.py)
-        raise bad_parameter(
+        raise Invalid(
             "body", "published_at", "must not fall on 0001-01-01 or 9999-12-31 as written"
         )
     published_at = in_utc("body", "published_at", article.published_at)
@@ -90,8 +79,7 @@ def check_article(article: ArticleIn, max_body_chars: int) -> None:
     """
     if len(article.body) > max_body_chars:
         message = f"is {len(article.body)} characters; the limit is {max_body_chars}"
-        error = ProblemError(source="body", name="body", message=message)
-        raise ApiError(422, "Unprocessable article", f"body: {message}", [error])
+        raise ArticleRefused(message)
 
 
 GONE_MEANWHILE = {
@@ -160,7 +148,7 @@ async def create_article(
         result = await ingest_step.ingest(res.pool, res.extraction, article_in)
         article = await reads.get_article(res.pool, result.article_id)
         if article is None:  # deleted between the insert and this read
-            raise not_found("article", result.article_id)
+            raise NotFound("article", result.article_id)
         status = HTTP_201_CREATED if result.created else HTTP_200_OK
         return json_response(
             request,
@@ -238,7 +226,7 @@ async def get_article(
 )
 async def delete_article(request: Request[Any, Any, Any], article_id: ArticleIdPath) -> None:
     if not await writes.delete_article(resources(request).pool, article_id):
-        raise not_found("article", article_id)
+        raise NotFound("article", article_id)
 
 
 ROUTES = [create_article, list_articles, get_article, delete_article]

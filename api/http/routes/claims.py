@@ -12,12 +12,13 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
 from api.db import reads
-from api.db.reads import Box, FetchPage, Slice
+from api.db.reads import FetchPage, Slice
 from api.db.rows import Db
 from api.extract.types import ClaimType, Modality, Stance
+from api.filters import Box, parse_bbox, time_range
 from api.http.auth import access
 from api.http.examples import WithExamples
-from api.http.params import After, BBox, Before, Cursor, Limit, cursor_after, parse_bbox, time_range
+from api.http.params import After, BBox, Before, Cursor, Limit, cursor_after
 from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES
 from api.http.responses import (
     DETAIL_HEADERS,

@@ -8,7 +8,8 @@ import msgspec
 from litestar import MediaType, Request, Response
 from litestar.params import PathParameter, QueryParameter
 
-from api.http.problems import ApiError, bad_parameter, not_found
+from api.errors import Invalid, NotFound
+from api.http.problems import ApiError
 from api.http.responses import json_response
 from api.http.state import Resources
 from api.ids import id_pattern
@@ -33,10 +34,10 @@ def strict_body(raw: bytes, type_: type[T]) -> T:
     try:
         return msgspec.convert(_whole_floats_as_ints(msgspec.json.decode(raw)), type_)
     except RecursionError as exc:  # thousands of nested arrays in an ignored field
-        raise bad_parameter("body", "body", "nested too deeply") from exc
+        raise Invalid("body", "body", "nested too deeply") from exc
     except msgspec.DecodeError as exc:  # ValidationError is a DecodeError too
         path = str(exc).rsplit("$.", 1)[-1].rstrip("`") if "$." in str(exc) else ""
-        raise bad_parameter("body", path.split(".")[0].split("[")[0] or "body", str(exc)) from exc
+        raise Invalid("body", path.split(".")[0].split("[")[0] or "body", str(exc)) from exc
 
 
 def _whole_floats_as_ints(value: Any) -> Any:
@@ -55,7 +56,7 @@ def entity_response(
 ) -> Response[Any]:
     """The entity as JSON (with its ETag), or a 404 problem when there is none with this id."""
     if entity is None:
-        raise not_found(kind, entity_id)
+        raise NotFound(kind, entity_id)
     return json_response(request, entity)
 
 

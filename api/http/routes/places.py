@@ -11,18 +11,12 @@ from litestar.params import QueryParameter
 from api.db import reads
 from api.db.reads import Slice
 from api.db.rows import Db
+from api.errors import NotFound
+from api.filters import clean_text, parse_bbox
 from api.http.auth import access
 from api.http.examples import WithExamples
-from api.http.params import (
-    BBox,
-    Cursor,
-    Limit,
-    clean_text,
-    cursor_after,
-    parse_bbox,
-    timed_cursor_after,
-)
-from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, NOT_FOUND, not_found
+from api.http.params import BBox, Cursor, Limit, cursor_after, timed_cursor_after
+from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, NOT_FOUND
 from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, page_response
 from api.http.routes.common import PlaceIdPath, entity_response, resources
 from api.http.routes.listing import NDJSON_NOTE, list_response, ndjson_of
@@ -103,7 +97,7 @@ async def list_place_claims(
     after = timed_cursor_after("claim", cursor)
     rows = await reads.place_claims(pool, place_id, after=after, limit=limit)
     if not rows.rows and await reads.get_place(pool, place_id) is None:
-        raise not_found("place", place_id)
+        raise NotFound("place", place_id)
     return page_response(request, rows, by_time=True)
 
 

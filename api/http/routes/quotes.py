@@ -12,18 +12,10 @@ from api.db import curation, reads
 from api.db.reads import Slice
 from api.db.rows import Db
 from api.extract.types import QuoteKind
+from api.filters import clean_text, time_range
 from api.http.auth import access
 from api.http.examples import WithExamples
-from api.http.params import (
-    After,
-    Before,
-    Cursor,
-    Limit,
-    SearchText,
-    clean_text,
-    cursor_after,
-    time_range,
-)
+from api.http.params import After, Before, Cursor, Limit, SearchText, cursor_after
 from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, WRITE_RESPONSES
 from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, json_response
 from api.http.routes.common import (
