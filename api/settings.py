@@ -21,7 +21,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     database_url: str | None = None
     host: str = "127.0.0.1"
     port: Annotated[int, msgspec.Meta(ge=1, le=65535)] = 8000
-    data_dir: Path = REPO_ROOT / ".gazette"
+    # where `gazette` runs: a checkout's .gazette/ for `make run`, and never inside an
+    # installed package
+    data_dir: Path = msgspec.field(default_factory=lambda: Path.cwd() / ".gazette")
     workers: Annotated[int, msgspec.Meta(ge=1, le=64)] = 1
     pool_min_size: Annotated[int, msgspec.Meta(ge=0, le=100)] = 1
     pool_max_size: Annotated[int, msgspec.Meta(ge=1, le=100)] = 8

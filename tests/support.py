@@ -4,7 +4,10 @@ an API key header, polling, and `python -m api serve` started for real."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import secrets
+import signal
 import socket
 import sys
 from collections.abc import Iterator
@@ -64,14 +67,18 @@ async def wait_until(check: object, attempts: int = 300) -> None:
     raise AssertionError("condition not reached")
 
 
-async def start_serve(env: dict[str, str]) -> tuple[asyncio.subprocess.Process, str]:
-    """`python -m api serve` with `env` (GAZETTE_DATA_DIR set), in a session of its own so its
-    workers can be stopped with it; the process and the API key it printed. Its log goes to
-    serve.log in its data folder (pytest keeps the folder: read it when a test fails)."""
-    log = (Path(env["GAZETTE_DATA_DIR"]) / "serve.log").open("ab")
+async def start_serve(
+    env: dict[str, str], command: list[str] | None = None, cwd: Path = REPO_ROOT
+) -> tuple[asyncio.subprocess.Process, str]:
+    """`python -m api serve` (or `command`) with `env`, in a session of its own so its workers
+    can be stopped with it; the process and the API key it printed. Its log goes to serve.log
+    in its data folder (GAZETTE_DATA_DIR, else .gazette/ under `cwd`; pytest keeps it: read it
+    when a test fails)."""
+    data = Path(env.get("GAZETTE_DATA_DIR") or cwd / ".gazette")
+    log = (data / "serve.log").open("ab")
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "api", "serve",
-        cwd=REPO_ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=log,
+        *(command or [sys.executable, "-m", "api", "serve"]),
+        cwd=cwd, env=env, stdout=asyncio.subprocess.PIPE, stderr=log,
         start_new_session=True,
     )  # fmt: skip
     log.close()  # the child has its own copy
@@ -82,3 +89,16 @@ async def start_serve(env: dict[str, str]) -> tuple[asyncio.subprocess.Process, 
             key = line.strip().rsplit("=", 1)[1]
             break
     return process, key
+
+
+async def stop(process: asyncio.subprocess.Process) -> None:
+    """Ctrl-C; then its whole process group, so no worker outlives the test holding its pipe."""
+    if process.returncode is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            await asyncio.wait_for(process.wait(), timeout=60)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)

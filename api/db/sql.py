@@ -25,7 +25,10 @@ from pathlib import Path
 
 import msgspec
 
-SQL_DIR = Path(__file__).resolve().parent.parent.parent / "sql"
+# In an installed wheel the top-level sql/ folder is the package api.sql (pyproject.toml);
+# run from a checkout (or installed editable), it is the checkout's own sql/.
+_PACKAGED = Path(__file__).resolve().parent.parent / "sql"
+SQL_DIR = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[2] / "sql"
 _NAME = re.compile(r"^--\s*name:\s*(\w+)\s*$", re.MULTILINE)
 
 

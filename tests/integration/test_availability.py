@@ -10,7 +10,6 @@ bounded.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import resource
 import shutil
@@ -27,7 +26,7 @@ import pytest
 
 from api.settings import REPO_ROOT
 from tests.fixtures import WIRE_REPORT
-from tests.support import free_port, start_serve, wait_until
+from tests.support import free_port, start_serve, stop, wait_until
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("DATABASE_URL")),
@@ -50,19 +49,6 @@ class Served:
     process: asyncio.subprocess.Process
     db_url: str
     env: dict[str, str]
-
-
-async def stop(process: asyncio.subprocess.Process) -> None:
-    """Ctrl-C; then its whole process group, so no worker outlives the test holding its pipe."""
-    if process.returncode is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            await asyncio.wait_for(process.wait(), timeout=60)
-        except TimeoutError:
-            process.kill()
-            await process.wait()
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")
