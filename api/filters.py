@@ -1,19 +1,142 @@
 """What the lists filter on, and how a filter's value is read.
 
-The parsers here check what the OpenAPI schema alone cannot express (an RFC 3339 time with
-its offset, a bounding box, text Postgres can compare) and raise `Invalid` naming the
-parameter. The API's routes (api/http) and `gazette export` read filters through them.
+One Struct per list (`QuoteFilters`…): the route builds it from its query parameters (a
+dependency), the read function passes its fields to the list's SQL as the named parameters
+of the same names (api/db/reads.py), and `gazette export` takes its fields as options, read
+from text by `parse_filters`. Tests check that the routes' parameters, the SQL's optional
+parameters and these fields are the same names.
+
+The parsers check what the OpenAPI schema alone cannot express (an RFC 3339 time with its
+offset, a bounding box, text Postgres can compare) and raise `Invalid` naming the parameter.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+
+import msgspec
 
 from api.errors import Invalid
+from api.extract.types import ActorKind, ClaimType, Modality, QuoteKind, Stance
+from api.ids import PREFIXES, is_id
 
 # A box of (lon, lat) corners, as Postgres takes it.
 Box = tuple[tuple[float, float], tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class IdOf:
+    """Marks a filter whose value is the id of an entity of this kind."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Code:
+    """Marks a filter whose value is a code of this pattern (`what` says which, for errors)."""
+
+    pattern: str
+    what: str
+
+
+ActorId = Annotated[str, IdOf("actor")]
+ArticleId = Annotated[str, IdOf("article")]
+PlaceId = Annotated[str, IdOf("place")]
+Country = Annotated[str, Code(r"[A-Z]{2}", "an ISO 3166-1 alpha-2 code, e.g. UA")]
+
+
+class Filters(msgspec.Struct, frozen=True, kw_only=True):
+    """A list's filters; None means not filtered on."""
+
+
+class QuoteFilters(Filters, frozen=True, kw_only=True):
+    speaker: ActorId | None = None
+    article: ArticleId | None = None
+    q: str | None = None
+    kind: QuoteKind | None = None
+    published_after: datetime | None = None
+    published_before: datetime | None = None
+
+
+class ActorFilters(Filters, frozen=True, kw_only=True):
+    q: str | None = None
+    kind: ActorKind | None = None
+
+
+class ClaimFilters(Filters, frozen=True, kw_only=True):
+    place: PlaceId | None = None
+    controller: ActorId | None = None
+    claimant: ActorId | None = None
+    stance: Stance | None = None
+    type: ClaimType | None = None
+    modality: Modality | None = None
+    bbox: Box | None = None
+    published_after: datetime | None = None
+    published_before: datetime | None = None
+
+
+class ArticleFilters(Filters, frozen=True, kw_only=True):
+    q: str | None = None
+    source: str | None = None
+    actor: ActorId | None = None
+    place: PlaceId | None = None
+    published_after: datetime | None = None
+    published_before: datetime | None = None
+
+
+class PlaceFilters(Filters, frozen=True, kw_only=True):
+    q: str | None = None
+    country: Country | None = None
+    bbox: Box | None = None
+
+
+F = TypeVar("F", bound=Filters)
+
+
+def filter_names(kind: type[Filters]) -> tuple[str, ...]:
+    return kind.__struct_fields__
+
+
+def parse_filters(kind: type[F], given: Mapping[str, str]) -> F:
+    """A list's filters from text (`gazette export`'s options), each checked as the API
+    checks the query parameter of the same name; `Invalid` names the first bad one."""
+    names = filter_names(kind)
+    for name in given:
+        if name not in names:
+            raise Invalid("query", name, f"does not filter this list (it takes {', '.join(names)})")
+    hints = get_type_hints(kind, include_extras=True)
+    values = {name: _read(name, hints[name], text) for name, text in given.items()}
+    after, before = time_range(given.get("published_after"), given.get("published_before"))
+    if "published_after" in given:
+        values["published_after"] = after
+    if "published_before" in given:
+        values["published_before"] = before
+    return kind(**values)
+
+
+def _read(name: str, hint: Any, text: str) -> Any:
+    """One filter's value from text, by its declared type (`X | None`)."""
+    (declared,) = [arg for arg in get_args(hint) if arg is not type(None)]
+    if declared is datetime:
+        return text  # read as a pair by time_range, in parse_filters
+    if declared == Box:
+        return parse_bbox(text)
+    if get_origin(declared) is Literal:
+        if text not in get_args(declared):
+            raise Invalid("query", name, f"must be one of {', '.join(get_args(declared))}")
+        return text
+    for mark in get_args(declared)[1:] if get_origin(declared) is Annotated else ():
+        if isinstance(mark, IdOf) and not is_id(mark.kind, text):
+            prefix = PREFIXES[mark.kind]
+            raise Invalid("query", name, f"must be an id of an {mark.kind} ({prefix}_…)")
+        if isinstance(mark, Code) and re.fullmatch(mark.pattern, text) is None:
+            raise Invalid("query", name, f"must be {mark.what}")
+    return clean_text(name, text)
+
 
 _RFC3339 = re.compile(
     r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})", re.ASCII

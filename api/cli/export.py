@@ -6,25 +6,39 @@ import argparse
 import asyncio
 import os
 import sys
+import textwrap
 from typing import BinaryIO
 
 from api.cli.database import database, migrate_database
+from api.services.export import FILTERS, GEOGRAPHIC, export
 from api.settings import Settings
 
-ALL_FILTERS = (
-    "speaker", "article", "actor", "place", "controller", "claimant", "q", "source", "kind",
-    "stance", "type", "modality", "bbox", "country", "published_after", "published_before",
-)  # fmt: skip
+# Every list's filters (api/filters.py), each an option `--published-after`.
+ALL_FILTERS = tuple(dict.fromkeys(name for names in FILTERS.values() for name in names))
+
+
+def option(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def filters_help() -> str:
+    """Which options filter which list, for `gazette export --help`."""
+    lines = ["filters (as the API's query parameters; each list takes its own):"]
+    for entity, names in FILTERS.items():
+        lines += textwrap.wrap(
+            " ".join(map(option, names)), width=79,
+            initial_indent=f"  {entity:<8} ", subsequent_indent=" " * 11,
+        )  # fmt: skip
+    return "\n".join(lines)
 
 
 async def _export(url: str, settings: Settings, args: argparse.Namespace) -> int:
     from api.db.pool import create_pool
-    from api.services.export import FILTERS, GEOGRAPHIC, export
 
     filters = {name: getattr(args, name) for name in ALL_FILTERS if getattr(args, name)}
     wrong = sorted(set(filters) - set(FILTERS[args.entity]))
     if wrong:
-        options = ", ".join("--" + name.replace("_", "-") for name in wrong)
+        options = ", ".join(map(option, wrong))
         print(f"gazette: {options} does not filter {args.entity}", file=sys.stderr)
         return 2
     if args.format == "geojson" and args.entity not in GEOGRAPHIC:

@@ -26,11 +26,12 @@ import httpx
 from api import errors
 from api.cli.batch import cmd_ingest, cmd_reextract, cmd_worker
 from api.cli.escapes import printable
-from api.cli.export import ALL_FILTERS, cmd_export
+from api.cli.export import ALL_FILTERS, cmd_export, filters_help, option
 from api.cli.keys import cmd_keys
 from api.cli.serve import cmd_migrate, cmd_openapi, cmd_serve
 from api.db import failures
 from api.http.observability import configure_logging
+from api.services.export import ENTITIES, FORMATS
 from api.settings import Settings, SettingsError, load_settings
 
 # Domain errors (api/errors.py) as exit codes: the one place they become one. A subclass that
@@ -135,19 +136,13 @@ def parser() -> argparse.ArgumentParser:
         "  gazette export quotes --speaker act_01jq… --format csv -o sorokin.csv\n"
         "  gazette export claims --stance denied --bbox 36,47,39,49.5 --format geojson\n"
         "  gazette export articles --q 'grain corridor' --published-after 2025-11-01T00:00:00Z\n\n"
-        "filters (as the API's query parameters; each list takes its own):\n"
-        "  quotes   --speaker --article --q --kind --published-after --published-before\n"
-        "  actors   --q --kind\n"
-        "  claims   --place --controller --claimant --stance --type --modality --bbox\n"
-        "           --published-after --published-before\n"
-        "  articles --q --source --actor --place --published-after --published-before\n"
-        "  places   --q --country --bbox",
+        + filters_help(),
     )  # fmt: skip
-    out.add_argument("entity", choices=["quotes", "actors", "claims", "articles", "places"])
-    out.add_argument("--format", choices=["ndjson", "csv", "geojson"], default="ndjson")
+    out.add_argument("entity", choices=ENTITIES)
+    out.add_argument("--format", choices=FORMATS, default="ndjson")
     out.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     for name in ALL_FILTERS:
-        out.add_argument("--" + name.replace("_", "-"), dest=name, metavar="VALUE")
+        out.add_argument(option(name), dest=name, metavar="VALUE")
     again = _command(
         sub, "reextract", "run the current extractor over stored articles, keeping curated edits",
         "  gazette reextract\n  gazette reextract --article art_01jq…",

@@ -1,16 +1,21 @@
-"""Forward-only migrations from sql/migrations/NNN_name.sql, applied under an advisory lock.
+"""Forward-only migrations from sql/migrations/NNN_name.sql, then the read views of
+sql/views.sql, applied under an advisory lock.
 
 Several processes may start at once: the first takes the lock and migrates, the others wait
-on the lock and then find nothing left to do.
+on the lock and then find nothing left to do. The views file holds the current definition of
+every read view (one place to read them); it runs after the migrations whenever its text
+differs from the text that last ran.
 """
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import logging
 import re
 from pathlib import Path
 
-from api.db.rows import Conn, execute, fetch_records
+from api.db.rows import Conn, execute, fetch_records, fetch_value
 from api.db.sql import SQL_DIR
 
 log = logging.getLogger("gazette.migrate")
@@ -44,8 +49,11 @@ def discover(directory: Path = SQL_DIR / "migrations") -> list[Migration]:
     return found
 
 
-async def migrate(conn: Conn, directory: Path = SQL_DIR / "migrations") -> list[int]:
-    """Apply every pending migration, each in its own transaction; return the versions applied."""
+async def migrate(
+    conn: Conn, directory: Path = SQL_DIR / "migrations", views: Path = SQL_DIR / "views.sql"
+) -> list[int]:
+    """Apply every pending migration, each in its own transaction, then the views if their
+    file changed; return the migration versions applied."""
     applied: list[int] = []
     migrations = discover(directory)
     await execute(conn, "migration_lock", MIGRATION_LOCK_ID)
@@ -60,6 +68,22 @@ async def migrate(conn: Conn, directory: Path = SQL_DIR / "migrations") -> list[
                 await execute(conn, "record_migration", migration.version, migration.name)
             log.info("applied migration %03d_%s", migration.version, migration.name)
             applied.append(migration.version)
+        await apply_views(conn, views)
     finally:
         await execute(conn, "migration_unlock", MIGRATION_LOCK_ID)
     return applied
+
+
+async def apply_views(conn: Conn, path: Path) -> bool:
+    """Run the views file (it drops and creates every read view) in one transaction, unless
+    this very text ran last; True when it ran. Call it holding the migration lock."""
+    text = await asyncio.to_thread(path.read_text, encoding="utf-8")
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    await execute(conn, "create_views_table")
+    if await fetch_value(conn, "applied_views") == digest:
+        return False
+    async with conn.transaction():
+        await conn.execute(text)
+        await execute(conn, "record_views", digest)
+    log.info("applied %s", path.name)
+    return True

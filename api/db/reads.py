@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable
 from datetime import datetime
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import asyncpg
 import msgspec
@@ -16,9 +16,18 @@ import msgspec
 from api import schemas
 from api.db import records
 from api.db.rows import Db, fetch_read_one, fetch_shaped, fetch_value
-from api.filters import Box
+from api.filters import (
+    ActorFilters,
+    ArticleFilters,
+    ClaimFilters,
+    Filters,
+    PlaceFilters,
+    QuoteFilters,
+)
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Filters)
+F_contra = TypeVar("F_contra", bound=Filters, contravariant=True)
 
 
 class Slice(msgspec.Struct, Generic[T]):
@@ -32,10 +41,33 @@ def _slice(rows: list[T], limit: int) -> Slice[T]:
     return Slice(rows=rows[:limit], has_more=len(rows) > limit)
 
 
+def _named(filters: Filters, after: str | None, limit: int) -> dict[str, Any]:
+    """A list query's named parameters: its filters by their names, the page position, and
+    one row more than the page (to know whether another follows)."""
+    return {**msgspec.structs.asdict(filters), "after": after, "limit": limit + 1}
+
+
 class FetchPage(Protocol[T]):
     """One keyset page of a list with its filters bound: rows after `after`, at most `limit`."""
 
     def __call__(self, db: Db, after: str | None, limit: int, /) -> Awaitable[Slice[T]]: ...
+
+
+class ReadList(Protocol[F_contra, T]):
+    """A list's read function: `list_quotes`, `list_claims`…"""
+
+    def __call__(
+        self, db: Db, filters: F_contra, after: str | None, limit: int, /
+    ) -> Awaitable[Slice[T]]: ...
+
+
+def pages(read: ReadList[F, T], filters: F) -> FetchPage[T]:
+    """The list `read` with `filters` bound, a page at a time."""
+
+    def fetch(db: Db, after: str | None, limit: int) -> Awaitable[Slice[T]]:
+        return read(db, filters, after, limit)
+
+    return fetch
 
 
 async def every_page(
@@ -68,23 +100,11 @@ async def get_article(db: Db, article_id: str) -> schemas.Article | None:
 
 
 async def list_articles(
-    db: Db,
-    *,
-    q: str | None,
-    source: str | None,
-    actor: str | None,
-    place: str | None,
-    published_after: datetime | None,
-    published_before: datetime | None,
-    after: str | None,
-    limit: int,
+    db: Db, filters: ArticleFilters, after: str | None, limit: int
 ) -> Slice[schemas.ArticleSummary]:
     rows = await fetch_shaped(
-        db, "list_articles", records.article_summary,
-        {"q": q, "source": source, "actor": actor, "place": place,
-         "published_after": published_after, "published_before": published_before,
-         "after": after, "limit": limit + 1},
-    )  # fmt: skip
+        db, "list_articles", records.article_summary, _named(filters, after, limit)
+    )
     return _slice(rows, limit)
 
 
@@ -96,11 +116,9 @@ async def get_actor(db: Db, actor_id: str) -> schemas.Actor | None:
 
 
 async def list_actors(
-    db: Db, *, q: str | None, kind: str | None, after: str | None, limit: int
+    db: Db, filters: ActorFilters, after: str | None, limit: int
 ) -> Slice[schemas.Actor]:
-    rows = await fetch_shaped(
-        db, "list_actors", records.actor, {"q": q, "kind": kind, "after": after, "limit": limit + 1}
-    )
+    rows = await fetch_shaped(db, "list_actors", records.actor, _named(filters, after, limit))
     return _slice(rows, limit)
 
 
@@ -112,23 +130,9 @@ async def get_quote(db: Db, quote_id: str) -> schemas.Quote | None:
 
 
 async def list_quotes(
-    db: Db,
-    *,
-    speaker: str | None,
-    article: str | None,
-    q: str | None,
-    kind: str | None,
-    published_after: datetime | None,
-    published_before: datetime | None,
-    after: str | None,
-    limit: int,
+    db: Db, filters: QuoteFilters, after: str | None, limit: int
 ) -> Slice[schemas.Quote]:
-    rows = await fetch_shaped(
-        db, "list_quotes", records.quote,
-        {"speaker": speaker, "article": article, "q": q, "kind": kind,
-         "published_after": published_after, "published_before": published_before,
-         "after": after, "limit": limit + 1},
-    )  # fmt: skip
+    rows = await fetch_shaped(db, "list_quotes", records.quote, _named(filters, after, limit))
     return _slice(rows, limit)
 
 
@@ -140,27 +144,9 @@ async def get_claim(db: Db, claim_id: str) -> schemas.Claim | None:
 
 
 async def list_claims(
-    db: Db,
-    *,
-    place: str | None,
-    controller: str | None,
-    claimant: str | None,
-    stance: str | None,
-    type_: str | None,
-    modality: str | None,
-    bbox: Box | None,
-    published_after: datetime | None,
-    published_before: datetime | None,
-    after: str | None,
-    limit: int,
+    db: Db, filters: ClaimFilters, after: str | None, limit: int
 ) -> Slice[schemas.Claim]:
-    rows = await fetch_shaped(
-        db, "list_claims", records.claim,
-        {"place": place, "controller": controller, "claimant": claimant, "stance": stance,
-         "type": type_, "modality": modality, "bbox": bbox,
-         "published_after": published_after, "published_before": published_before,
-         "after": after, "limit": limit + 1},
-    )  # fmt: skip
+    rows = await fetch_shaped(db, "list_claims", records.claim, _named(filters, after, limit))
     return _slice(rows, limit)
 
 
@@ -184,10 +170,7 @@ async def get_place(db: Db, place_id: str) -> schemas.Place | None:
 
 
 async def list_places(
-    db: Db, *, q: str | None, country: str | None, bbox: Box | None, after: str | None, limit: int
+    db: Db, filters: PlaceFilters, after: str | None, limit: int
 ) -> Slice[schemas.Place]:
-    rows = await fetch_shaped(
-        db, "list_places", records.place,
-        {"q": q, "country": country, "bbox": bbox, "after": after, "limit": limit + 1},
-    )  # fmt: skip
+    rows = await fetch_shaped(db, "list_places", records.place, _named(filters, after, limit))
     return _slice(rows, limit)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractContextManager
 from typing import Annotated, Any, BinaryIO, Literal, get_args, get_origin
@@ -18,12 +17,17 @@ import asyncpg
 import msgspec
 
 from api.db import reads
-from api.db.reads import FetchPage, Slice
-from api.db.rows import Db
-from api.errors import Invalid
-from api.extract.types import ActorKind, ClaimType, Modality, QuoteKind, Stance
-from api.filters import clean_text, parse_bbox, time_range
-from api.ids import id_pattern
+from api.db.reads import FetchPage, ReadList, pages
+from api.filters import (
+    ActorFilters,
+    ArticleFilters,
+    ClaimFilters,
+    Filters,
+    PlaceFilters,
+    QuoteFilters,
+    filter_names,
+    parse_filters,
+)
 
 Entity = Literal["quotes", "actors", "claims", "articles", "places"]
 Format = Literal["ndjson", "csv", "geojson"]
@@ -32,101 +36,43 @@ FORMATS: tuple[Format, ...] = ("ndjson", "csv", "geojson")
 # the lists whose rows have a point (lat, lon) to put on a map
 GEOGRAPHIC = frozenset({"claims", "places"})
 PAGE = 1000
-# The API's query parameters of each list, which `gazette export` takes as options.
+# Each list: its filters (the API's query parameters, `gazette export`'s options) and its
+# read function.
+LISTS: dict[Entity, tuple[type[Filters], ReadList[Any, Any]]] = {
+    "quotes": (QuoteFilters, reads.list_quotes),
+    "actors": (ActorFilters, reads.list_actors),
+    "claims": (ClaimFilters, reads.list_claims),
+    "articles": (ArticleFilters, reads.list_articles),
+    "places": (PlaceFilters, reads.list_places),
+}
 FILTERS: dict[Entity, tuple[str, ...]] = {
-    "quotes": ("speaker", "article", "q", "kind", "published_after", "published_before"),
-    "actors": ("q", "kind"),
-    "claims": ("place", "controller", "claimant", "stance", "type", "modality", "bbox",
-               "published_after", "published_before"),
-    "articles": ("q", "source", "actor", "place", "published_after", "published_before"),
-    "places": ("q", "country", "bbox"),
-}  # fmt: skip
+    entity: filter_names(kind) for entity, (kind, _) in LISTS.items()
+}
 
 _encoder = msgspec.json.Encoder()
 
 
-def checked_id(kind: str, name: str, value: str | None) -> str | None:
-    """An id filter, checked like the API's query parameter (an ApiError naming it)."""
-    if value is not None and re.fullmatch(id_pattern(kind), value) is None:
-        raise Invalid("query", name, f"must be an id of an {kind} ({kind[:3]}_…)")
-    return value
-
-
-def checked_choice(name: str, value: str | None, allowed: Any) -> str | None:
-    """An enumerated filter (`kind`, `stance`…), checked against the contract's values."""
-    if value is not None and value not in get_args(allowed):
-        raise Invalid("query", name, f"must be one of {', '.join(get_args(allowed))}")
-    return value
-
-
-def list_of(entity: Entity, filters: dict[str, Any]) -> FetchPage[Any]:
-    """The list's page function with these filters (names as the API's query parameters)."""
-    get: Callable[[str], Any] = filters.get
-    kind = checked_choice("kind", get("kind"), QuoteKind if entity == "quotes" else ActorKind)
-    stance = checked_choice("stance", get("stance"), Stance)
-    type_ = checked_choice("type", get("type"), ClaimType)
-    modality = checked_choice("modality", get("modality"), Modality)
-    if get("country") is not None and re.fullmatch(r"[A-Z]{2}", get("country")) is None:
-        raise Invalid("query", "country", "must be an ISO 3166-1 alpha-2 code, e.g. UA")
-    after, before = time_range(get("published_after"), get("published_before"))
-
-    def quotes(db: Db, position: str | None, size: int) -> Any:
-        return reads.list_quotes(
-            db, speaker=checked_id("actor", "speaker", get("speaker")),
-            article=checked_id("article", "article", get("article")), q=clean_text("q", get("q")),
-            kind=kind, published_after=after, published_before=before, after=position,
-            limit=size,
-        )  # fmt: skip
-
-    def actors(db: Db, position: str | None, size: int) -> Any:
-        return reads.list_actors(
-            db, q=clean_text("q", get("q")), kind=kind, after=position, limit=size
-        )
-
-    def claims(db: Db, position: str | None, size: int) -> Any:
-        return reads.list_claims(
-            db, place=checked_id("place", "place", get("place")),
-            controller=checked_id("actor", "controller", get("controller")),
-            claimant=checked_id("actor", "claimant", get("claimant")), stance=stance,
-            type_=type_, modality=modality, bbox=parse_bbox(get("bbox")),
-            published_after=after, published_before=before, after=position, limit=size,
-        )  # fmt: skip
-
-    def articles(db: Db, position: str | None, size: int) -> Any:
-        return reads.list_articles(
-            db, q=clean_text("q", get("q")), source=clean_text("source", get("source")),
-            actor=checked_id("actor", "actor", get("actor")),
-            place=checked_id("place", "place", get("place")), published_after=after,
-            published_before=before, after=position, limit=size,
-        )  # fmt: skip
-
-    def places(db: Db, position: str | None, size: int) -> Any:
-        return reads.list_places(
-            db, q=clean_text("q", get("q")), country=get("country"),
-            bbox=parse_bbox(get("bbox")), after=position, limit=size,
-        )  # fmt: skip
-
-    fetchers: dict[Entity, Callable[[Db, str | None, int], Any]] = {
-        "quotes": quotes, "actors": actors, "claims": claims, "articles": articles,
-        "places": places,
-    }  # fmt: skip
-    return fetchers[entity]
+def list_of(entity: Entity, filters: dict[str, str]) -> FetchPage[Any]:
+    """The list's page function with these filters, given as text (names as the API's query
+    parameters), each checked as the API checks it (`Invalid` names the bad one)."""
+    kind, read = LISTS[entity]
+    return pages(read, parse_filters(kind, filters))
 
 
 async def export(
     pool: asyncpg.Pool[asyncpg.Record],
     entity: Entity,
-    filters: dict[str, Any],
+    filters: dict[str, str],
     fmt: Format,
     output: Callable[[], AbstractContextManager[BinaryIO]],
 ) -> int:
     """Write every row of the filtered list to what `output()` opens; returns how many.
 
-    The filters are checked (an ApiError naming the bad one) before `output` is opened, so
-    a bad filter never empties an existing file."""
+    The filters are checked (`Invalid` names the bad one) before `output` is opened, so a
+    bad filter never empties an existing file; so is the first query (a database that is
+    down or refuses a value fails before then too)."""
     fetch = list_of(entity, filters)
-    first: Slice[Any] = await fetch(pool, None, 1)  # runs the checks the first page runs
-    del first
+    await fetch(pool, None, 1)
     rows = reads.every_page(pool, fetch, None, PAGE)
     writers = {"ndjson": write_ndjson, "csv": write_csv, "geojson": write_geojson}
     with output() as out:

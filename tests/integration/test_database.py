@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import secrets
+from pathlib import Path
 
 import asyncpg
 import httpx
 import pytest
 
-from api.db.migrate import discover, migrate
-from api.db.sql import every_shape, queries, shaped
+from api.db.migrate import apply_views, discover, migrate
+from api.db.sql import SQL_DIR, every_shape, queries, shaped
 from api.extract import Extraction, Extractor
 from api.extract.types import ExtractedQuote
 from api.schemas import ArticleIn
 from api.services.ingest import ExtractionQueue, ingest
 from api.services.sandbox import InProcess
 from tests.support import with_database
+
+VIEWS = SQL_DIR / "views.sql"
 
 
 async def test_concurrent_start_migrates_a_fresh_database_once(server_url: str) -> None:
@@ -92,3 +96,42 @@ async def test_a_failed_ingest_leaves_nothing_behind(
         await queue.close()
     for table in ("articles", "actors", "mentions", "quotes", "places", "claims"):
         assert await pool.fetchval(f"SELECT count(*) FROM {table}") == 0, table
+
+
+@pytest.fixture
+def changed_views(tmp_path: Path) -> Path:
+    """sql/views.sql with one more column in quote_rows."""
+    changed = tmp_path / "views.sql"
+    text = VIEWS.read_text(encoding="utf-8")
+    changed.write_text(
+        text.replace("AS curated, q.curated_by", "AS curated, 1 AS mark, q.curated_by")
+    )
+    return changed
+
+
+async def test_the_views_file_defines_every_view_and_runs_when_it_changes(
+    server_url: str, changed_views: Path
+) -> None:
+    """sql/views.sql is the current definition of every read view: the migrated schema has no
+    view it does not create, and a changed file runs again (once) at the next migrate."""
+    text = VIEWS.read_text(encoding="utf-8")
+    created = re.findall(r"^CREATE VIEW (\w+) AS", text, re.MULTILINE)
+    dropped = re.search(r"DROP VIEW IF EXISTS ([\w\s,]+);", text)
+    assert dropped is not None and sorted(re.findall(r"\w+", dropped[1])) == sorted(created)
+    marked = "SELECT count(*) FROM information_schema.columns WHERE column_name = 'mark'"
+    name = f"gazette_views_{secrets.token_hex(4)}"
+    admin = await asyncpg.connect(server_url)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    conn = await asyncpg.connect(with_database(server_url, name))
+    try:
+        await migrate(conn)
+        views = await conn.fetch("SELECT viewname FROM pg_views WHERE schemaname = 'public'")
+        assert sorted(r["viewname"] for r in views) == sorted(created)
+        assert await apply_views(conn, changed_views) is True
+        assert await apply_views(conn, changed_views) is False
+        assert await conn.fetchval(marked) == 1
+        assert await migrate(conn) == [] and await conn.fetchval(marked) == 0  # and back
+    finally:
+        await conn.close()
+        await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        await admin.close()

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from typing import Annotated, Any
 
 from litestar import Request, Response, get, patch, post
+from litestar.di import NamedDependency, Provide
 from litestar.params import JSONBody, QueryParameter
 from litestar.response import Redirect
 from litestar.status_codes import HTTP_200_OK, HTTP_301_MOVED_PERMANENTLY
 
 from api.db import curation, reads
-from api.db.reads import Slice
-from api.db.rows import Db
+from api.db.reads import pages
 from api.extract.types import ActorKind
-from api.filters import clean_text
+from api.filters import ActorFilters, clean_text
 from api.http.auth import access
 from api.http.examples import WithExamples
 from api.http.params import Cursor, Limit, cursor_after
@@ -28,24 +27,13 @@ from api.http.routes.common import (
     strict_body,
 )
 from api.http.routes.idempotency import IDEMPOTENCY_ERRORS, IdempotencyKey, idempotent
-from api.http.routes.listing import NDJSON_NOTE, list_response, ndjson_of
+from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
 from api.schemas import NO_NUL, Actor, ActorMerge, ActorPatch, Page
 
 TAGS = ["actors"]
 
 
-@get(
-    "/v1/actors",
-    **access("read", LIST_RESPONSES),
-    operation_id="listActors",
-    summary="List actors, newest first; fuzzy search by name",
-    tags=TAGS,
-    response_headers=LIST_HEADERS,
-    description=NDJSON_NOTE,
-    operation_class=ndjson_of("Actor"),
-)
-async def list_actors(
-    request: Request[Any, Any, Any],
+def actor_listing(
     q: Annotated[
         str | None,
         QueryParameter(
@@ -60,13 +48,27 @@ async def list_actors(
     ] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
+) -> Listing[ActorFilters]:
+    filters = ActorFilters(q=clean_text("q", q), kind=kind)
+    return Listing(filters, cursor_after("actor", cursor), limit)
+
+
+@get(
+    "/v1/actors",
+    **access("read", LIST_RESPONSES),
+    operation_id="listActors",
+    summary="List actors, newest first; fuzzy search by name",
+    tags=TAGS,
+    response_headers=LIST_HEADERS,
+    description=NDJSON_NOTE,
+    operation_class=ndjson_of("Actor"),
+    dependencies={"listing": Provide(actor_listing, sync_to_thread=False)},
+)
+async def list_actors(
+    request: Request[Any, Any, Any], listing: NamedDependency[Listing[ActorFilters]]
 ) -> Response[Page[Actor]]:
-    text = clean_text("q", q)
-
-    def fetch(db: Db, position: str | None, size: int) -> Awaitable[Slice[Actor]]:
-        return reads.list_actors(db, q=text, kind=kind, after=position, limit=size)
-
-    return await list_response(request, fetch, after=cursor_after("actor", cursor), limit=limit)
+    fetch = pages(reads.list_actors, listing.filters)
+    return await list_response(request, fetch, after=listing.after, limit=listing.limit)
 
 
 @get(

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from datetime import date
 from typing import Annotated, Any
 
 import msgspec
 from litestar import Request, Response, delete, get, post
 from litestar.datastructures import ResponseHeader
+from litestar.di import NamedDependency, Provide
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.db import reads, writes
-from api.db.reads import Slice
-from api.db.rows import Db
+from api.db.reads import pages
 from api.errors import ArticleRefused, Invalid, NotFound
-from api.filters import clean_text, in_utc, time_range
+from api.filters import ArticleFilters, clean_text, in_utc, time_range
 from api.http.auth import access
 from api.http.examples import WithExamples
 from api.http.params import After, Before, Cursor, Limit, SearchText, cursor_after
@@ -47,7 +46,7 @@ from api.http.routes.idempotency import (
     IdempotencyKey,
     idempotent,
 )
-from api.http.routes.listing import NDJSON_NOTE, list_response, ndjson_of
+from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
 from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page
 from api.services import ingest as ingest_step
 
@@ -160,18 +159,7 @@ async def create_article(
     return await idempotent(request, idempotency_key, run)
 
 
-@get(
-    "/v1/articles",
-    **access("read", LIST_RESPONSES),
-    operation_id="listArticles",
-    summary="List articles, newest first",
-    tags=TAGS,
-    response_headers=LIST_HEADERS,
-    description=NDJSON_NOTE,
-    operation_class=ndjson_of("ArticleSummary"),
-)
-async def list_articles(
-    request: Request[Any, Any, Any],
+def article_listing(
     q: SearchText = None,
     source: Annotated[
         str | None,
@@ -187,17 +175,31 @@ async def list_articles(
     published_before: Before = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Response[Page[ArticleSummary]]:
+) -> Listing[ArticleFilters]:
     after, before = time_range(published_after, published_before)
-    text, outlet = clean_text("q", q), clean_text("source", source)
+    filters = ArticleFilters(
+        q=clean_text("q", q), source=clean_text("source", source), actor=actor, place=place,
+        published_after=after, published_before=before,
+    )  # fmt: skip
+    return Listing(filters, cursor_after("article", cursor), limit)
 
-    def fetch(db: Db, position: str | None, size: int) -> Awaitable[Slice[ArticleSummary]]:
-        return reads.list_articles(
-            db, q=text, source=outlet, actor=actor, place=place, published_after=after,
-            published_before=before, after=position, limit=size,
-        )  # fmt: skip
 
-    return await list_response(request, fetch, after=cursor_after("article", cursor), limit=limit)
+@get(
+    "/v1/articles",
+    **access("read", LIST_RESPONSES),
+    operation_id="listArticles",
+    summary="List articles, newest first",
+    tags=TAGS,
+    response_headers=LIST_HEADERS,
+    description=NDJSON_NOTE,
+    operation_class=ndjson_of("ArticleSummary"),
+    dependencies={"listing": Provide(article_listing, sync_to_thread=False)},
+)
+async def list_articles(
+    request: Request[Any, Any, Any], listing: NamedDependency[Listing[ArticleFilters]]
+) -> Response[Page[ArticleSummary]]:
+    fetch = pages(reads.list_articles, listing.filters)
+    return await list_response(request, fetch, after=listing.after, limit=listing.limit)
 
 
 @get(

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
-from datetime import datetime
 from typing import Annotated, Any
 
-import msgspec
 from litestar import Request, Response, get
 from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
 from api.db import reads
-from api.db.reads import FetchPage, Slice
-from api.db.rows import Db
+from api.db.reads import Slice, pages
 from api.extract.types import ClaimType, Modality, Stance
-from api.filters import Box, parse_bbox, time_range
+from api.filters import ClaimFilters, parse_bbox, time_range
 from api.http.auth import access
 from api.http.examples import WithExamples
 from api.http.params import After, BBox, Before, Cursor, Limit, cursor_after
@@ -32,6 +28,7 @@ from api.http.responses import (
 from api.http.routes.common import ClaimIdPath, entity_response, id_filter, resources
 from api.http.routes.listing import (
     NDJSON_NOTE,
+    Listing,
     list_response,
     wants,
     with_alternatives,
@@ -41,23 +38,7 @@ from api.schemas import Claim, ClaimFeature, ClaimFeatureCollection, Page, Point
 TAGS = ["claims"]
 
 
-class ClaimQuery(msgspec.Struct, frozen=True):
-    """The filters and page position of a claims list, validated."""
-
-    place: str | None
-    controller: str | None
-    claimant: str | None
-    stance: Stance | None
-    type: ClaimType | None
-    modality: Modality | None
-    bbox: Box | None
-    published_after: datetime | None
-    published_before: datetime | None
-    after: str | None
-    limit: int
-
-
-def claim_query(
+def claim_listing(
     place: Annotated[str | None, id_filter("place", "Only claims about this place.")] = None,
     controller: Annotated[
         str | None, id_filter("actor", "Only claims that this actor controls the place.")
@@ -75,44 +56,14 @@ def claim_query(
     published_before: Before = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> ClaimQuery:
+) -> Listing[ClaimFilters]:
     """The query parameters both claim lists share (JSON and GeoJSON)."""
     after, before = time_range(published_after, published_before)
-    return ClaimQuery(
-        place=place,
-        controller=controller,
-        claimant=claimant,
-        stance=stance,
-        type=type,
-        modality=modality,
-        bbox=parse_bbox(bbox),
-        published_after=after,
-        published_before=before,
-        after=cursor_after("claim", cursor),
-        limit=limit,
-    )
-
-
-def fetch_claims(query: ClaimQuery) -> FetchPage[Claim]:
-    """The claims list with these filters, a page at a time."""
-
-    def fetch(db: Db, after: str | None, limit: int) -> Awaitable[Slice[Claim]]:
-        return reads.list_claims(
-            db,
-            place=query.place,
-            controller=query.controller,
-            claimant=query.claimant,
-            stance=query.stance,
-            type_=query.type,
-            modality=query.modality,
-            bbox=query.bbox,
-            published_after=query.published_after,
-            published_before=query.published_before,
-            after=after,
-            limit=limit,
-        )
-
-    return fetch
+    filters = ClaimFilters(
+        place=place, controller=controller, claimant=claimant, stance=stance, type=type,
+        modality=modality, bbox=parse_bbox(bbox), published_after=after, published_before=before,
+    )  # fmt: skip
+    return Listing(filters, cursor_after("claim", cursor), limit)
 
 
 @get(
@@ -126,19 +77,19 @@ def fetch_claims(query: ClaimQuery) -> FetchPage[Claim]:
     ),
     tags=TAGS,
     response_headers=LIST_HEADERS,
-    dependencies={"claim_filter": Provide(claim_query, sync_to_thread=False)},
+    dependencies={"listing": Provide(claim_listing, sync_to_thread=False)},
     operation_class=with_alternatives(**{GEOJSON: "ClaimFeatureCollection", NDJSON: "Claim"}),
 )
 async def list_claims(
-    request: Request[Any, Any, Any], claim_filter: NamedDependency[ClaimQuery]
+    request: Request[Any, Any, Any], listing: NamedDependency[Listing[ClaimFilters]]
 ) -> Response[Page[Claim]]:
-    fetch = fetch_claims(claim_filter)
+    fetch = pages(reads.list_claims, listing.filters)
     if wants(request, GEOJSON, NDJSON):
-        rows = await fetch(resources(request).pool, claim_filter.after, claim_filter.limit)
+        rows = await fetch(resources(request).pool, listing.after, listing.limit)
         response = geojson_response(request, rows)
         response.headers["Vary"] = "Accept"  # caches must key this URL's answers on Accept
         return response
-    return await list_response(request, fetch, after=claim_filter.after, limit=claim_filter.limit)
+    return await list_response(request, fetch, after=listing.after, limit=listing.limit)
 
 
 @get(
@@ -155,13 +106,13 @@ async def list_claims(
     tags=TAGS,
     response_headers=LIST_HEADERS,
     media_type=GEOJSON,
-    dependencies={"claim_filter": Provide(claim_query, sync_to_thread=False)},
+    dependencies={"listing": Provide(claim_listing, sync_to_thread=False)},
 )
 async def list_claims_geojson(
-    request: Request[Any, Any, Any], claim_filter: NamedDependency[ClaimQuery]
+    request: Request[Any, Any, Any], listing: NamedDependency[Listing[ClaimFilters]]
 ) -> Response[ClaimFeatureCollection]:
-    fetch = fetch_claims(claim_filter)
-    rows = await fetch(resources(request).pool, claim_filter.after, claim_filter.limit)
+    fetch = pages(reads.list_claims, listing.filters)
+    rows = await fetch(resources(request).pool, listing.after, listing.limit)
     return geojson_response(request, rows)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import asyncpg
 import msgspec
@@ -20,10 +20,24 @@ from litestar.openapi.spec import OpenAPIMediaType, Operation, Reference
 from litestar.response import Stream
 
 from api.db.reads import FetchPage, every_page
+from api.filters import Filters
 from api.http.examples import WithExamples
 from api.http.responses import NDJSON, page_response
 from api.http.routes.common import resources
 from api.http.streams import close_at_end
+
+F = TypeVar("F", bound=Filters)
+
+
+@dataclass(frozen=True)
+class Listing(Generic[F]):
+    """A list request, as its route's dependency reads it: the list's filters (api/filters.py)
+    and the page asked for (after the cursor's row, at most `limit` rows)."""
+
+    filters: F
+    after: str | None
+    limit: int
+
 
 STREAM_PAGE = 5000  # rows per query: planning each query costs about as much as 1,000 rows
 

@@ -2,41 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from typing import Annotated, Any
 
 from litestar import Request, Response, get
+from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
 from api.db import reads
-from api.db.reads import Slice
-from api.db.rows import Db
+from api.db.reads import pages
 from api.errors import NotFound
-from api.filters import clean_text, parse_bbox
+from api.filters import PlaceFilters, clean_text, parse_bbox
 from api.http.auth import access
 from api.http.examples import WithExamples
 from api.http.params import BBox, Cursor, Limit, cursor_after, timed_cursor_after
 from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, NOT_FOUND
 from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, page_response
 from api.http.routes.common import PlaceIdPath, entity_response, resources
-from api.http.routes.listing import NDJSON_NOTE, list_response, ndjson_of
+from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
 from api.schemas import NO_NUL, Claim, Page, Place
 
 TAGS = ["places"]
 
 
-@get(
-    "/v1/places",
-    **access("read", LIST_RESPONSES),
-    operation_id="listPlaces",
-    summary="List places, newest first; fuzzy search by name or alias",
-    tags=TAGS,
-    response_headers=LIST_HEADERS,
-    description=NDJSON_NOTE,
-    operation_class=ndjson_of("Place"),
-)
-async def list_places(
-    request: Request[Any, Any, Any],
+def place_listing(
     q: Annotated[
         str | None,
         QueryParameter(
@@ -53,13 +41,27 @@ async def list_places(
     bbox: BBox = None,
     limit: Limit = 50,
     cursor: Cursor = None,
+) -> Listing[PlaceFilters]:
+    filters = PlaceFilters(q=clean_text("q", q), country=country, bbox=parse_bbox(bbox))
+    return Listing(filters, cursor_after("place", cursor), limit)
+
+
+@get(
+    "/v1/places",
+    **access("read", LIST_RESPONSES),
+    operation_id="listPlaces",
+    summary="List places, newest first; fuzzy search by name or alias",
+    tags=TAGS,
+    response_headers=LIST_HEADERS,
+    description=NDJSON_NOTE,
+    operation_class=ndjson_of("Place"),
+    dependencies={"listing": Provide(place_listing, sync_to_thread=False)},
+)
+async def list_places(
+    request: Request[Any, Any, Any], listing: NamedDependency[Listing[PlaceFilters]]
 ) -> Response[Page[Place]]:
-    text, box = clean_text("q", q), parse_bbox(bbox)
-
-    def fetch(db: Db, position: str | None, size: int) -> Awaitable[Slice[Place]]:
-        return reads.list_places(db, q=text, country=country, bbox=box, after=position, limit=size)
-
-    return await list_response(request, fetch, after=cursor_after("place", cursor), limit=limit)
+    fetch = pages(reads.list_places, listing.filters)
+    return await list_response(request, fetch, after=listing.after, limit=listing.limit)
 
 
 @get(

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from typing import Annotated, Any
 
 from litestar import Request, Response, get, patch
+from litestar.di import NamedDependency, Provide
 from litestar.params import JSONBody, QueryParameter
 
 from api.db import curation, reads
-from api.db.reads import Slice
-from api.db.rows import Db
+from api.db.reads import pages
 from api.extract.types import QuoteKind
-from api.filters import clean_text, time_range
+from api.filters import QuoteFilters, clean_text, time_range
 from api.http.auth import access
 from api.http.examples import WithExamples
 from api.http.params import After, Before, Cursor, Limit, SearchText, cursor_after
@@ -26,10 +25,30 @@ from api.http.routes.common import (
     resources,
     strict_body,
 )
-from api.http.routes.listing import NDJSON_NOTE, list_response, ndjson_of
+from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
 from api.schemas import Page, Quote, QuotePatch
 
 TAGS = ["quotes"]
+
+
+def quote_listing(
+    speaker: Annotated[str | None, id_filter("actor", "Only quotes by this actor.")] = None,
+    article: Annotated[str | None, id_filter("article", "Only quotes from this article.")] = None,
+    q: SearchText = None,
+    kind: Annotated[
+        QuoteKind | None, QueryParameter(description="Only quotes of this kind.")
+    ] = None,
+    published_after: After = None,
+    published_before: Before = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Listing[QuoteFilters]:
+    after, before = time_range(published_after, published_before)
+    filters = QuoteFilters(
+        speaker=speaker, article=article, q=clean_text("q", q), kind=kind,
+        published_after=after, published_before=before,
+    )  # fmt: skip
+    return Listing(filters, cursor_after("quote", cursor), limit)
 
 
 @get(
@@ -41,30 +60,13 @@ TAGS = ["quotes"]
     response_headers=LIST_HEADERS,
     description=NDJSON_NOTE,
     operation_class=ndjson_of("Quote"),
+    dependencies={"listing": Provide(quote_listing, sync_to_thread=False)},
 )
 async def list_quotes(
-    request: Request[Any, Any, Any],
-    speaker: Annotated[str | None, id_filter("actor", "Only quotes by this actor.")] = None,
-    article: Annotated[str | None, id_filter("article", "Only quotes from this article.")] = None,
-    q: SearchText = None,
-    kind: Annotated[
-        QuoteKind | None, QueryParameter(description="Only quotes of this kind.")
-    ] = None,
-    published_after: After = None,
-    published_before: Before = None,
-    limit: Limit = 50,
-    cursor: Cursor = None,
+    request: Request[Any, Any, Any], listing: NamedDependency[Listing[QuoteFilters]]
 ) -> Response[Page[Quote]]:
-    after, before = time_range(published_after, published_before)
-    text = clean_text("q", q)
-
-    def fetch(db: Db, position: str | None, size: int) -> Awaitable[Slice[Quote]]:
-        return reads.list_quotes(
-            db, speaker=speaker, article=article, q=text, kind=kind,
-            published_after=after, published_before=before, after=position, limit=size,
-        )  # fmt: skip
-
-    return await list_response(request, fetch, after=cursor_after("quote", cursor), limit=limit)
+    fetch = pages(reads.list_quotes, listing.filters)
+    return await list_response(request, fetch, after=listing.after, limit=listing.limit)
 
 
 @get(
