@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeAlias, TypeVar
 
 import asyncpg
@@ -85,3 +85,10 @@ async def fetch_value(db: Db, name: str, *args: Any) -> Any:
 
 async def execute(db: Db, name: str, *args: Any) -> str:
     return await db.execute(query(name), *args)
+
+
+async def execute_named(db: Db, name: str, parameters: Mapping[str, Any]) -> str:
+    """A named query whose parameters are `:names`, given by name (every one of them, each
+    used: api.db.sql.shaped raises otherwise)."""
+    shape = shaped(name, frozenset(parameters))
+    return await db.execute(shape.text, *[parameters[p] for p in shape.parameters])

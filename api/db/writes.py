@@ -10,7 +10,7 @@ from datetime import datetime
 import asyncpg
 import msgspec
 
-from api.db.rows import Conn, execute, fetch_records, fetch_value
+from api.db.rows import Conn, execute, execute_named, fetch_records, fetch_value
 from api.extract.types import (
     ExtractedActor,
     ExtractedClaim,
@@ -230,33 +230,20 @@ async def store_claim(
     claimed_at: datetime,
     version: str,
 ) -> None:
-    await execute(
-        conn,
-        "insert_claim",
-        claim_id,
-        article_id,
-        links.place,
-        claim.place_text,
-        links.claimant,
-        claim.claimant_text,
-        links.controller,
-        claim.controller_text,
-        links.previous_controller,
-        claim.type,
-        claim.stance,
-        claim.modality,
-        claim.extent_text,
-        claim.extent_value,
-        claim.extent_unit,
-        claim.evidence.text,
-        claim.evidence.start,
-        claim.evidence.end,
-        links.responds_to,
-        _clamp(claim.confidence),
-        claimed_at,
-        version,
-        links.relayed_by,
-    )
+    await execute_named(
+        conn, "insert_claim",
+        {"id": claim_id, "article_id": article_id, "place_id": links.place,
+         "place_text": claim.place_text, "claimant_id": links.claimant,
+         "claimant_text": claim.claimant_text, "controller_id": links.controller,
+         "controller_text": claim.controller_text,
+         "previous_controller_id": links.previous_controller, "type": claim.type,
+         "stance": claim.stance, "modality": claim.modality, "extent_text": claim.extent_text,
+         "extent_value": claim.extent_value, "extent_unit": claim.extent_unit,
+         "evidence_text": claim.evidence.text, "evidence_start": claim.evidence.start,
+         "evidence_end": claim.evidence.end, "responds_to": links.responds_to,
+         "confidence": _clamp(claim.confidence), "claimed_at": claimed_at,
+         "extractor_version": version, "relayed_by_id": links.relayed_by},
+    )  # fmt: skip
 
 
 async def link_earlier_claim(

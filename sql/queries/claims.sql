@@ -30,12 +30,15 @@ CROSS JOIN LATERAL (SELECT * FROM claim_rows r WHERE r.id = page.id OFFSET 0) v
 ORDER BY v.id DESC;
 
 -- name: insert_claim
+-- Named parameters (api/db/rows.py, execute_named): one per column, by the column's name.
 INSERT INTO claims (id, article_id, place_id, place_text, claimant_id, claimant_text, controller_id,
                     controller_text, previous_controller_id, type, stance, modality, extent_text,
                     extent_value, extent_unit, evidence_text, evidence_start, evidence_end,
                     responds_to, confidence, claimed_at, extractor_version, relayed_by_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-        $20, $21, $22, $23);
+VALUES (:id, :article_id, :place_id, :place_text, :claimant_id, :claimant_text, :controller_id,
+        :controller_text, :previous_controller_id, :type, :stance, :modality, :extent_text,
+        :extent_value, :extent_unit, :evidence_text, :evidence_start, :evidence_end,
+        :responds_to, :confidence, :claimed_at, :extractor_version, :relayed_by_id);
 
 -- name: place_claims
 -- planned once: after_at, after_id
