@@ -1,3 +1,5 @@
+"""`python -m api`: the gazette command line (api/cli/main.py)."""
+
 import sys
 
 from api.cli.main import main

@@ -14,7 +14,7 @@ import asyncpg
 import msgspec
 
 from api.db import reads, writes
-from api.db.rows import Conn, execute, fetch_record, fetch_value
+from api.db.rows import Conn, execute, execute_named, fetch_record, fetch_value
 from api.db.transaction import in_transaction
 from api.errors import Conflict, NotFound, Unprocessable
 from api.names import name_key
@@ -51,9 +51,11 @@ async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch, key_id: str)
             if speaker is None:
                 raise Unprocessable("speaker", f"no actor with id {patch.speaker!r}")
             await execute(conn, "link_article_actor", row["article_id"], speaker)
-        await execute(
-            conn, "update_quote", quote_id, set_speaker, speaker, kind, start, end, text,
-            patch.curator, key_id,
+        await execute_named(
+            conn, "update_quote",
+            {"id": quote_id, "set_speaker": set_speaker, "speaker": speaker, "kind": kind,
+             "start": start, "end": end, "text": text, "curator": patch.curator,
+             "key_id": key_id},
         )  # fmt: skip
         old = row["speaker_id"]
         if set_speaker and old is not None and old != speaker:

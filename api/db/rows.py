@@ -87,8 +87,18 @@ async def execute(db: Db, name: str, *args: Any) -> str:
     return await db.execute(query(name), *args)
 
 
-async def execute_named(db: Db, name: str, parameters: Mapping[str, Any]) -> str:
-    """A named query whose parameters are `:names`, given by name (every one of them, each
-    used: api.db.sql.shaped raises otherwise)."""
+def _by_name(name: str, parameters: Mapping[str, Any]) -> tuple[str, list[Any]]:
+    """The text and arguments of a named query whose parameters are `:names`, given by name
+    (every one of them, each used: api.db.sql.shaped raises otherwise)."""
     shape = shaped(name, frozenset(parameters))
-    return await db.execute(shape.text, *[parameters[p] for p in shape.parameters])
+    return shape.text, [parameters[p] for p in shape.parameters]
+
+
+async def execute_named(db: Db, name: str, parameters: Mapping[str, Any]) -> str:
+    text, args = _by_name(name, parameters)
+    return await db.execute(text, *args)
+
+
+async def fetch_value_named(db: Db, name: str, parameters: Mapping[str, Any]) -> Any:
+    text, args = _by_name(name, parameters)
+    return await db.fetchval(text, *args)

@@ -10,7 +10,14 @@ from datetime import datetime
 import asyncpg
 import msgspec
 
-from api.db.rows import Conn, execute, execute_named, fetch_records, fetch_value
+from api.db.rows import (
+    Conn,
+    execute,
+    execute_named,
+    fetch_records,
+    fetch_value,
+    fetch_value_named,
+)
 from api.extract.types import (
     ExtractedActor,
     ExtractedClaim,
@@ -27,19 +34,13 @@ async def insert_article(
     conn: Conn, article: ArticleIn, content_hash: str, extractor_version: str
 ) -> str | None:
     """The new article's id, or None when an article with this url or body exists already."""
-    found = await fetch_value(
-        conn,
-        "insert_article",
-        new_id("article"),
-        article.title,
-        article.body,
-        article.source,
-        article.url,
-        article.published_at,
-        article.language,
-        content_hash,
-        extractor_version,
-    )
+    found = await fetch_value_named(
+        conn, "insert_article",
+        {"id": new_id("article"), "title": article.title, "body": article.body,
+         "source": article.source, "url": article.url, "published_at": article.published_at,
+         "language": article.language, "content_hash": content_hash,
+         "extractor_version": extractor_version},
+    )  # fmt: skip
     return None if found is None else str(found)
 
 
@@ -173,12 +174,16 @@ async def store_places(conn: Conn, article_id: str, places: list[ExtractedPlace]
         return {}
     new = [p.place for p in places]
     aliases = [sorted(set(p.aliases) - {p.name}) for p in new]
-    await execute(
-        conn, "insert_places", [new_id("place") for _ in new], [p.geonames_id for p in new],
-        [p.name for p in new], [msgspec.json.encode(names).decode() for names in aliases],
-        [" ".join([p.name, *names]) for p, names in zip(new, aliases, strict=True)],
-        [p.kind for p in new], [p.country_code for p in new], [p.admin1 for p in new],
-        [p.lat for p in new], [p.lon for p in new], [p.population for p in new],
+    search_names = [" ".join([p.name, *names]) for p, names in zip(new, aliases, strict=True)]
+    await execute_named(
+        conn, "insert_places",
+        {"id": [new_id("place") for _ in new], "geonames_id": [p.geonames_id for p in new],
+         "name": [p.name for p in new],
+         "aliases": [msgspec.json.encode(names).decode() for names in aliases],
+         "search_names": search_names,
+         "kind": [p.kind for p in new], "country_code": [p.country_code for p in new],
+         "admin1": [p.admin1 for p in new], "lat": [p.lat for p in new],
+         "lon": [p.lon for p in new], "population": [p.population for p in new]},
     )  # fmt: skip
     stored = await fetch_records(conn, "places_by_geonames_ids", [p.geonames_id for p in new])
     by_geonames = {r["geonames_id"]: str(r["id"]) for r in stored}
@@ -201,12 +206,15 @@ async def store_quotes(
     (one per quote) when they are not new."""
     if not quotes:
         return
-    await execute(
-        conn, "insert_quotes", article_id, published_at, version,
-        ids or [new_id("quote") for _ in quotes], [speaker for _, speaker in quotes],
-        [q.speaker_text for q, _ in quotes], [q.cue for q, _ in quotes],
-        [q.kind for q, _ in quotes], [q.text for q, _ in quotes], [q.start for q, _ in quotes],
-        [q.end for q, _ in quotes], [_clamp(q.confidence) for q, _ in quotes],
+    await execute_named(
+        conn, "insert_quotes",
+        {"article_id": article_id, "published_at": published_at, "extractor_version": version,
+         "id": ids or [new_id("quote") for _ in quotes],
+         "speaker_id": [speaker for _, speaker in quotes],
+         "speaker_text": [q.speaker_text for q, _ in quotes], "cue": [q.cue for q, _ in quotes],
+         "kind": [q.kind for q, _ in quotes], "text": [q.text for q, _ in quotes],
+         "start": [q.start for q, _ in quotes], "end": [q.end for q, _ in quotes],
+         "confidence": [_clamp(q.confidence) for q, _ in quotes]},
     )  # fmt: skip
 
 

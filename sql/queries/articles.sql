@@ -10,7 +10,8 @@ LIMIT 1;
 
 -- name: insert_article
 INSERT INTO articles (id, title, body, source, url, published_at, language, content_hash, extractor_version)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+VALUES (:id, :title, :body, :source, :url, :published_at, :language, :content_hash,
+        :extractor_version)
 ON CONFLICT DO NOTHING
 RETURNING id;
 

@@ -19,17 +19,18 @@ WHERE x.article_id = $1 AND x.actor_id = $2
                   AND $2 IN (c.claimant_id, c.controller_id, c.previous_controller_id, c.relayed_by_id));
 
 -- name: update_quote
--- $2: whether to set the speaker (to $3, which may be null); null kind/span keep theirs.
+-- set_speaker: whether to set the speaker (to :speaker, which may be null); a null kind or
+-- span keeps the quote's.
 UPDATE quotes SET
-    speaker_id = CASE WHEN $2::boolean THEN $3::text ELSE speaker_id END,
-    kind       = coalesce($4::text, kind),
-    start      = coalesce($5::integer, start),
-    "end"      = coalesce($6::integer, "end"),
-    text       = coalesce($7::text, text),
-    curated_by = $8,
-    curated_key = $9,
+    speaker_id = CASE WHEN :set_speaker::boolean THEN :speaker::text ELSE speaker_id END,
+    kind       = coalesce(:kind::text, kind),
+    start      = coalesce(:start::integer, start),
+    "end"      = coalesce(:end::integer, "end"),
+    text       = coalesce(:text::text, text),
+    curated_by = :curator,
+    curated_key = :key_id,
     curated_at = now()
-WHERE id = $1;
+WHERE id = :id;
 
 -- name: current_actor_id
 -- The actor's own id, or the survivor's when it was merged away; null when unknown.

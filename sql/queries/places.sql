@@ -20,8 +20,9 @@ LIMIT :limit;
 INSERT INTO places (id, geonames_id, name, aliases, search_names, kind, country_code, admin1, lat, lon, population)
 SELECT p.id, p.geonames_id, p.name, ARRAY(SELECT jsonb_array_elements_text(p.aliases::jsonb)),
        p.search_names, p.kind, p.country_code, p.admin1, p.lat, p.lon, p.population
-FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
-            $7::text[], $8::text[], $9::float8[], $10::float8[], $11::bigint[])
+FROM unnest(:id::text[], :geonames_id::bigint[], :name::text[], :aliases::text[],
+            :search_names::text[], :kind::text[], :country_code::text[], :admin1::text[],
+            :lat::float8[], :lon::float8[], :population::bigint[])
      AS p(id, geonames_id, name, aliases, search_names, kind, country_code, admin1, lat, lon, population)
 ORDER BY p.geonames_id
 ON CONFLICT (geonames_id) DO NOTHING;

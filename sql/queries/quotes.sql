@@ -21,11 +21,11 @@ ORDER BY v.id DESC
 LIMIT :limit;
 
 -- name: insert_quotes
--- An article's quotes in one statement: $3.. are arrays, one element per quote.
+-- An article's quotes in one statement: the quotes' columns are arrays, one element a quote.
 INSERT INTO quotes (id, article_id, speaker_id, speaker_text, cue, kind, text, start, "end",
                     confidence, published_at, extractor_version)
-SELECT q.id, $1, q.speaker_id, q.speaker_text, q.cue, q.kind, q.text, q.start, q."end",
-       q.confidence, $2, $3
-FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[],
-            $11::int[], $12::real[])
+SELECT q.id, :article_id, q.speaker_id, q.speaker_text, q.cue, q.kind, q.text, q.start, q."end",
+       q.confidence, :published_at, :extractor_version
+FROM unnest(:id::text[], :speaker_id::text[], :speaker_text::text[], :cue::text[],
+            :kind::text[], :text::text[], :start::int[], :end::int[], :confidence::real[])
      AS q(id, speaker_id, speaker_text, cue, kind, text, start, "end", confidence);
