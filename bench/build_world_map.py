@@ -1,7 +1,7 @@
 """Build the explorer's offline world map (development-time script, not run by tests).
 
     npm install --prefix /tmp/atlas world-atlas@2.0.2
-    .venv/bin/python bench/build_world_map.py \
+    .venv/bin/python -m bench.build_world_map \
         /tmp/atlas/node_modules/world-atlas/countries-110m.json
 
 Reads the TopoJSON of `world-atlas` (ISC, Mike Bostock; its shapes are Natural Earth's 1:110m

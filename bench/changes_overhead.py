@@ -1,6 +1,6 @@
 """What the changes-log triggers cost on ingest (development-time script, not run by tests).
 
-    .venv/bin/python bench/changes_overhead.py [--articles 400]
+    .venv/bin/python -m bench.changes_overhead [--articles 400]
 
 Two fresh databases on one server (an embedded Postgres in a temporary folder, or
 DATABASE_URL's server): one with the triggers of sql/migrations/008_changes.sql, one with
@@ -30,8 +30,6 @@ from typing import TypeAlias
 import asyncpg
 import msgspec
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from api.db import writes
 from api.db.migrate import migrate
 from api.db.pool import create_pool
@@ -41,8 +39,8 @@ from api.extract import Extraction, Extractor
 from api.names import content_hash
 from api.schemas import ArticleIn
 from api.services.ingest import store_extraction
-from tests.conftest import with_database
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT
+from tests.support import with_database
 
 TRIGGERS = {
     "articles": ["articles_created", "articles_updated", "articles_deleted"],

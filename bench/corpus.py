@@ -1,8 +1,8 @@
 """Build a benchmark corpus at scale, offline, in the shapes a real ingest writes.
 
-    .venv/bin/python bench/corpus.py                  # 100,000 articles (about 15 minutes)
-    .venv/bin/python bench/corpus.py --scale 0.05     # 5,000 articles, for a quick run
-    .venv/bin/python bench/corpus.py --if-needed      # keep a corpus of this scale and seed
+    .venv/bin/python -m bench.corpus                  # 100,000 articles (about 15 minutes)
+    .venv/bin/python -m bench.corpus --scale 0.05     # 5,000 articles, for a quick run
+    .venv/bin/python -m bench.corpus --if-needed      # keep a corpus of this scale and seed
 
 At scale 1: 100,000 articles of 3–5 KB, about 1,000,000 quotes, 50,000 actors, 20,000 places
 and 100,000 claims, with the mention, alias and link rows an ingest writes beside them
@@ -36,7 +36,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if __package__ in (None, ""):  # run by path, as ../shared/peers/compare.sh runs it: `bench` is
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout's folder
 
 import asyncpg
 

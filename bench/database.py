@@ -9,18 +9,12 @@ beside the application's tables.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-if str(REPO_ROOT) not in sys.path:  # the scripts run as `python bench/x.py`
-    sys.path.insert(0, str(REPO_ROOT))
-
-from api.cli.database import database  # noqa: E402  (needs the path above)
-from api.settings import Settings  # noqa: E402
+from api.cli.database import database
+from api.settings import REPO_ROOT, Settings
 
 BENCH_DATA_DIR = REPO_ROOT / ".gazette" / "bench"
 

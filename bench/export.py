@@ -1,6 +1,6 @@
 """NDJSON export: every quote of the benchmark corpus streamed from `GET /v1/quotes`.
 
-    .venv/bin/python bench/export.py
+    .venv/bin/python -m bench.export
 
 Needs the corpus (bench/corpus.py; `make bench` builds it). Starts the API as bench/reads.py
 does, asks for `Accept: application/x-ndjson` on the whole quote list (and on one filtered
@@ -16,14 +16,12 @@ import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 import asyncpg
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from database import bench_database
-from processes import rss_kb
-from reads import api_server
+from bench.database import bench_database
+from bench.processes import rss_kb
+from bench.reads import api_server
 
 TARGET = 50_000  # quotes per second (issue 6)
 

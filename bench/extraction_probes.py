@@ -1,7 +1,7 @@
 """Extraction probes beyond the gold: general news must claim nothing and geocode right; war
 reporting must keep its claims. Prints the figures (no test depends on them).
 
-    .venv/bin/python bench/probes.py [-v]
+    .venv/bin/python -m bench.extraction_probes [-v]
 
 The texts are invented (bench/probes/), so they measure constructions, not the dev articles:
 - general news: 94 paragraphs (sports, business, politics, courts, weather, culture…) with
@@ -18,9 +18,6 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from api.extract import Extractor
 from bench.probes.general_news import P

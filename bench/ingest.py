@@ -1,7 +1,7 @@
 """Bulk ingest throughput: `gazette ingest` with 1 and with 2 extraction processes.
 
-    .venv/bin/python bench/ingest.py                   # 2,000 articles per run
-    .venv/bin/python bench/ingest.py --articles 10000  # the memory check of the issue
+    .venv/bin/python -m bench.ingest                   # 2,000 articles per run
+    .venv/bin/python -m bench.ingest --articles 10000  # the memory check of the issue
 
 Each run ingests the same synthetic articles (invented people, real place names, the
 constructions the extractor reads: attributed quotes, claims of control, denials) into a
@@ -25,9 +25,9 @@ from pathlib import Path
 import asyncpg
 import msgspec
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from database import REPO_ROOT, bench_database
-from processes import rss_kb
+from api.settings import REPO_ROOT
+from bench.database import bench_database
+from bench.processes import rss_kb
 
 PEOPLE = [
     ("Ivan Sorokin", "foreign ministry spokesman"), ("Oleh Kovalenko", "army spokesman"),
@@ -64,7 +64,7 @@ FILLER = [
 ]
 
 
-def synthetic_articles(count: int, seed: int = 7) -> list[dict[str, object]]:
+def synthetic_articles(count: int, seed: int = 7) -> list[dict[str, str]]:
     """`count` distinct articles of about 2 KB, reproducible from `seed`."""
     rng = random.Random(seed)
     articles = []

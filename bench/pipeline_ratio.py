@@ -1,6 +1,6 @@
 """How much the rules cost on top of spaCy: total extraction time / spaCy parse time.
 
-    .venv/bin/python bench/pipeline_ratio.py [eval/gold/*.jsonl]
+    .venv/bin/python -m bench.pipeline_ratio [eval/gold/*.jsonl]
 
 Reads JSON Lines articles (a `text` or `body` field), parses each with the model alone, then
 runs the whole extractor, and prints per-article and total times and the ratio (target: at
@@ -14,8 +14,6 @@ import json
 import sys
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from api.extract import Extractor
 from api.extract.pipeline import parse as parse_text

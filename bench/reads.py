@@ -1,8 +1,8 @@
 """Read throughput and latency of the API over the benchmark corpus, against each endpoint's
 database ceiling.
 
-    .venv/bin/python bench/reads.py                    # 10 s per measurement
-    .venv/bin/python bench/reads.py --duration 3       # a quick smoke run
+    .venv/bin/python -m bench.reads                    # 10 s per measurement
+    .venv/bin/python -m bench.reads --duration 3       # a quick smoke run
 
 Builds nothing: run bench/corpus.py first (`make bench` does both). Starts the API
 (`python -m api serve`, two granian workers, rate limiting off) on 127.0.0.1 against the
@@ -45,16 +45,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 import asyncpg
 
 from api.cursor import encode_cursor
 from api.db.sql import query, shaped
+from api.settings import REPO_ROOT
 from bench.database import (
     BENCH_DATA_DIR,
     CREATE_BENCH_SCHEMA,
-    REPO_ROOT,
     bench_database,
     libpq_args,
 )

@@ -1,7 +1,7 @@
 """Run the benchmarks and write bench/REPORT.md (`make bench`).
 
-    .venv/bin/python bench/report.py                               # scale 1, 10 s per figure
-    .venv/bin/python bench/report.py --scale 0.05 --duration 3     # a smoke run
+    .venv/bin/python -m bench.report                               # scale 1, 10 s per figure
+    .venv/bin/python -m bench.report --scale 0.05 --duration 3     # a smoke run
 
 Each benchmark is a script that prints one Markdown section on stdout (its progress goes to
 stderr). SECTIONS lists them in report order; to add a benchmark, write its script and add
@@ -37,7 +37,8 @@ class Section:
 
 
 def bench_script(name: str, *args: str) -> list[str]:
-    return [sys.executable, str(REPO_ROOT / "bench" / name), *args]
+    """`python -m bench.<name>`, run from the checkout's root (as every script here is)."""
+    return [sys.executable, "-m", f"bench.{name.removesuffix('.py')}", *args]
 
 
 def corpus(options: argparse.Namespace) -> list[str] | str:

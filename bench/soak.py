@@ -1,6 +1,6 @@
 """A soak: mixed reads, writes and slow NDJSON readers against a running Gazette.
 
-    python bench/soak.py --base http://127.0.0.1:8000 --key gz_… --minutes 10
+    python -m bench.soak --base http://127.0.0.1:8000 --key gz_… --minutes 10
 
 Prints requests by status, read latency percentiles, how many slow readers were cut off, and
 checks that every article answered 201 is stored complete (the same quotes, claims, actors

@@ -1,4 +1,4 @@
-"""General-news paragraphs for `bench/probes.py`: invented for Gazette by a helper session
+"""General-news paragraphs for `bench/extraction_probes.py`: invented for Gazette by a helper session
 (wire-service style; checked against eval/gold: no shared sentence or 7-word run). Each has the
 places a careful annotator lists (name, ISO code) and optional ones (accepted, not required);
 none holds a territorial claim."""

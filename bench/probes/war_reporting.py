@@ -1,9 +1,11 @@
-"""War-reporting snippets for `bench/probes.py`: invented for Gazette by a helper session (real
+"""War-reporting snippets for `bench/extraction_probes.py`: invented for Gazette by a helper session (real
 towns, invented sentences, none from eval/gold), each with the claims a reader expects: (place,
 type, stance, controller or None)."""
 
 # ruff: noqa: E501
-S = [
+# (id, text, [(place, type, stance, controller or None)])
+Expected = tuple[str, str, str, str | None]
+S: list[tuple[str, str, list[Expected]]] = [
     # ---- Russia / Ukraine
     (
         "u01",
