@@ -17,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import httpx
+from litestar import Litestar
 
 from api.settings import REPO_ROOT
 
@@ -49,6 +50,12 @@ def scratch_database(server_url: str, prefix: str) -> Iterator[str]:
         yield with_database(server_url, name)
     finally:
         asyncio.run(_admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def transport(app: Litestar) -> httpx.ASGITransport:
+    """httpx's in-process transport to the app (httpx types an ASGI app more loosely than
+    Litestar types its own `__call__`: they agree at run time)."""
+    return httpx.ASGITransport(app=app)  # type: ignore[arg-type]
 
 
 def bearer(secret: str) -> dict[str, str]:

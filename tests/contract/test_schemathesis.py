@@ -8,7 +8,6 @@ The app runs its own lifespan on schemathesis's event loop, against the session'
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 import asyncpg
@@ -16,6 +15,9 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from litestar import Litestar
+from litestar.types import Receive, Scope, Send
+from requests.structures import CaseInsensitiveDict
+from schemathesis.generation.case import Case as GeneratedCase
 
 from api.db import keys
 from api.db.migrate import migrate
@@ -25,9 +27,7 @@ from api.http.openapi import SPEC_PATH
 from api.settings import Settings
 from tests.fixtures import TRUNCATE
 
-Scope = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
-Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+Case = GeneratedCase[Any]  # a generated call of any operation of the spec
 
 
 class DeferredApp:
@@ -60,11 +60,13 @@ class AdminKey:
     """Every generated call carries a real admin key: the positive_data_acceptance check then
     proves that valid calls succeed (a wrong key would make them all documented 401s)."""
 
-    def get(self, case: schemathesis.Case, context: object) -> str:
+    def get(self, case: Case, context: object) -> str:
         return ADMIN_SECRET
 
-    def set(self, case: schemathesis.Case, data: str, context: object) -> None:
-        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
+    def set(self, case: Case, data: str, context: object) -> None:
+        headers = CaseInsensitiveDict(case.headers or {})
+        headers["Authorization"] = f"Bearer {data}"
+        case.headers = headers
 
 
 async def store_admin_key(url: str) -> None:
@@ -94,7 +96,7 @@ def contract_app(database_url: str, extractor: Extractor) -> None:
 
 @schema.parametrize()
 @settings(max_examples=40, suppress_health_check=list(HealthCheck))
-def test_api_conforms_to_contract(case: schemathesis.Case) -> None:
+def test_api_conforms_to_contract(case: Case) -> None:
     case.call_and_validate()
 
 

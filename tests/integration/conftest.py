@@ -21,6 +21,7 @@ from api.http.app import create_app
 from api.http.state import Resources
 from api.settings import Settings
 from tests.fixtures import TRUNCATE
+from tests.support import transport
 
 
 @asynccontextmanager
@@ -60,9 +61,9 @@ async def client_for(
     """A client of an app of its own, built with these settings, its lifespan running; with
     no `extractor`, the app starts its own extraction processes (api.services.sandbox)."""
     async with running(create_app(settings, extractor=extractor)) as application:
-        transport = httpx.ASGITransport(app=application)
+        asgi = transport(application)
         async with httpx.AsyncClient(
-            transport=transport,
+            transport=asgi,
             base_url="http://gazette.test",
             headers=headers,
             timeout=request_timeout,
@@ -90,10 +91,10 @@ async def client(
 ) -> AsyncIterator[httpx.AsyncClient]:
     """A client with an admin key, on an empty database."""
     await pool.execute(TRUNCATE)
-    transport = httpx.ASGITransport(app=app)
+    asgi = transport(app)
     headers = {"Authorization": f"Bearer {admin_key}"}
     async with httpx.AsyncClient(
-        transport=transport, base_url="http://gazette.test", headers=headers
+        transport=asgi, base_url="http://gazette.test", headers=headers
     ) as c:
         yield c
 

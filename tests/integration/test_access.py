@@ -19,7 +19,7 @@ from api.http.limits import STORE, sweep_expired
 from api.settings import Settings
 from tests.fixtures import MARKET_REPORT
 from tests.integration.conftest import client_for, running
-from tests.support import bearer
+from tests.support import bearer, transport
 
 
 async def test_writes_need_a_key_with_the_scope(client: httpx.AsyncClient, read_key: str) -> None:
@@ -167,8 +167,8 @@ async def test_no_free_connection_answers_503_instead_of_queueing(
     application = create_app(settings, extractor=extractor)
     async with running(application):
         pool = application.state.resources.pool
-        transport = httpx.ASGITransport(app=application)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        asgi = transport(application)
+        async with httpx.AsyncClient(transport=asgi, base_url="http://t") as client:
             async with pool.acquire():  # the only connection is busy
                 busy = await client.get("/v1/quotes")
             assert busy.status_code == 503

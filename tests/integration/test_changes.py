@@ -12,6 +12,7 @@ import asyncpg
 import httpx
 
 from api.cursor import encode_position
+from api.db.rows import Conn
 from api.extract import Extractor
 from api.services.reextract import reextract_article
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT, article
@@ -263,7 +264,7 @@ async def test_a_position_this_log_never_handed_out_is_410(
 # --- concurrent transactions ----------------------------------------------------------------
 
 
-async def touch_quote(conn: asyncpg.Connection[asyncpg.Record], quote_id: str) -> None:
+async def touch_quote(conn: Conn, quote_id: str) -> None:
     """A change the triggers log as `updated` (written as any write path would)."""
     await conn.execute("UPDATE quotes SET cue = coalesce(cue, '') || '!' WHERE id = $1", quote_id)
 

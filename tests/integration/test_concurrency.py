@@ -13,6 +13,7 @@ from api.http.app import create_app
 from api.settings import Settings
 from tests.fixtures import TRUNCATE, WIRE_REPORT, article
 from tests.integration.conftest import running
+from tests.support import transport
 
 
 async def test_fifty_identical_posts_store_one_article(
@@ -38,10 +39,10 @@ async def test_two_hundred_distinct_posts_store_two_hundred_complete_articles(
     async with running(application):
         pool = application.state.resources.pool
         await pool.execute(TRUNCATE)
-        transport = httpx.ASGITransport(app=application)
+        asgi = transport(application)
         headers = {"Authorization": f"Bearer {admin_key}"}
         async with httpx.AsyncClient(
-            transport=transport, base_url="http://t", headers=headers, timeout=120
+            transport=asgi, base_url="http://t", headers=headers, timeout=120
         ) as client:
             bodies = [
                 article(

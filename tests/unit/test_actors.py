@@ -8,6 +8,7 @@ from api.extract.actors import find_actors
 from api.extract.gazetteer import Gazetteer
 from api.extract.states import load_states
 from api.extract.types import ExtractedActor
+from tests.unit.harness import actors_in
 
 
 class PlaceGazetteer(Gazetteer):
@@ -19,11 +20,6 @@ class PlaceGazetteer(Gazetteer):
 
     def is_place_name(self, name: str) -> bool:
         return name.lower() in self.names
-
-
-def actors_of(nlp: Language, text: str, gaz: Gazetteer | None = None) -> list[ExtractedActor]:
-    doc = nlp(text)
-    return find_actors(doc, gaz or Gazetteer([]))
 
 
 def by_name(actors: list[ExtractedActor], name: str) -> ExtractedActor:
@@ -40,7 +36,7 @@ TEXT = (
 
 
 def test_one_actor_per_person_with_surname_alias(nlp: Language) -> None:
-    actors = actors_of(nlp, TEXT)
+    actors = actors_in(nlp, TEXT)
     people = [a for a in actors if a.kind == "person"]
     assert sorted(a.name for a in people) == ["Ivan Kolarov", "Maria Vendt"]
     kolarov = by_name(actors, "Ivan Kolarov")
@@ -49,7 +45,7 @@ def test_one_actor_per_person_with_surname_alias(nlp: Language) -> None:
 
 
 def test_titles_are_not_part_of_the_name(nlp: Language) -> None:
-    actors = actors_of(nlp, TEXT)
+    actors = actors_in(nlp, TEXT)
     kolarov = by_name(actors, "Ivan Kolarov")
     assert any("spokesman" in t for t in kolarov.titles)
     vendt = by_name(actors, "Maria Vendt")
@@ -57,7 +53,7 @@ def test_titles_are_not_part_of_the_name(nlp: Language) -> None:
 
 
 def test_metonyms_become_states_and_locations_do_not(nlp: Language) -> None:
-    actors = actors_of(nlp, TEXT)
+    actors = actors_in(nlp, TEXT)
     states = {a.name: a for a in actors if a.kind == "state"}
     assert {"France", "Venezuela", "Norway"} <= set(states)
     assert "Elysee" in states["France"].aliases
@@ -77,12 +73,12 @@ def test_mentions_are_body_offsets(nlp: Language) -> None:
 
 
 def test_capital_used_as_location_is_not_an_actor(nlp: Language) -> None:
-    actors = actors_of(nlp, "Delegates gathered in Oslo for the summit on Friday.")
+    actors = actors_in(nlp, "Delegates gathered in Oslo for the summit on Friday.")
     assert not any(a.kind == "state" for a in actors)
 
 
 def test_country_names_are_states(nlp: Language) -> None:
-    actors = actors_of(nlp, "Venezuela and the UAE signed the deal, while Norway objected.")
+    actors = actors_in(nlp, "Venezuela and the UAE signed the deal, while Norway objected.")
     names = {a.name for a in actors if a.kind == "state"}
     assert {"Venezuela", "United Arab Emirates", "Norway"} <= names
 
@@ -90,7 +86,7 @@ def test_country_names_are_states(nlp: Language) -> None:
 def test_gazetteer_place_is_not_a_person(nlp: Language) -> None:
     text = "Fighting continued near Zorivka on Tuesday. Zorivka was shelled again."
     gaz = PlaceGazetteer({"Zorivka"})
-    assert not any(a.kind == "person" and a.name == "Zorivka" for a in actors_of(nlp, text, gaz))
+    assert not any(a.kind == "person" and a.name == "Zorivka" for a in actors_in(nlp, text, gaz))
 
 
 def test_organisation_kinds(nlp: Language) -> None:
@@ -98,7 +94,7 @@ def test_organisation_kinds(nlp: Language) -> None:
         "The Baltic Herald reported that the Nordic Council and the OSCE met. "
         "The National Guard said its units were ready."
     )
-    actors = actors_of(nlp, text)
+    actors = actors_in(nlp, text)
     kinds = {a.name: a.kind for a in actors}
     assert kinds.get("Baltic Herald") == "media"
     assert kinds.get("OSCE") == "organization"
@@ -106,10 +102,10 @@ def test_organisation_kinds(nlp: Language) -> None:
 
 def test_outlet_known_by_its_brand_is_media(nlp: Language) -> None:
     told = {
-        a.name: a.kind for a in actors_of(nlp, "The minister told NRX that talks would resume.")
+        a.name: a.kind for a in actors_in(nlp, "The minister told NRX that talks would resume.")
     }
     assert told.get("NRX") == "media"
-    reported = {a.name: a.kind for a in actors_of(nlp, "Polar Echo reported that the port closed.")}
+    reported = {a.name: a.kind for a in actors_in(nlp, "Polar Echo reported that the port closed.")}
     assert reported.get("Polar Echo") == "media"
 
 

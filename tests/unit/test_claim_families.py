@@ -12,38 +12,16 @@ import pytest
 from spacy.language import Language
 
 from api.extract import Extractor
-from api.extract.claims import find_claims
-from api.extract.gazetteer import Gazetteer
-from api.extract.places import find_places
 from api.extract.types import ExtractedActor, ExtractedClaim
-
-ACTORS = [
-    ExtractedActor(key="a0", name="Colombia", kind="state", aliases=["Bogota"]),
-    ExtractedActor(key="a1", name="Venezuela", kind="state", aliases=["Caracas"]),
-]
-
-Summary = tuple[str, str, str, str, str]
+from tests.unit.harness import BORDER_WAR, claims_in, summary
 
 
 def run(
-    nlp: Language, text: str, actors: list[ExtractedActor] | None = None
+    nlp: Language, text: str, actors: list[ExtractedActor] = BORDER_WAR
 ) -> tuple[list[ExtractedClaim], dict[str, str], list[str]]:
     """Claims, actor names by key, and the texts of the place mentions found."""
-    cast = ACTORS if actors is None else actors
-    doc = nlp(text)
-    places = find_places(doc, Gazetteer.load())
-    claims, extra = find_claims(doc, cast, places, "Test Wire")
-    for c in claims:
-        assert doc.text[c.evidence.start : c.evidence.end] == c.evidence.text
-    mentions = [m.text for p in places for m in p.mentions]
-    return claims, {a.key: a.name for a in [*cast, *extra]}, mentions
-
-
-def summary(claims: list[ExtractedClaim], names: dict[str, str]) -> list[Summary]:
-    return [
-        (c.place_text, c.stance, c.type, names.get(c.controller or "", "-"), c.modality)
-        for c in claims
-    ]
+    found = claims_in(nlp, text, actors)
+    return found.claims, found.names, found.mentions
 
 
 def no_claim(nlp: Language, text: str, place: str | None) -> None:
@@ -56,7 +34,7 @@ def no_claim(nlp: Language, text: str, place: str | None) -> None:
 
 
 def run_on(
-    nlp: Language, text: str, *places: str, actors: list[ExtractedActor] | None = None
+    nlp: Language, text: str, *places: str, actors: list[ExtractedActor] = BORDER_WAR
 ) -> tuple[list[ExtractedClaim], dict[str, str]]:
     """`run`, after checking that each of `places` is found, so a failure is the claim's."""
     claims, names, mentions = run(nlp, text, actors)

@@ -5,30 +5,18 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from api.extract.claims import find_claims
-from api.extract.gazetteer import Gazetteer
-from api.extract.places import find_places
 from api.extract.types import ExtractedActor, ExtractedClaim
-
-# Two invented sides of an invented border war; the stage reads country words from states.json.
-ACTORS = [
-    ExtractedActor(key="a0", name="Colombia", kind="state", aliases=["Bogota"]),
-    ExtractedActor(key="a1", name="Venezuela", kind="state", aliases=["Caracas"]),
-]
+from tests.unit.harness import BORDER_WAR, claims_in
 
 
 def claims_of(
     nlp: Language,
     text: str,
-    actors: list[ExtractedActor] | None = None,
+    actors: list[ExtractedActor] = BORDER_WAR,
     source: str | None = "Test Wire",
 ) -> tuple[list[ExtractedClaim], list[ExtractedActor]]:
-    doc = nlp(text)
-    places = find_places(doc, Gazetteer.load())
-    claims, extra = find_claims(doc, ACTORS if actors is None else actors, places, source)
-    for c in claims:
-        assert doc.text[c.evidence.start : c.evidence.end] == c.evidence.text
-    return claims, extra
+    run = claims_in(nlp, text, actors, source)
+    return run.claims, run.extra
 
 
 def test_capture_of_a_village_with_attribution(nlp: Language) -> None:
@@ -79,7 +67,7 @@ def test_withdrawal_gives_the_place_to_the_other_side(nlp: Language) -> None:
 
 
 def test_other_side_is_the_state_named_most_with_forces(nlp: Language) -> None:
-    three = [*ACTORS, ExtractedActor(key="a2", name="Norway", kind="state")]
+    three = [*BORDER_WAR, ExtractedActor(key="a2", name="Norway", kind="state")]
     text = (
         "Norway called for calm. Colombian troops shelled Maracaibo as Colombian units moved "
         "north. Venezuelan forces later withdrew from Guasdualito, the army said."

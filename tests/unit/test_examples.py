@@ -15,7 +15,8 @@ import jsonschema_rs
 import msgspec
 import pytest
 
-from api.http.examples import ARTICLE, EXAMPLES
+from api.http.example_article import ARTICLE
+from api.http.examples import EXAMPLES
 from api.http.openapi import SPEC_PATH
 from api.http.routes.common import strict_body
 from api.schemas import Span

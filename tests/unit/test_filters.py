@@ -12,7 +12,16 @@ from api.cli.export import option
 from api.cli.main import parser
 from api.db.sql import optional_parameters
 from api.errors import Invalid
-from api.filters import ClaimFilters, PlaceFilters, QuoteFilters, filter_names, parse_filters
+from api.filters import (
+    ClaimFilters,
+    Filters,
+    PlaceFilters,
+    QuoteFilters,
+    filter_names,
+    parse_bbox,
+    parse_filters,
+    parse_time,
+)
 from api.http.openapi import SPEC_PATH
 from api.services.export import LISTS
 
@@ -22,11 +31,11 @@ PAGING = {"limit", "cursor"}
 
 @pytest.mark.parametrize("entity", sorted(LISTS))
 def test_the_route_the_sql_and_the_export_take_the_same_filters(entity: str) -> None:
-    kind, read = LISTS[entity]  # type: ignore[index]
+    kind, _ = LISTS[entity]  # type: ignore[index]
     names = set(filter_names(kind))
     spec = {p["name"] for p in SPEC["paths"][f"/v1/{entity}"]["get"].get("parameters", [])}
     assert spec - {"Idempotency-Key"} == names | PAGING
-    assert optional_parameters(read.__name__) == names | {"after"}
+    assert optional_parameters(f"list_{entity}") == names | {"after"}
     given = [word for name in sorted(names) for word in (option(name), "x")]
     args = parser().parse_args(["export", entity, *given])
     assert all(getattr(args, name) == "x" for name in names)
@@ -39,7 +48,7 @@ def test_text_filters_are_checked_as_the_api_checks_its_parameters() -> None:
     assert parsed.kind == "direct" and parsed.published_after is not None
     assert parsed.published_after.hour == 9 and parsed.speaker is None
     assert parse_filters(PlaceFilters, {"bbox": "36,47,39,49.5"}).bbox == ((36, 47), (39, 49.5))
-    for kind, given, name in [
+    cases: list[tuple[type[Filters], dict[str, str], str]] = [
         (QuoteFilters, {"speaker": "nobody"}, "speaker"),
         (QuoteFilters, {"kind": "shouted"}, "kind"),
         (QuoteFilters, {"bbox": "1,2,3,4"}, "bbox"),
@@ -47,7 +56,36 @@ def test_text_filters_are_checked_as_the_api_checks_its_parameters() -> None:
         (ClaimFilters, {"place": "act_01kbd85thba0847wwttv2c9g2g"}, "place"),
         (PlaceFilters, {"country": "Ukraine"}, "country"),
         (PlaceFilters, {"q": "a\x00b"}, "q"),
-    ]:
+    ]
+    for kind, given, name in cases:
         with pytest.raises(Invalid) as bad:
             parse_filters(kind, given)
         assert (bad.value.source, bad.value.name) == ("query", name)
+
+
+def test_bbox_parsing() -> None:
+    assert parse_bbox(None) is None
+    assert parse_bbox("30,44.5,40,52") == ((30.0, 44.5), (40.0, 52.0))
+    assert parse_bbox("-180,-90,180.0,90") == ((-180.0, -90.0), (180.0, 90.0))
+    for bad in (
+        "",
+        "1,2,3",
+        "a,b,c,d",
+        "181,0,5,1",
+        "0,-91,1,1",
+        "nan,0,1,1",
+        "0,0,1,inf",
+        "1,2,3,4,5",
+    ):
+        with pytest.raises(Invalid) as raised:
+            parse_bbox(bad)
+        assert raised.value.name == "bbox"
+
+
+def test_times_must_be_rfc_3339_with_an_offset() -> None:
+    parsed = parse_time("published_after", "2025-12-02T09:00:00.123456789Z")
+    assert parsed is not None and parsed.microsecond == 123456 and parsed.utcoffset() is not None
+    assert parse_time("x", "2025-12-02T09:00:00+03:00") is not None
+    for bad in ("0", "2025-12-02", "2025-12-02T09:00:00", "2025-13-02T09:00:00Z", "yesterday"):
+        with pytest.raises(Invalid):
+            parse_time("published_after", bad)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from api.extract.gazetteer import Gazetteer, fold
-from api.extract.types import GazetteerPlace
+from api.extract.types import GazetteerPlace, PlaceKind
 
 
 def place(
     gid: int,
     name: str,
-    kind: str = "settlement",
+    kind: PlaceKind = "settlement",
     cc: str = "UA",
     pop: int = 0,
     aliases: tuple[str, ...] = (),
@@ -18,7 +18,7 @@ def place(
         geonames_id=gid,
         name=name,
         kind=kind,
-        country_code=cc,  # type: ignore[arg-type]
+        country_code=cc,
         admin1=None,
         lat=0.0,
         lon=0.0,

@@ -63,3 +63,13 @@ def test_shared_modules_import_no_layer() -> None:
     # (schemas.py may name Litestar's KwargDefinition: it is spec metadata Litestar reads)
     layers = {"api.db", "api.http", "api.services", "api.cli", "asyncpg"}
     assert _violations([ROOT / f"{name}.py" for name in SHARED], layers) == []
+
+
+def test_every_module_says_what_it_is_for() -> None:
+    """Its first line is a docstring: the layout is read one first line at a time."""
+    silent = [
+        str(path.relative_to(ROOT.parent))
+        for path in sorted(ROOT.rglob("*.py"))
+        if ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) is None
+    ]
+    assert silent == []

@@ -7,28 +7,9 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from api.extract.actors import find_actors
-from api.extract.gazetteer import Gazetteer
 from api.extract.marks import pair_marks, paragraphs
-from api.extract.quotes import find_quotes
-from api.extract.types import ExtractedActor, ExtractedQuote
-
-
-def run(nlp: Language, text: str) -> tuple[list[ExtractedActor], list[ExtractedQuote]]:
-    doc = nlp(text)
-    actors = find_actors(doc, Gazetteer([]))
-    quotes = find_quotes(doc, actors)
-    for q in quotes:
-        assert text[q.start : q.end] == q.text
-    return actors, quotes
-
-
-def direct(quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
-    return [q for q in quotes if q.kind == "direct"]
-
-
-def who(actors: list[ExtractedActor], q: ExtractedQuote) -> str | None:
-    return next((a.name for a in actors if a.key == q.speaker), None)
+from api.extract.types import ExtractedQuote
+from tests.unit.harness import direct, quotes_in, speaker_of
 
 
 def quote_with(quotes: list[ExtractedQuote], words: str) -> ExtractedQuote:
@@ -56,11 +37,11 @@ def test_cue_verbs_beyond_said(nlp: Language) -> None:
         "Engineer Mateo Kirwan wrote on social media: \u201cThe timber is rotten below the "
         "waterline.\u201d"
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     cues = {q.cue for q in direct(quotes)}
     assert {"warn", "add", "write"} <= cues
-    assert who(actors, quote_with(quotes, "timber")) == "Mateo Kirwan"
-    assert who(actors, quote_with(quotes, "asked for funds")) == "Ingrid Solvang"
+    assert speaker_of(actors, quote_with(quotes, "timber")) == "Mateo Kirwan"
+    assert speaker_of(actors, quote_with(quotes, "asked for funds")) == "Ingrid Solvang"
 
 
 def test_according_to_before_a_quote(nlp: Language) -> None:
@@ -68,9 +49,9 @@ def test_according_to_before_a_quote(nlp: Language) -> None:
         "According to Bertil Omondi, \u201cthe river has never been this low in living "
         "memory.\u201d"
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     (q,) = direct(quotes)
-    assert who(actors, q) == "Bertil Omondi"
+    assert speaker_of(actors, q) == "Bertil Omondi"
     assert q.cue == "according to"
 
 
@@ -79,9 +60,9 @@ def test_pronoun_prefers_the_source_of_according_to(nlp: Language) -> None:
         "According to economist Lena Fairweather, Tobias Marchetti leads every poll in the "
         "north. \u201cHis rivals must win back the farmers before the vote,\u201d she said."
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     (q,) = direct(quotes)
-    assert who(actors, q) == "Lena Fairweather"
+    assert speaker_of(actors, q) == "Lena Fairweather"
 
 
 def test_cue_verb_right_before_the_mark_without_colon(nlp: Language) -> None:
@@ -90,9 +71,9 @@ def test_cue_verb_right_before_the_mark_without_colon(nlp: Language) -> None:
         "south has doubled since the spring.\u201d The ministry also denied that prices "
         "played a part."
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     (q,) = direct(quotes)
-    assert who(actors, q) == "Mara Elston"
+    assert speaker_of(actors, q) == "Mara Elston"
 
 
 def test_quoted_as_saying_names_the_one_quoted(nlp: Language) -> None:
@@ -101,9 +82,9 @@ def test_quoted_as_saying_names_the_one_quoted(nlp: Language) -> None:
         "\u201cThe old ferries can sail for five more seasons,\u201d the Coastal Ledger "
         "quoted Lindgren as saying."
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     (q,) = direct(quotes)
-    assert who(actors, q) == "Arvo Lindgren"
+    assert speaker_of(actors, q) == "Arvo Lindgren"
 
 
 def test_document_as_speaker(nlp: Language) -> None:
@@ -115,9 +96,9 @@ def test_document_as_speaker(nlp: Language) -> None:
         "The joint statement of the two towns said: \u201cWe agree to share the cost of the "
         "new bridge.\u201d"
     )
-    actors, quotes = run(nlp, text)
-    assert who(actors, quote_with(quotes, "appeal the ruling")) == "Halla Dunmore"
-    assert who(actors, quote_with(quotes, "survey")) == "Piotr Anwar"
+    actors, quotes = quotes_in(nlp, text)
+    assert speaker_of(actors, quote_with(quotes, "appeal the ruling")) == "Halla Dunmore"
+    assert speaker_of(actors, quote_with(quotes, "survey")) == "Piotr Anwar"
     joint = quote_with(quotes, "share the cost")
     assert joint.speaker is None
     assert joint.speaker_text is not None and "joint statement" in joint.speaker_text
@@ -130,9 +111,9 @@ def test_inverted_role_with_name_in_apposition_then_pronoun(nlp: Language) -> No
         "the dockers' union Lantern, Gwen Mortimer. \u201cWe fought for this for two "
         "years,\u201d she told the Evening Courier."
     )
-    actors, quotes = run(nlp, text)
-    assert who(actors, quote_with(quotes, "keep their jobs")) == "Gwen Mortimer"
-    assert who(actors, quote_with(quotes, "fought for this")) == "Gwen Mortimer"
+    actors, quotes = quotes_in(nlp, text)
+    assert speaker_of(actors, quote_with(quotes, "keep their jobs")) == "Gwen Mortimer"
+    assert speaker_of(actors, quote_with(quotes, "fought for this")) == "Gwen Mortimer"
 
 
 def test_pronoun_after_a_partial_quote_with_its_own_cue(nlp: Language) -> None:
@@ -142,8 +123,8 @@ def test_pronoun_after_a_partial_quote_with_its_own_cue(nlp: Language) -> None:
         "\u201cto watch the coves after dark,\u201d she said. \u201cTwo boats will stay "
         "on the water until spring.\u201d"
     )
-    actors, quotes = run(nlp, text)
-    assert who(actors, quote_with(quotes, "Two boats")) == "Nadia Brevik"
+    actors, quotes = quotes_in(nlp, text)
+    assert speaker_of(actors, quote_with(quotes, "Two boats")) == "Nadia Brevik"
 
 
 def test_lower_case_fragments_are_partial(nlp: Language) -> None:
@@ -153,7 +134,7 @@ def test_lower_case_fragments_are_partial(nlp: Language) -> None:
         "experiment in paperwork\u201d. Senator Ilse Marrow said the plan was \u201cworse "
         "than the one it replaces by every measure\u201d after the vote."
     )
-    _, quotes = run(nlp, text)
+    _, quotes = quotes_in(nlp, text)
     assert direct(quotes) == []
     assert {q.kind for q in quotes if q.kind != "indirect"} == {"partial"}
 
@@ -164,10 +145,10 @@ def test_lower_case_continuation_after_cue_stays_direct(nlp: Language) -> None:
         "above it is not.\u201d The board member commented the firm has \u201cput our whole "
         "budget into the repairs this year.\u201d"
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     road = quote_with(quotes, "road above")
     assert road.kind == "direct"
-    assert who(actors, road) == "Olaf Brennan"
+    assert speaker_of(actors, road) == "Olaf Brennan"
     assert quote_with(quotes, "whole budget").kind == "direct"
 
 
@@ -177,9 +158,9 @@ def test_name_words_are_not_cues(nlp: Language) -> None:
         "\u201cThe convoy left the border at dawn and will arrive tonight,\u201d Yusuf Said "
         "Karimi said."
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     (q,) = direct(quotes)
-    assert who(actors, q) == "Yusuf Said Karimi"
+    assert speaker_of(actors, q) == "Yusuf Said Karimi"
 
 
 def test_multi_paragraph_quote_inherits_speaker(nlp: Language) -> None:
@@ -187,10 +168,10 @@ def test_multi_paragraph_quote_inherits_speaker(nlp: Language) -> None:
         "Mayor Henrike Aalto said: \u201cThe tram line will open in May.\n"
         "\u201cAfter that we will extend it to the airport.\u201d"
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     qs = direct(quotes)
     assert len(qs) == 2
-    assert all(who(actors, q) == "Henrike Aalto" for q in qs)
+    assert all(speaker_of(actors, q) == "Henrike Aalto" for q in qs)
 
 
 def test_unnamed_source_with_dash_and_indirect(nlp: Language) -> None:
@@ -199,9 +180,9 @@ def test_unnamed_source_with_dash_and_indirect(nlp: Language) -> None:
         "said on Tuesday.\nThe chief executive Ruth Calloway said that the rota would "
         "change in the spring."
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     (q,) = direct(quotes)
     assert q.speaker is None
     assert q.speaker_text is not None and "nurse" in q.speaker_text
     ind = [x for x in quotes if x.kind == "indirect"]
-    assert ind and who(actors, ind[0]) == "Ruth Calloway"
+    assert ind and speaker_of(actors, ind[0]) == "Ruth Calloway"

@@ -4,25 +4,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from api.extract.actors import find_actors
-from api.extract.gazetteer import Gazetteer
 from api.extract.marks import pair_marks, paragraphs
-from api.extract.quotes import find_quotes
-from api.extract.types import ExtractedActor, ExtractedQuote
-
-
-def run(nlp: Language, text: str) -> tuple[list[ExtractedActor], list[ExtractedQuote]]:
-    doc = nlp(text)
-    actors = find_actors(doc, Gazetteer([]))
-    return actors, find_quotes(doc, actors)
-
-
-def direct(quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
-    return [q for q in quotes if q.kind == "direct"]
-
-
-def speaker_name(actors: list[ExtractedActor], q: ExtractedQuote) -> str | None:
-    return next((a.name for a in actors if a.key == q.speaker), None)
+from tests.unit.harness import direct, quotes_in, speaker_of
 
 
 def marks(text: str) -> list[str]:
@@ -53,19 +36,19 @@ def test_after_attribution_with_title(nlp: Language) -> None:
         "Defence spokesman Pavel Ostrov spoke to reporters on Monday.\n"
         "“The bridge was repaired overnight and traffic is moving again,” Ostrov said."
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     (q,) = direct(quotes)
     assert q.text == "The bridge was repaired overnight and traffic is moving again"
     assert text[q.start : q.end] == q.text
-    assert speaker_name(actors, q) == "Pavel Ostrov"
+    assert speaker_of(actors, q) == "Pavel Ostrov"
     assert q.cue == "say"
 
 
 def test_before_attribution_with_colon(nlp: Language) -> None:
     text = "Mayor Elena Brandt said: “We will rebuild every school in the district this year.”"
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     (q,) = direct(quotes)
-    assert speaker_name(actors, q) == "Elena Brandt"
+    assert speaker_of(actors, q) == "Elena Brandt"
 
 
 def test_middle_attribution_splits_into_two_quotes(nlp: Language) -> None:
@@ -73,13 +56,13 @@ def test_middle_attribution_splits_into_two_quotes(nlp: Language) -> None:
         "Minister Tomas Lindqvist visited the port.\n"
         "“The port will reopen next week,” he said, “but only for cargo ships at first.”"
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     qs = direct(quotes)
     assert [q.text for q in qs] == [
         "The port will reopen next week",
         "but only for cargo ships at first.",
     ]
-    assert all(speaker_name(actors, q) == "Tomas Lindqvist" for q in qs)
+    assert all(speaker_of(actors, q) == "Tomas Lindqvist" for q in qs)
 
 
 def test_pronoun_and_continuation_paragraph(nlp: Language) -> None:
@@ -89,16 +72,16 @@ def test_pronoun_and_continuation_paragraph(nlp: Language) -> None:
         "“Nobody slept at all.\n"
         "“In the morning the water had reached the second floor.”"
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     qs = direct(quotes)
     assert len(qs) == 3
     assert qs[2].text.startswith("In the morning")
-    assert all(speaker_name(actors, q) == "Nadia Okafor" for q in qs)
+    assert all(speaker_of(actors, q) == "Nadia Okafor" for q in qs)
 
 
 def test_scare_quote_is_partial(nlp: Language) -> None:
     text = "Officials said the police had “restored calm” in the district after a week of unrest."
-    _, quotes = run(nlp, text)
+    _, quotes = quotes_in(nlp, text)
     marked = [q for q in quotes if q.text == "restored calm"]
     assert marked and marked[0].kind == "partial"
 
@@ -109,7 +92,7 @@ def test_unnamed_source_has_no_speaker(nlp: Language) -> None:
         "“Nobody expects a deal before the winter holidays,” said a senior official, "
         "who declined to give her name."
     )
-    _, quotes = run(nlp, text)
+    _, quotes = quotes_in(nlp, text)
     (q,) = direct(quotes)
     assert q.speaker is None
     assert q.speaker_text is not None and "official" in q.speaker_text
@@ -120,9 +103,9 @@ def test_organisation_pronoun_it(nlp: Language) -> None:
         "The Red Cross criticised the decision on Tuesday.\n"
         "“Civilians must be allowed to leave the city safely,” it said on its website."
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     (q,) = direct(quotes)
-    assert speaker_name(actors, q) == "Red Cross"
+    assert speaker_of(actors, q) == "Red Cross"
 
 
 def test_role_noun_resolves_through_titles(nlp: Language) -> None:
@@ -130,15 +113,15 @@ def test_role_noun_resolves_through_titles(nlp: Language) -> None:
         "Government spokesman Arvid Pohl held a briefing in the morning.\n"
         "“Taxes will stay as they are this year,” the spokesman told reporters."
     )
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     (q,) = direct(quotes)
-    assert speaker_name(actors, q) == "Arvid Pohl"
+    assert speaker_of(actors, q) == "Arvid Pohl"
 
 
 def test_indirect_speech(nlp: Language) -> None:
     text = "Finance Minister Lena Graf said the budget would be balanced by next spring."
-    actors, quotes = run(nlp, text)
+    actors, quotes = quotes_in(nlp, text)
     ind = [q for q in quotes if q.kind == "indirect"]
     assert ind and "budget would be balanced" in ind[0].text
-    assert speaker_name(actors, ind[0]) == "Lena Graf"
+    assert speaker_of(actors, ind[0]) == "Lena Graf"
     assert text[ind[0].start : ind[0].end] == ind[0].text

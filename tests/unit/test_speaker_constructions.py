@@ -14,18 +14,13 @@ from api.extract.quotes import _object_taken_for_subject, find_quotes
 from api.extract.reporting import is_cue
 from api.extract.speaker_index import Index
 from api.extract.speakers import Resolver
+from tests.unit.harness import direct, quotes_in, speaker_of
 
 
 def speakers(nlp: Language, text: str) -> dict[str, str | None]:
     """The speaker's name of each direct quote, by the quote's first three words."""
-    doc = nlp(text)
-    actors = find_actors(doc, Gazetteer([]))
-    names = {a.key: a.name for a in actors}
-    return {
-        " ".join(q.text.split()[:3]): names.get(q.speaker or "")
-        for q in find_quotes(doc, actors)
-        if q.kind == "direct"
-    }
+    actors, quotes = quotes_in(nlp, text)
+    return {" ".join(q.text.split()[:3]): speaker_of(actors, q) for q in direct(quotes)}
 
 
 def test_subject_of_the_sentence_before_a_quote_without_cue(nlp: Language) -> None:
