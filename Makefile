@@ -9,23 +9,51 @@ CLIENT := openapi/client
 # npm writes this file on every install: newer than the lock means installed from it
 NODE_STAMP := $(CLIENT)/node_modules/.package-lock.json
 
-.PHONY: run test eval lint openapi install clean client client-check lint-spec contract-check bench
+# the dev environment's every package, pinned (`make lock` writes it)
+LOCK   := requirements-dev.lock
 
-$(STAMP): pyproject.toml
+.PHONY: help run test test-unit eval lint openapi install lock clean client client-check \
+	lint-spec contract-check bench
+.DEFAULT_GOAL := help
+
+## List the targets and what each does.
+help:
+	@awk '/^## /{doc = doc "  " substr($$0, 4) "\n"; next} \
+	     /^[A-Z_]+ *[?:]?=/ {next} \
+	     /^[a-z][a-z-]*:/ && doc {split($$0, t, ":"); gsub(/\$$\$$/, "$$", doc); \
+	                              printf "make %s\n%s", t[1], doc} \
+	     {doc = ""}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev]' --constraint $(LOCK)
 	@touch $(STAMP)
 
+## Install the API and its dev tools into .venv, at the versions of requirements-dev.lock.
 install: $(STAMP)
+
+## Pin the dev environment again: newest versions pyproject.toml allows, written to the lock.
+lock:
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade -e '.[dev]'
+	{ echo "# make lock: every package of the dev environment (pip install -e '.[dev]'), pinned."; \
+	  $(PY) -m pip freeze --all --exclude-editable | grep -v '^pip=='; } > $(LOCK)
+	@touch $(STAMP)
 
 ## Start the API on 127.0.0.1:$${PORT:-8000} (embedded Postgres unless DATABASE_URL is set).
 run: $(STAMP)
 	$(PY) -m api serve
 
-## Lint, type-check and run unit, integration and contract tests.
+## Lint, type-check and run unit, integration and contract tests; line coverage of api/
+## is measured and must stay above the floor in pyproject.toml ([tool.coverage.report]).
 test: $(STAMP) lint
-	$(PY) -m pytest
+	$(PY) -m coverage run -m pytest
+	$(PY) -m coverage report
+
+## The unit tests alone (no database, a few seconds): the loop while changing extraction.
+test-unit: $(STAMP)
+	$(PY) -m pytest tests/unit -q
 
 ## Extraction quality offline: figures per gold file (eval/gold) and pooled.
 ## EVAL_ARGS='--misses 30' lists what was missed; '--only speaker' narrows the list.
@@ -33,10 +61,11 @@ EVAL_ARGS ?=
 eval: $(STAMP)
 	$(PY) -m api.evaluation $(EVAL_ARGS)
 
+## ruff (lint and format) and mypy --strict over api/, tests/ and bench/.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check api tests bench
 	$(VENV)/bin/ruff format --check api tests bench
-	$(VENV)/bin/mypy api
+	$(VENV)/bin/mypy
 
 ## Regenerate openapi/openapi.json from the app (commit the result).
 openapi: $(STAMP)
@@ -82,8 +111,9 @@ BENCH_SCALE ?= 1
 BENCH_DURATION ?= 10
 BENCH_INGEST_ARTICLES ?= 2000
 bench: $(STAMP)
-	$(PY) bench/report.py --scale $(BENCH_SCALE) --duration $(BENCH_DURATION) \
+	$(PY) -m bench.report --scale $(BENCH_SCALE) --duration $(BENCH_DURATION) \
 		--ingest-articles $(BENCH_INGEST_ARTICLES)
 
+## Remove the environment and the caches (not .gazette/, the data).
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(CLIENT)/node_modules
