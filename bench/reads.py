@@ -48,7 +48,7 @@ from urllib.parse import quote
 import asyncpg
 
 from api.cursor import encode_cursor
-from api.db.sql import query, shaped
+from api.db.sql import shaped
 from api.settings import REPO_ROOT
 from bench.database import (
     BENCH_DATA_DIR,
@@ -77,9 +77,9 @@ VALUE = Rotating()
 class Endpoint:
     name: str
     paths: list[str]
-    # the named queries the handler runs, with their parameters (VALUE: the sampled one): a
-    # list for a plain query, the filters given ({name: value}) for a shaped list
-    queries: list[tuple[str, list[Any] | dict[str, Any]]] = field(default_factory=list)
+    # the named queries the handler runs, with their parameters by name (VALUE: the sampled
+    # one; a list's filters are the ones given)
+    queries: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     values: list[str] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
     latency_target: bool = True
@@ -149,7 +149,7 @@ async def endpoints(url: str) -> list[Endpoint]:
         Endpoint(
             "article detail (annotated)",
             [f"/v1/articles/{a}" for a in articles],
-            [("get_article", [VALUE])],
+            [("get_article", {"id": VALUE})],
             articles,
         ),
         Endpoint(
@@ -365,11 +365,8 @@ def pgbench_script(endpoint: Endpoint) -> str:
             "AND n = :n \\gset",
         ]
     for name, given in endpoint.queries:
-        if isinstance(given, dict):  # a shaped list: the SQL of these filters
-            shape = shaped(name, frozenset(given))
-            sql, params = shape.text, [given[p] for p in shape.parameters]
-        else:
-            sql, params = query(name), given
+        shape = shaped(name, frozenset(given))  # the SQL of these parameters
+        sql, params = shape.text, [given[p] for p in shape.parameters]
 
         def substitute(match: re.Match[str], params: list[Any] = params) -> str:
             n = int(match[1])
@@ -411,11 +408,7 @@ async def store_values(url: str, endpoints: list[Endpoint]) -> None:
 
 
 def planned_per_call(endpoint: Endpoint) -> bool:
-    return any(
-        shaped(name, frozenset(given)).per_call
-        for name, given in endpoint.queries
-        if isinstance(given, dict)
-    )
+    return any(shaped(name, frozenset(given)).per_call for name, given in endpoint.queries)
 
 
 def run_pgbench(

@@ -56,7 +56,9 @@ async def read_changes(
                 "this position is not from this server's changes log: sync again from the "
                 "beginning (omit `since`)",
             )
-        rows = await fetch_all(conn, "list_changes", Entry, after[0], after[1], entity, limit + 1)
+        rows = await fetch_all(
+            conn, "list_changes", Entry, xid=after[0], seq=after[1], entity=entity, limit=limit + 1
+        )
         if len(rows) > limit:
             return Feed(entries=rows[:limit], has_more=True, resume_at=rows[limit - 1].position)
         horizon = await fetch_record(conn, "changes_horizon")

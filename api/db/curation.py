@@ -14,7 +14,7 @@ import asyncpg
 import msgspec
 
 from api.db import reads, writes
-from api.db.rows import Conn, execute, execute_named, fetch_record, fetch_value
+from api.db.rows import Conn, execute, fetch_record, fetch_value
 from api.db.transaction import in_transaction
 from api.errors import Conflict, NotFound, Unprocessable
 from api.names import name_key
@@ -25,13 +25,13 @@ Pool: TypeAlias = "asyncpg.Pool[asyncpg.Record]"
 
 async def current_actor_id(conn: Conn, actor_id: str) -> str | None:
     """The actor's id, or the survivor's if it was merged; None when no such actor exists."""
-    found = await fetch_value(conn, "current_actor_id", actor_id)
+    found = await fetch_value(conn, "current_actor_id", id=actor_id)
     return None if found is None else str(found)
 
 
 async def actor_redirect(pool: Pool, actor_id: str) -> str | None:
     """Where a merged actor's id now points, if it was merged."""
-    found = await fetch_value(pool, "actor_redirect", actor_id)
+    found = await fetch_value(pool, "actor_redirect", old_id=actor_id)
     return None if found is None else str(found)
 
 
@@ -39,7 +39,7 @@ async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch, key_id: str)
     """Correct the quote; `key_id`, the API key that asked, is recorded with the change."""
 
     async def work(conn: Conn) -> None:
-        row = await fetch_record(conn, "quote_for_update", quote_id)
+        row = await fetch_record(conn, "quote_for_update", id=quote_id)
         if row is None:
             raise NotFound("quote", quote_id)
         start, end, text = _span(patch, str(row["body"]))
@@ -50,16 +50,18 @@ async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch, key_id: str)
             speaker = await current_actor_id(conn, patch.speaker)
             if speaker is None:
                 raise Unprocessable("speaker", f"no actor with id {patch.speaker!r}")
-            await execute(conn, "link_article_actor", row["article_id"], speaker)
-        await execute_named(
+            await execute(
+                conn, "link_article_actor", article_id=row["article_id"], actor_id=speaker
+            )
+        await execute(
             conn, "update_quote",
-            {"id": quote_id, "set_speaker": set_speaker, "speaker": speaker, "kind": kind,
-             "start": start, "end": end, "text": text, "curator": patch.curator,
-             "key_id": key_id},
+        id=quote_id, set_speaker=set_speaker, speaker=speaker, kind=kind,
+            start=start, end=end, text=text, curator=patch.curator,
+            key_id=key_id,
         )  # fmt: skip
         old = row["speaker_id"]
         if set_speaker and old is not None and old != speaker:
-            await execute(conn, "unlink_unused_actor", row["article_id"], old)
+            await execute(conn, "unlink_unused_actor", article_id=row["article_id"], actor_id=old)
             await writes.drop_orphan_actors(conn, [old])
 
     await in_transaction(pool, work)
@@ -94,15 +96,16 @@ async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch, key_id: str)
 
     async def work(conn: Conn) -> str:
         current = await current_actor_id(conn, actor_id)
-        row = None if current is None else await fetch_record(conn, "lock_actor", current)
+        row = None if current is None else await fetch_record(conn, "lock_actor", id=current)
         if current is None or row is None:
             raise NotFound("actor", actor_id)
         name = None if patch.name is msgspec.UNSET else _name("name", patch.name)
         kind = None if patch.kind is msgspec.UNSET else patch.kind
         try:
             await execute(
-                conn, "update_actor", current, name, None if name is None else name_key(name),
-                kind, patch.curator, key_id,
+                conn, "update_actor", id=current, name=name,
+                name_key=None if name is None else name_key(name), kind=kind,
+                curated_by=patch.curator, curated_key=key_id,
             )  # fmt: skip
         except asyncpg.UniqueViolationError as exc:
             raise Conflict(
@@ -113,15 +116,12 @@ async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch, key_id: str)
         names = {str(row["name"]), name or str(row["name"])}
         if not isinstance(patch.aliases, msgspec.UnsetType):
             names |= {_name("aliases", a) for a in patch.aliases}
-            await execute(conn, "clear_actor_aliases", current)
+            await execute(conn, "clear_actor_aliases", actor_id=current)
         ordered = sorted(names)
         await execute(
-            conn,
-            "insert_actor_aliases",
-            [current] * len(ordered),
-            ordered,
-            [name_key(n) for n in ordered],
-        )
+            conn, "insert_actor_aliases", actor_ids=[current] * len(ordered), aliases=ordered,
+            alias_keys=[name_key(n) for n in ordered],
+        )  # fmt: skip
         return current
 
     current = await in_transaction(pool, work)
@@ -146,7 +146,7 @@ async def merge_actors(pool: Pool, survivor_id: str, merge: ActorMerge, key_id: 
             raise Unprocessable("absorb", "that is this actor (or was merged into it already)")
         # both rows locked in id order, so two merges of the same pair cannot deadlock
         for actor_id in sorted((survivor, absorbed)):
-            await execute(conn, "lock_actor", actor_id)
+            await execute(conn, "lock_actor", id=actor_id)
         for statement in (
             "merge_mentions",
             "merge_article_links",
@@ -155,10 +155,15 @@ async def merge_actors(pool: Pool, survivor_id: str, merge: ActorMerge, key_id: 
             "merge_names",
             "merge_titles",
         ):
-            await execute(conn, statement, survivor, absorbed)
-        await execute(conn, "merge_redirects", survivor, absorbed, merge.curator, key_id)
-        await execute(conn, "delete_actor", absorbed)
-        await execute(conn, "mark_actor_curated", survivor, merge.curator, key_id)
+            await execute(conn, statement, survivor=survivor, absorbed=absorbed)
+        await execute(
+            conn, "merge_redirects", survivor=survivor, absorbed=absorbed,
+            merged_by=merge.curator, merged_key=key_id,
+        )  # fmt: skip
+        await execute(conn, "delete_actor", id=absorbed)
+        await execute(
+            conn, "mark_actor_curated", id=survivor, curated_by=merge.curator, curated_key=key_id
+        )
         return survivor
 
     survivor = await in_transaction(pool, work)

@@ -56,13 +56,16 @@ async def create_key(
         raise ValueError(f"scopes must be some of {', '.join(SCOPES)}, not {sorted(unknown)}")
     secret = secret or new_secret()
     key_id = new_id("key")
-    await execute(db, "insert_key", key_id, name, secret[:10], digest(secret), sorted(set(scopes)))
+    await execute(
+        db, "insert_key", id=key_id, name=name, prefix=secret[:10], digest=digest(secret),
+        scopes=sorted(set(scopes)),
+    )  # fmt: skip
     return key_id, secret
 
 
 async def key_for_digest(db: Db, key_digest: str) -> KeyInfo | None:
     """The live (not revoked) key whose secret has this digest."""
-    rows = await fetch_records(db, "key_by_digest", key_digest)
+    rows = await fetch_records(db, "key_by_digest", digest=key_digest)
     if not rows:
         return None
     row = rows[0]
@@ -74,8 +77,8 @@ async def list_keys(db: Db) -> list[KeyListing]:
 
 
 async def revoke_key(db: Db, key_id: str) -> bool:
-    return await fetch_value(db, "revoke_key", key_id) is not None
+    return await fetch_value(db, "revoke_key", id=key_id) is not None
 
 
 async def revoke_keys_named(db: Db, name: str) -> None:
-    await execute(db, "revoke_keys_named", name)
+    await execute(db, "revoke_keys_named", name=name)

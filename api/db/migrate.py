@@ -56,7 +56,7 @@ async def migrate(
     file changed; return the migration versions applied."""
     applied: list[int] = []
     migrations = discover(directory)
-    await execute(conn, "migration_lock", MIGRATION_LOCK_ID)
+    await execute(conn, "migration_lock", lock_id=MIGRATION_LOCK_ID)
     try:
         await execute(conn, "create_migrations_table")
         done = {r["version"] for r in await fetch_records(conn, "applied_migrations")}
@@ -65,12 +65,14 @@ async def migrate(
                 continue
             async with conn.transaction():
                 await conn.execute(migration.path.read_text(encoding="utf-8"))
-                await execute(conn, "record_migration", migration.version, migration.name)
+                await execute(
+                    conn, "record_migration", version=migration.version, name=migration.name
+                )
             log.info("applied migration %03d_%s", migration.version, migration.name)
             applied.append(migration.version)
         await apply_views(conn, views)
     finally:
-        await execute(conn, "migration_unlock", MIGRATION_LOCK_ID)
+        await execute(conn, "migration_unlock", lock_id=MIGRATION_LOCK_ID)
     return applied
 
 
@@ -84,6 +86,6 @@ async def apply_views(conn: Conn, path: Path) -> bool:
         return False
     async with conn.transaction():
         await conn.execute(text)
-        await execute(conn, "record_views", digest)
+        await execute(conn, "record_views", sha256=digest)
     log.info("applied %s", path.name)
     return True

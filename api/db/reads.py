@@ -96,7 +96,7 @@ async def ping(db: Db) -> None:
 async def get_article(db: Db, article_id: str) -> schemas.Article | None:
     """The annotated article, in one statement (so from one snapshot: a concurrent delete or
     ingest cannot mix states)."""
-    return await fetch_read_one(db, "get_article", records.article, article_id)
+    return await fetch_read_one(db, "get_article", records.article, id=article_id)
 
 
 async def list_articles(
@@ -112,7 +112,7 @@ async def list_articles(
 
 
 async def get_actor(db: Db, actor_id: str) -> schemas.Actor | None:
-    return await fetch_read_one(db, "get_actor", records.actor, actor_id)
+    return await fetch_read_one(db, "get_actor", records.actor, id=actor_id)
 
 
 async def list_actors(
@@ -126,7 +126,7 @@ async def list_actors(
 
 
 async def get_quote(db: Db, quote_id: str) -> schemas.Quote | None:
-    return await fetch_read_one(db, "get_quote", records.quote, quote_id)
+    return await fetch_read_one(db, "get_quote", records.quote, id=quote_id)
 
 
 async def list_quotes(
@@ -140,7 +140,7 @@ async def list_quotes(
 
 
 async def get_claim(db: Db, claim_id: str) -> schemas.Claim | None:
-    return await fetch_read_one(db, "get_claim", records.claim, claim_id)
+    return await fetch_read_one(db, "get_claim", records.claim, id=claim_id)
 
 
 async def list_claims(
@@ -166,7 +166,7 @@ async def place_claims(
 
 
 async def get_place(db: Db, place_id: str) -> schemas.Place | None:
-    return await fetch_read_one(db, "get_place", records.place, place_id)
+    return await fetch_read_one(db, "get_place", records.place, id=place_id)
 
 
 async def list_places(

@@ -9,7 +9,7 @@ import asyncpg
 import msgspec
 from asyncpg.pool import PoolConnectionProxy
 
-from api.db.sql import query, shaped
+from api.db.sql import shaped
 
 T = TypeVar("T")
 
@@ -29,16 +29,30 @@ def to_struct(record: asyncpg.Record, type_: type[T]) -> T:
     return msgspec.convert(dict(record), type_)
 
 
-async def fetch_all(db: Db, name: str, type_: type[T], *args: Any) -> list[T]:
-    return [to_struct(r, type_) for r in await db.fetch(query(name), *args)]
+def _bound(name: str, parameters: Mapping[str, Any]) -> tuple[str, list[Any]]:
+    """The text of a named query and its `$1, $2, …` values, from its `:name` parameters
+    given by name: every one of them, each used (api.db.sql.shaped raises otherwise)."""
+    shape = shaped(name, frozenset(parameters))
+    return shape.text, [parameters[p] for p in shape.parameters]
+
+
+# The functions below take the statement's parameters as keywords named as in its .sql
+# block (`:article_id` is article_id=…); the leading arguments are positional-only so a
+# parameter may be called `name`.
+
+
+async def fetch_all(db: Db, name: str, type_: type[T], /, **parameters: Any) -> list[T]:
+    text, args = _bound(name, parameters)
+    return [to_struct(r, type_) for r in await db.fetch(text, *args)]
 
 
 Read: TypeAlias = Callable[[asyncpg.Record], T]
 
 
-async def fetch_read_one(db: Db, name: str, read: Read[T], *args: Any) -> T | None:
+async def fetch_read_one(db: Db, name: str, read: Read[T], /, **parameters: Any) -> T | None:
     """The row of a named query through `read` (api.db.records), or None."""
-    record = await db.fetchrow(query(name), *args)
+    text, args = _bound(name, parameters)
+    record = await db.fetchrow(text, *args)
     return None if record is None else read(record)
 
 
@@ -71,34 +85,21 @@ async def _fetch_planned(db: Db, text: str, args: list[Any]) -> list[asyncpg.Rec
         return await db.fetch(text, *args)
 
 
-async def fetch_records(db: Db, name: str, *args: Any) -> list[asyncpg.Record]:
-    return await db.fetch(query(name), *args)
+async def fetch_records(db: Db, name: str, /, **parameters: Any) -> list[asyncpg.Record]:
+    text, args = _bound(name, parameters)
+    return await db.fetch(text, *args)
 
 
-async def fetch_record(db: Db, name: str, *args: Any) -> asyncpg.Record | None:
-    return await db.fetchrow(query(name), *args)
+async def fetch_record(db: Db, name: str, /, **parameters: Any) -> asyncpg.Record | None:
+    text, args = _bound(name, parameters)
+    return await db.fetchrow(text, *args)
 
 
-async def fetch_value(db: Db, name: str, *args: Any) -> Any:
-    return await db.fetchval(query(name), *args)
-
-
-async def execute(db: Db, name: str, *args: Any) -> str:
-    return await db.execute(query(name), *args)
-
-
-def _by_name(name: str, parameters: Mapping[str, Any]) -> tuple[str, list[Any]]:
-    """The text and arguments of a named query whose parameters are `:names`, given by name
-    (every one of them, each used: api.db.sql.shaped raises otherwise)."""
-    shape = shaped(name, frozenset(parameters))
-    return shape.text, [parameters[p] for p in shape.parameters]
-
-
-async def execute_named(db: Db, name: str, parameters: Mapping[str, Any]) -> str:
-    text, args = _by_name(name, parameters)
-    return await db.execute(text, *args)
-
-
-async def fetch_value_named(db: Db, name: str, parameters: Mapping[str, Any]) -> Any:
-    text, args = _by_name(name, parameters)
+async def fetch_value(db: Db, name: str, /, **parameters: Any) -> Any:
+    text, args = _bound(name, parameters)
     return await db.fetchval(text, *args)
+
+
+async def execute(db: Db, name: str, /, **parameters: Any) -> str:
+    text, args = _bound(name, parameters)
+    return await db.execute(text, *args)

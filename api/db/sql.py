@@ -1,7 +1,9 @@
 """Named SQL blocks loaded from sql/queries/*.sql (aiosql's `-- name:` convention).
 
 Handlers never build SQL: every statement is a constant in a .sql file, reached by name
-through the typed functions of the db modules.
+through the typed functions of the db modules. Parameters are named (`:article_id`) and
+given by name (api.db.rows); `shaped()` numbers them `$1, $2, …` once per statement and
+refuses a call that leaves one out or gives one the statement does not use.
 
 A list with optional filters is one block with named parameters (`:speaker`) whose filter
 lines end in `--? speaker`: `shaped()` keeps the lines whose parameters are given and numbers
@@ -65,7 +67,7 @@ def query(name: str) -> str:
 _OPTIONAL = re.compile(r"\s*--\?\s*(\w+(?:\s*,\s*\w+)*)\s*$")
 # `:name`, not a cast (`::text`) and not inside a word; lowercase, so no format string of
 # to_char ('HH24:MI') reads as one
-_PARAMETER = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
+PARAMETER = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 
 
 class Shape(msgspec.Struct, frozen=True):
@@ -111,7 +113,7 @@ def shaped(name: str, given: frozenset[str]) -> Shape:
             order.append(found[1])
         return f"${order.index(found[1]) + 1}"
 
-    text = _PARAMETER.sub(number, "\n".join(kept))
+    text = PARAMETER.sub(number, "\n".join(kept))
     if missing := set(order) - given:
         raise ValueError(f"query {name!r} needs {sorted(missing)} for these filters")
     if unused := given - set(order):
@@ -130,7 +132,7 @@ def every_shape(name: str) -> list[Shape]:
     for line in text.splitlines():
         optional = _OPTIONAL.search(line)
         if optional is None:
-            required.update(_PARAMETER.findall(line))
+            required.update(PARAMETER.findall(line))
             continue
         names = frozenset(n.strip() for n in optional[1].split(","))
         if names not in filters:

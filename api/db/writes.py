@@ -13,10 +13,8 @@ import msgspec
 from api.db.rows import (
     Conn,
     execute,
-    execute_named,
     fetch_records,
     fetch_value,
-    fetch_value_named,
 )
 from api.extract.types import (
     ExtractedActor,
@@ -34,12 +32,11 @@ async def insert_article(
     conn: Conn, article: ArticleIn, content_hash: str, extractor_version: str
 ) -> str | None:
     """The new article's id, or None when an article with this url or body exists already."""
-    found = await fetch_value_named(
-        conn, "insert_article",
-        {"id": new_id("article"), "title": article.title, "body": article.body,
-         "source": article.source, "url": article.url, "published_at": article.published_at,
-         "language": article.language, "content_hash": content_hash,
-         "extractor_version": extractor_version},
+    found = await fetch_value(
+        conn, "insert_article", id=new_id("article"), title=article.title, body=article.body,
+        source=article.source, url=article.url, published_at=article.published_at,
+        language=article.language, content_hash=content_hash,
+        extractor_version=extractor_version,
     )  # fmt: skip
     return None if found is None else str(found)
 
@@ -134,8 +131,9 @@ async def store_actors(conn: Conn, article_id: str, actors: list[ExtractedActor]
     if not actors:
         return {}
     stored = await fetch_records(
-        conn, "actors_by_name_keys", [name_key(a.name) for a in actors], [a.kind for a in actors]
-    )
+        conn, "actors_by_name_keys",
+        name_keys=[name_key(a.name) for a in actors], kinds=[a.kind for a in actors],
+    )  # fmt: skip
     known: dict[str, Known] = {}
     for row in stored:
         entry = known.setdefault(
@@ -146,22 +144,31 @@ async def store_actors(conn: Conn, article_id: str, actors: list[ExtractedActor]
     ids = {actor_id: actor_id for actor_id in plan.targets}
     if plan.new:
         created = await fetch_records(
-            conn, "insert_actors", [i for _, i, _ in plan.new], [a.name for a, _, _ in plan.new],
-            [k for _, _, k in plan.new], [a.kind for a, _, _ in plan.new],
-            [msgspec.json.encode(a.titles).decode() for a, _, _ in plan.new],
-            [a.affiliation for a, _, _ in plan.new],
+            conn, "insert_actors", ids=[i for _, i, _ in plan.new],
+            names=[a.name for a, _, _ in plan.new], name_keys=[k for _, _, k in plan.new],
+            kinds=[a.kind for a, _, _ in plan.new],
+            titles=[msgspec.json.encode(a.titles).decode() for a, _, _ in plan.new],
+            affiliations=[a.affiliation for a, _, _ in plan.new],
         )  # fmt: skip
         # a concurrent ingest may have created one first: its id is the one stored
         stored_ids = {(r["name_key"], r["kind"]): str(r["id"]) for r in created}
         ids.update({i: stored_ids[(k, a.kind)] for a, i, k in plan.new})
     if plan.titles:
         titles = sorted({(ids[i], t) for i, t in plan.titles})
-        await execute(conn, "add_actor_titles", *map(list, zip(*titles, strict=True)))
+        await execute(
+            conn, "add_actor_titles",
+            actor_ids=[i for i, _ in titles], titles=[t for _, t in titles],
+        )  # fmt: skip
     if plan.aliases:
         aliases = sorted({(ids[i], n, k) for i, n, k in plan.aliases})
-        await execute(conn, "insert_actor_aliases", *map(list, zip(*aliases, strict=True)))
+        await execute(
+            conn, "insert_actor_aliases", actor_ids=[i for i, _, _ in aliases],
+            aliases=[n for _, n, _ in aliases], alias_keys=[k for _, _, k in aliases],
+        )  # fmt: skip
     by_key = {a.key: ids[t] for a, t in zip(actors, plan.targets, strict=True)}
-    await execute(conn, "link_article_actors", article_id, sorted(set(by_key.values())))
+    await execute(
+        conn, "link_article_actors", article_id=article_id, actor_ids=sorted(set(by_key.values()))
+    )
     spans = [(by_key[actor.key], span) for actor in actors for span in actor.mentions]
     await _store_spans(conn, "insert_mentions", article_id, spans)
     return by_key
@@ -175,20 +182,24 @@ async def store_places(conn: Conn, article_id: str, places: list[ExtractedPlace]
     new = [p.place for p in places]
     aliases = [sorted(set(p.aliases) - {p.name}) for p in new]
     search_names = [" ".join([p.name, *names]) for p, names in zip(new, aliases, strict=True)]
-    await execute_named(
+    await execute(
         conn, "insert_places",
-        {"id": [new_id("place") for _ in new], "geonames_id": [p.geonames_id for p in new],
-         "name": [p.name for p in new],
-         "aliases": [msgspec.json.encode(names).decode() for names in aliases],
-         "search_names": search_names,
-         "kind": [p.kind for p in new], "country_code": [p.country_code for p in new],
-         "admin1": [p.admin1 for p in new], "lat": [p.lat for p in new],
-         "lon": [p.lon for p in new], "population": [p.population for p in new]},
+        id=[new_id("place") for _ in new], geonames_id=[p.geonames_id for p in new],
+        name=[p.name for p in new],
+        aliases=[msgspec.json.encode(names).decode() for names in aliases],
+        search_names=search_names,
+        kind=[p.kind for p in new], country_code=[p.country_code for p in new],
+        admin1=[p.admin1 for p in new], lat=[p.lat for p in new],
+        lon=[p.lon for p in new], population=[p.population for p in new],
     )  # fmt: skip
-    stored = await fetch_records(conn, "places_by_geonames_ids", [p.geonames_id for p in new])
+    stored = await fetch_records(
+        conn, "places_by_geonames_ids", geonames_ids=[p.geonames_id for p in new]
+    )
     by_geonames = {r["geonames_id"]: str(r["id"]) for r in stored}
     ids = {p.key: by_geonames[p.place.geonames_id] for p in places}
-    await execute(conn, "link_article_places", article_id, sorted(set(ids.values())))
+    await execute(
+        conn, "link_article_places", article_id=article_id, entity_ids=sorted(set(ids.values()))
+    )
     spans = [(ids[p.key], span) for p in places for span in p.mentions]
     await _store_spans(conn, "insert_place_mentions", article_id, spans)
     return ids
@@ -206,15 +217,15 @@ async def store_quotes(
     (one per quote) when they are not new."""
     if not quotes:
         return
-    await execute_named(
+    await execute(
         conn, "insert_quotes",
-        {"article_id": article_id, "published_at": published_at, "extractor_version": version,
-         "id": ids or [new_id("quote") for _ in quotes],
-         "speaker_id": [speaker for _, speaker in quotes],
-         "speaker_text": [q.speaker_text for q, _ in quotes], "cue": [q.cue for q, _ in quotes],
-         "kind": [q.kind for q, _ in quotes], "text": [q.text for q, _ in quotes],
-         "start": [q.start for q, _ in quotes], "end": [q.end for q, _ in quotes],
-         "confidence": [_clamp(q.confidence) for q, _ in quotes]},
+        article_id=article_id, published_at=published_at, extractor_version=version,
+        id=ids or [new_id("quote") for _ in quotes],
+        speaker_id=[speaker for _, speaker in quotes],
+        speaker_text=[q.speaker_text for q, _ in quotes], cue=[q.cue for q, _ in quotes],
+        kind=[q.kind for q, _ in quotes], text=[q.text for q, _ in quotes],
+        start=[q.start for q, _ in quotes], end=[q.end for q, _ in quotes],
+        confidence=[_clamp(q.confidence) for q, _ in quotes],
     )  # fmt: skip
 
 
@@ -238,19 +249,19 @@ async def store_claim(
     claimed_at: datetime,
     version: str,
 ) -> None:
-    await execute_named(
+    await execute(
         conn, "insert_claim",
-        {"id": claim_id, "article_id": article_id, "place_id": links.place,
-         "place_text": claim.place_text, "claimant_id": links.claimant,
-         "claimant_text": claim.claimant_text, "controller_id": links.controller,
-         "controller_text": claim.controller_text,
-         "previous_controller_id": links.previous_controller, "type": claim.type,
-         "stance": claim.stance, "modality": claim.modality, "extent_text": claim.extent_text,
-         "extent_value": claim.extent_value, "extent_unit": claim.extent_unit,
-         "evidence_text": claim.evidence.text, "evidence_start": claim.evidence.start,
-         "evidence_end": claim.evidence.end, "responds_to": links.responds_to,
-         "confidence": _clamp(claim.confidence), "claimed_at": claimed_at,
-         "extractor_version": version, "relayed_by_id": links.relayed_by},
+        id=claim_id, article_id=article_id, place_id=links.place,
+        place_text=claim.place_text, claimant_id=links.claimant,
+        claimant_text=claim.claimant_text, controller_id=links.controller,
+        controller_text=claim.controller_text,
+        previous_controller_id=links.previous_controller, type=claim.type,
+        stance=claim.stance, modality=claim.modality, extent_text=claim.extent_text,
+        extent_value=claim.extent_value, extent_unit=claim.extent_unit,
+        evidence_text=claim.evidence.text, evidence_start=claim.evidence.start,
+        evidence_end=claim.evidence.end, responds_to=links.responds_to,
+        confidence=_clamp(claim.confidence), claimed_at=claimed_at,
+        extractor_version=version, relayed_by_id=links.relayed_by,
     )  # fmt: skip
 
 
@@ -260,11 +271,12 @@ async def link_earlier_claim(
 ) -> bool:  # fmt: skip
     """Point a denial at the claim it answers in an earlier stored article; True if found."""
     answered = await fetch_value(
-        conn, "earlier_claim_answered", place_id, article_id, claimed_at, controller_id
-    )
+        conn, "earlier_claim_answered", place_id=place_id, article_id=article_id,
+        claimed_at=claimed_at, controller_id=controller_id,
+    )  # fmt: skip
     if answered is None:
         return False
-    await execute(conn, "set_responds_to", claim_id, answered)
+    await execute(conn, "set_responds_to", id=claim_id, responds_to=answered)
     return True
 
 
@@ -274,8 +286,9 @@ async def _store_spans(
     """Where the article names its actors or places: (entity id, span) pairs, one statement."""
     if spans:
         await execute(
-            conn, statement, article_id, [entity for entity, _ in spans],
-            [s.start for _, s in spans], [s.end for _, s in spans], [s.text for _, s in spans],
+            conn, statement, article_id=article_id, entity_ids=[entity for entity, _ in spans],
+            starts=[s.start for _, s in spans], ends=[s.end for _, s in spans],
+            texts=[s.text for _, s in spans],
         )  # fmt: skip
 
 
@@ -285,8 +298,8 @@ async def drop_orphan_actors(conn: Conn, actor_ids: list[str]) -> None:
     Locks them first: FOR UPDATE waits for any ingest holding one FOR KEY SHARE (it resolved
     the actor and is linking it), and the delete that follows sees what that ingest committed.
     """
-    await execute(conn, "lock_actors", actor_ids)
-    await execute(conn, "delete_orphan_actors", actor_ids)
+    await execute(conn, "lock_actors", actor_ids=actor_ids)
+    await execute(conn, "delete_orphan_actors", actor_ids=actor_ids)
 
 
 def _clamp(confidence: float) -> float:
@@ -297,10 +310,10 @@ async def delete_article(pool: asyncpg.Pool[asyncpg.Record], article_id: str) ->
     """Delete the article, what was extracted from it, and actors no other article involves."""
     async with pool.acquire() as conn, conn.transaction():
         # lock first: a re-extraction of this article may be changing which actors it involves
-        if await fetch_value(conn, "lock_article", article_id) is None:
+        if await fetch_value(conn, "lock_article", id=article_id) is None:
             return False
-        links = await fetch_records(conn, "article_actor_ids", article_id)
+        links = await fetch_records(conn, "article_actor_ids", article_id=article_id)
         involved = [r["actor_id"] for r in links]
-        await execute(conn, "delete_article", article_id)
+        await execute(conn, "delete_article", id=article_id)
         await drop_orphan_actors(conn, involved)
     return True

@@ -84,7 +84,9 @@ class ExtractionQueue:
 
 
 async def find_existing(db: Db, article: ArticleIn) -> str | None:
-    found = await fetch_value(db, "find_existing_article", article.url, content_hash(article.body))
+    found = await fetch_value(
+        db, "find_existing_article", url=article.url, content_hash=content_hash(article.body)
+    )
     return None if found is None else str(found)
 
 

@@ -86,7 +86,7 @@ async def article_ids(pool: asyncpg.Pool[asyncpg.Record], batch: int = 500) -> A
     """Every stored article's id, oldest first, fetched in keyset batches."""
     after: str | None = None
     while True:
-        rows = await fetch_records(pool, "article_ids_after", after, batch)
+        rows = await fetch_records(pool, "article_ids_after", after=after, limit=batch)
         if not rows:
             return
         for row in rows:
@@ -102,24 +102,26 @@ async def reextract_article(
     Extraction runs before the transaction (an article's body never changes), so no
     connection waits on spaCy; curated spans are read inside it, under the article's lock.
     """
-    article = await fetch_record(pool, "article_for_reextract", article_id)
+    article = await fetch_record(pool, "article_for_reextract", id=article_id)
     if article is None:
         return None
     extraction = await asyncio.to_thread(extractor.extract, str(article["body"]), article["source"])
     async with pool.acquire() as conn, conn.transaction():
-        if await fetch_record(conn, "lock_article", article_id) is None:
+        if await fetch_record(conn, "lock_article", id=article_id) is None:
             return None  # deleted meanwhile
         before = await snapshot(conn, article_id)
-        spans = await fetch_records(conn, "curated_quote_spans", article_id)
+        spans = await fetch_records(conn, "curated_quote_spans", article_id=article_id)
         curated = [(int(r["start"]), int(r["end"])) for r in spans]
-        links = await fetch_records(conn, "article_actor_ids", article_id)
+        links = await fetch_records(conn, "article_actor_ids", article_id=article_id)
         involved = [r["actor_id"] for r in links]
         known = await known_ids(conn, article_id)
-        await execute(conn, "clear_extraction", article_id)
+        await execute(conn, "clear_extraction", article_id=article_id)
         kept = without_curated(extraction, curated)
         await store_extraction(conn, article_id, article["published_at"], kept, known)
-        await execute(conn, "link_curated_speakers", article_id)
-        await execute(conn, "set_extractor_version", article_id, extraction.version)
+        await execute(conn, "link_curated_speakers", article_id=article_id)
+        await execute(
+            conn, "set_extractor_version", id=article_id, extractor_version=extraction.version
+        )
         await writes.drop_orphan_actors(conn, involved)
         after = await snapshot(conn, article_id)
     change = compare(article_id, before, after, kept=len(curated))
@@ -129,8 +131,8 @@ async def reextract_article(
 
 async def known_ids(conn: Conn, article_id: str) -> KnownIds:
     """The ids of what re-extraction replaces, for the entities it finds again."""
-    quotes = await fetch_records(conn, "reusable_quote_ids", article_id)
-    claims = await fetch_records(conn, "reusable_claim_ids", article_id)
+    quotes = await fetch_records(conn, "reusable_quote_ids", article_id=article_id)
+    claims = await fetch_records(conn, "reusable_claim_ids", article_id=article_id)
     return KnownIds(
         quotes={(int(r["start"]), int(r["end"])): str(r["id"]) for r in quotes},
         claims={
@@ -157,10 +159,10 @@ def without_curated(extraction: Extraction, curated: list[tuple[int, int]]) -> E
 
 
 async def snapshot(conn: Conn, article_id: str) -> Snapshot:
-    quotes = await fetch_records(conn, "quote_signatures", article_id)
-    claims = await fetch_records(conn, "claim_signatures", article_id)
-    actors = await fetch_records(conn, "article_actor_ids", article_id)
-    counts = await fetch_record(conn, "extraction_counts", article_id)
+    quotes = await fetch_records(conn, "quote_signatures", article_id=article_id)
+    claims = await fetch_records(conn, "claim_signatures", article_id=article_id)
+    actors = await fetch_records(conn, "article_actor_ids", article_id=article_id)
+    counts = await fetch_record(conn, "extraction_counts", article_id=article_id)
     assert counts is not None
     return Snapshot(
         quotes=frozenset(tuple(r) for r in quotes),

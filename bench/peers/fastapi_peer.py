@@ -88,6 +88,7 @@ def shaped(name: str, given: frozenset[str]) -> tuple[str, list[str]]:
 
 
 SHAPES: dict[frozenset[str], tuple[str, list[str]]] = {}
+GET_ARTICLE, _ = shaped("get_article", frozenset({"id"}))  # one parameter, `:id`
 ID_BODY = r"[0-9a-hjkmnp-tv-z]{26}"
 CURSOR_PATTERN = rf"^{ID_BODY}(\.[0-9a-hjkmnp-tv-z]{{1,11}})?$"
 
@@ -333,7 +334,7 @@ async def get_article(
     request: Request,
     article_id: Annotated[str, PathParam(pattern=rf"^art_{ID_BODY}$")],
 ) -> Response:
-    head = await request.app.state.pool.fetchrow(SQL["get_article"], article_id)
+    head = await request.app.state.pool.fetchrow(GET_ARTICLE, article_id)
     if head is None:
         raise HTTPException(404, f"no article {article_id}")
     article = dict(head)

@@ -2,7 +2,7 @@
 -- "Volodymyr Zelenskyy"), served by the gin_trgm_ops indexes.
 
 -- name: get_actor
-SELECT * FROM actor_rows WHERE id = $1;
+SELECT * FROM actor_rows WHERE id = :id;
 
 -- name: list_actors
 -- `q`: the actors matched by name or by alias, each side served by its trigram index.
@@ -22,7 +22,7 @@ LIMIT :limit;
 -- of the same kind, or curated (a curator may have changed the kind). FOR KEY SHARE keeps a
 -- concurrent article delete from removing one before we link it.
 SELECT k.key, k.kind AS wanted_kind, a.id, a.name_key, a.kind, a.curated_at IS NOT NULL AS curated
-FROM unnest($1::text[], $2::text[]) AS k(key, kind)
+FROM unnest(:name_keys::text[], :kinds::text[]) AS k(key, kind)
 JOIN LATERAL (SELECT id FROM actors WHERE name_key = k.key
               UNION
               SELECT actor_id FROM actor_aliases WHERE alias_key = k.key) named ON true
@@ -38,7 +38,7 @@ FOR KEY SHARE OF a;
 INSERT INTO actors (id, name, name_key, kind, titles, affiliation)
 SELECT n.id, n.name, n.name_key, n.kind, ARRAY(SELECT jsonb_array_elements_text(n.titles::jsonb)),
        n.affiliation
-FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+FROM unnest(:ids::text[], :names::text[], :name_keys::text[], :kinds::text[], :titles::text[], :affiliations::text[])
      AS n(id, name, name_key, kind, titles, affiliation)
 ORDER BY n.name_key, n.kind
 ON CONFLICT (name_key, kind) DO UPDATE
@@ -49,30 +49,30 @@ RETURNING id, name_key, kind;
 -- Titles the article gives stored actors: (actor id, title) pairs.
 UPDATE actors a SET titles = ARRAY(SELECT DISTINCT t FROM unnest(a.titles || n.titles) t ORDER BY t)
 FROM (SELECT u.id, array_agg(u.title) AS titles
-      FROM unnest($1::text[], $2::text[]) AS u(id, title) GROUP BY u.id) n
+      FROM unnest(:actor_ids::text[], :titles::text[]) AS u(id, title) GROUP BY u.id) n
 WHERE a.id = n.id AND NOT a.titles @> n.titles;
 
 -- name: insert_actor_aliases
 -- (actor id, alias, alias key) triples.
 INSERT INTO actor_aliases (actor_id, alias, alias_key)
 SELECT u.actor_id, u.alias, u.alias_key
-FROM unnest($1::text[], $2::text[], $3::text[]) AS u(actor_id, alias, alias_key)
+FROM unnest(:actor_ids::text[], :aliases::text[], :alias_keys::text[]) AS u(actor_id, alias, alias_key)
 ORDER BY u.actor_id, u.alias_key
 ON CONFLICT DO NOTHING;
 
 -- name: link_article_actor
 INSERT INTO article_actors (article_id, actor_id, seen_at)
-SELECT $1, $2, coalesce(published_at, ingested_at) FROM articles WHERE id = $1
+SELECT :article_id, :actor_id, coalesce(published_at, ingested_at) FROM articles WHERE id = :article_id
 ON CONFLICT DO NOTHING;
 
 -- name: link_article_actors
 -- The article's actors in one statement (two extracted names may resolve to one actor).
 INSERT INTO article_actors (article_id, actor_id, seen_at)
-SELECT DISTINCT $1, u.actor_id, coalesce(a.published_at, a.ingested_at)
-FROM unnest($2::text[]) AS u(actor_id) JOIN articles a ON a.id = $1
+SELECT DISTINCT :article_id, u.actor_id, coalesce(a.published_at, a.ingested_at)
+FROM unnest(:actor_ids::text[]) AS u(actor_id) JOIN articles a ON a.id = :article_id
 ON CONFLICT DO NOTHING;
 
 -- name: insert_mentions
 -- Where the article names its actors: one row per span, in one statement.
 INSERT INTO mentions (article_id, actor_id, start, "end", text)
-SELECT $1, a, s, e, t FROM unnest($2::text[], $3::int[], $4::int[], $5::text[]) AS u(a, s, e, t);
+SELECT :article_id, a, s, e, t FROM unnest(:entity_ids::text[], :starts::int[], :ends::int[], :texts::text[]) AS u(a, s, e, t);

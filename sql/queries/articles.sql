@@ -4,8 +4,8 @@
 -- name: find_existing_article
 -- md5(url) is what the unique index covers.
 SELECT id FROM articles
-WHERE ($1::text IS NOT NULL AND md5(url) = md5($1) AND url = $1) OR content_hash = $2
-ORDER BY (url IS NOT DISTINCT FROM $1) DESC
+WHERE (:url::text IS NOT NULL AND md5(url) = md5(:url) AND url = :url) OR content_hash = :content_hash
+ORDER BY (url IS NOT DISTINCT FROM :url) DESC
 LIMIT 1;
 
 -- name: insert_article
@@ -25,7 +25,7 @@ SELECT a.id, a.title, a.source, a.url, a.published_at, a.language, a.content_has
        ARRAY(SELECT v FROM claim_rows v WHERE v.article_id = a.id
              ORDER BY v.evidence_start, v.id) AS claims,
        ARRAY(SELECT v FROM article_place_rows v WHERE v.article_id = a.id ORDER BY v.id) AS places
-FROM articles a WHERE a.id = $1;
+FROM articles a WHERE a.id = :id;
 
 -- name: list_articles
 -- planned once: after
@@ -45,77 +45,77 @@ ORDER BY a.id DESC
 LIMIT :limit;
 
 -- name: delete_article
-DELETE FROM articles WHERE id = $1 RETURNING id;
+DELETE FROM articles WHERE id = :id RETURNING id;
 
 -- name: lock_actors
 -- Before deciding that an actor is orphaned: FOR UPDATE waits for every ingest that holds
 -- the actor FOR KEY SHARE (it resolved the actor and will link it) to commit or roll back.
-SELECT id FROM actors WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE;
+SELECT id FROM actors WHERE id = ANY(:actor_ids::text[]) ORDER BY id FOR UPDATE;
 
 -- name: delete_orphan_actors
 -- Actors that no article involves any more (after a delete) go with their last article,
 -- unless a person curated them. Run after lock_actors, as a statement of its own, so it sees
 -- what those ingests committed.
 DELETE FROM actors a
-WHERE a.id = ANY($1::text[])
+WHERE a.id = ANY(:actor_ids::text[])
   AND a.curated_at IS NULL
   AND NOT EXISTS (SELECT 1 FROM article_actors x WHERE x.actor_id = a.id);
 
 -- name: article_actor_ids
-SELECT actor_id FROM article_actors WHERE article_id = $1;
+SELECT actor_id FROM article_actors WHERE article_id = :article_id;
 
 -- name: article_ids_after
 -- Keyset walk over every stored article, oldest first (for re-extraction).
-SELECT id FROM articles WHERE ($1::text IS NULL OR id > $1) ORDER BY id LIMIT $2;
+SELECT id FROM articles WHERE (:after::text IS NULL OR id > :after) ORDER BY id LIMIT :limit;
 
 -- name: article_for_reextract
-SELECT id, body, source, published_at FROM articles WHERE id = $1;
+SELECT id, body, source, published_at FROM articles WHERE id = :id;
 
 -- name: lock_article
-SELECT id FROM articles WHERE id = $1 FOR UPDATE;
+SELECT id FROM articles WHERE id = :id FOR UPDATE;
 
 -- name: extraction_counts
-SELECT (SELECT count(*) FROM quotes WHERE article_id = $1) AS quotes,
-       (SELECT count(*) FROM claims WHERE article_id = $1) AS claims,
-       (SELECT count(*) FROM article_actors WHERE article_id = $1) AS actors,
-       (SELECT count(*) FROM article_places WHERE article_id = $1) AS places;
+SELECT (SELECT count(*) FROM quotes WHERE article_id = :article_id) AS quotes,
+       (SELECT count(*) FROM claims WHERE article_id = :article_id) AS claims,
+       (SELECT count(*) FROM article_actors WHERE article_id = :article_id) AS actors,
+       (SELECT count(*) FROM article_places WHERE article_id = :article_id) AS places;
 
 -- name: reusable_quote_ids
 -- The ids re-extraction would drop, by what identifies the entity: a quote or claim found
 -- again keeps its id, so clients holding it do not get a 404 (api/services/reextract.py).
-SELECT id, start, "end" FROM quotes WHERE article_id = $1 AND curated_at IS NULL;
+SELECT id, start, "end" FROM quotes WHERE article_id = :article_id AND curated_at IS NULL;
 
 -- name: reusable_claim_ids
-SELECT id, evidence_start, evidence_end, type, stance FROM claims WHERE article_id = $1;
+SELECT id, evidence_start, evidence_end, type, stance FROM claims WHERE article_id = :article_id;
 
 -- name: clear_extraction
 -- What re-extraction replaces: everything extracted from the article except curated quotes.
-WITH q AS (DELETE FROM quotes WHERE article_id = $1 AND curated_at IS NULL),
-     c AS (DELETE FROM claims WHERE article_id = $1),
-     m AS (DELETE FROM mentions WHERE article_id = $1),
-     pm AS (DELETE FROM place_mentions WHERE article_id = $1),
-     ap AS (DELETE FROM article_places WHERE article_id = $1)
-DELETE FROM article_actors WHERE article_id = $1;
+WITH q AS (DELETE FROM quotes WHERE article_id = :article_id AND curated_at IS NULL),
+     c AS (DELETE FROM claims WHERE article_id = :article_id),
+     m AS (DELETE FROM mentions WHERE article_id = :article_id),
+     pm AS (DELETE FROM place_mentions WHERE article_id = :article_id),
+     ap AS (DELETE FROM article_places WHERE article_id = :article_id)
+DELETE FROM article_actors WHERE article_id = :article_id;
 
 -- name: curated_quote_spans
-SELECT start, "end" FROM quotes WHERE article_id = $1 AND curated_at IS NOT NULL;
+SELECT start, "end" FROM quotes WHERE article_id = :article_id AND curated_at IS NOT NULL;
 
 -- name: link_curated_speakers
 -- A curated quote's speaker stays involved in its article after re-extraction.
 INSERT INTO article_actors (article_id, actor_id, seen_at)
 SELECT DISTINCT q.article_id, q.speaker_id, coalesce(a.published_at, a.ingested_at)
 FROM quotes q JOIN articles a ON a.id = q.article_id
-WHERE q.article_id = $1 AND q.curated_at IS NOT NULL AND q.speaker_id IS NOT NULL
+WHERE q.article_id = :article_id AND q.curated_at IS NOT NULL AND q.speaker_id IS NOT NULL
 ON CONFLICT DO NOTHING;
 
 -- name: set_extractor_version
-UPDATE articles SET extractor_version = $2 WHERE id = $1;
+UPDATE articles SET extractor_version = :extractor_version WHERE id = :id;
 
 -- name: quote_signatures
 -- What re-extraction compares: a quote is the same if span, kind and speaker are.
-SELECT start, "end", kind, coalesce(speaker_id, '') AS speaker_id FROM quotes WHERE article_id = $1;
+SELECT start, "end", kind, coalesce(speaker_id, '') AS speaker_id FROM quotes WHERE article_id = :article_id;
 
 -- name: claim_signatures
 SELECT evidence_start, evidence_end, type, stance, coalesce(place_id, '') AS place_id,
        coalesce(controller_id, '') AS controller_id, coalesce(claimant_id, '') AS claimant_id
-FROM claims WHERE article_id = $1;
+FROM claims WHERE article_id = :article_id;

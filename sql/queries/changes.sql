@@ -7,14 +7,14 @@
 SELECT pg_snapshot_xmax(pg_current_snapshot());
 
 -- name: list_changes
--- Entries after the position ($1, $2), optionally of one entity; $4 = page size + 1.
+-- Entries after the position (`xid`, `seq`), optionally of one entity; `limit` = page size + 1.
 SELECT xid, seq, entity, id, op, merged_into, at
 FROM changes
-WHERE (xid, seq) > ($1::xid8, $2::bigint)
+WHERE (xid, seq) > (:xid::xid8, :seq::bigint)
   AND xid < pg_snapshot_xmin(pg_current_snapshot())
-  AND ($3::text IS NULL OR entity = $3)
+  AND (:entity::text IS NULL OR entity = :entity)
 ORDER BY xid, seq
-LIMIT $4;
+LIMIT :limit;
 
 -- name: changes_horizon
 -- The position of the newest entry a reader may see now (none: the log is empty so far).

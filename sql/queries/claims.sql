@@ -1,7 +1,7 @@
 -- Claims of territorial control, newest first.
 
 -- name: get_claim
-SELECT * FROM claim_rows WHERE id = $1;
+SELECT * FROM claim_rows WHERE id = :id;
 
 -- name: list_claims
 -- planned once: place, controller, claimant, after
@@ -9,7 +9,7 @@ SELECT * FROM claim_rows WHERE id = $1;
 -- thousands of claims, and sorting their ids from the (place_id, id) index touches no row;
 -- sorting whole rows read 5,700 of them (135 ms against 4 at 100,000 articles). Each row is
 -- then read by its id (LATERAL, OFFSET 0 keeps it a loop): a plan made without the page size
--- (LIMIT $n) must not guess a tenth of the table and join it by hash.
+-- (its LIMIT) must not guess a tenth of the table and join it by hash.
 SELECT v.* FROM (
     SELECT c.id FROM claims c
     JOIN places located ON located.id = c.place_id                                --? bbox
@@ -55,13 +55,13 @@ LIMIT :limit;
 -- about the same place in an earlier stored article (same controller when the denial names
 -- one).
 SELECT c.id FROM claims c
-WHERE c.place_id = $1
+WHERE c.place_id = :place_id
   AND c.stance = 'asserted'
-  AND c.article_id <> $2
-  AND c.claimed_at <= $3
-  AND ($4::text IS NULL OR c.controller_id = $4)
+  AND c.article_id <> :article_id
+  AND c.claimed_at <= :claimed_at
+  AND (:controller_id::text IS NULL OR c.controller_id = :controller_id)
 ORDER BY c.claimed_at DESC, c.id DESC
 LIMIT 1;
 
 -- name: set_responds_to
-UPDATE claims SET responds_to = $2 WHERE id = $1;
+UPDATE claims SET responds_to = :responds_to WHERE id = :id;

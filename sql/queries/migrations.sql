@@ -2,10 +2,10 @@
 -- text of sql/views.sql.
 
 -- name: migration_lock
-SELECT pg_advisory_lock($1);
+SELECT pg_advisory_lock(:lock_id);
 
 -- name: migration_unlock
-SELECT pg_advisory_unlock($1);
+SELECT pg_advisory_unlock(:lock_id);
 
 -- name: create_migrations_table
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 SELECT version FROM schema_migrations;
 
 -- name: record_migration
-INSERT INTO schema_migrations (version, name) VALUES ($1, $2);
+INSERT INTO schema_migrations (version, name) VALUES (:version, :name);
 
 -- name: create_views_table
 -- The SHA-256 of sql/views.sql as last applied (one row).
@@ -32,5 +32,5 @@ CREATE TABLE IF NOT EXISTS schema_views (
 SELECT sha256 FROM schema_views;
 
 -- name: record_views
-INSERT INTO schema_views (sha256) VALUES ($1)
+INSERT INTO schema_views (sha256) VALUES (:sha256)
 ON CONFLICT (one) DO UPDATE SET sha256 = excluded.sha256, applied_at = now();

@@ -1,7 +1,7 @@
 -- Places: gazetteer entries that some article named; upserted by GeoNames id at ingest.
 
 -- name: get_place
-SELECT * FROM place_rows WHERE id = $1;
+SELECT * FROM place_rows WHERE id = :id;
 
 -- name: list_places
 SELECT v.* FROM place_rows v
@@ -29,14 +29,14 @@ ON CONFLICT (geonames_id) DO NOTHING;
 
 -- name: places_by_geonames_ids
 -- Their ids, locked against a concurrent delete until the links are written.
-SELECT id, geonames_id FROM places WHERE geonames_id = ANY ($1::bigint[]) ORDER BY geonames_id
+SELECT id, geonames_id FROM places WHERE geonames_id = ANY (:geonames_ids::bigint[]) ORDER BY geonames_id
 FOR KEY SHARE;
 
 -- name: link_article_places
 INSERT INTO article_places (article_id, place_id)
-SELECT $1, place_id FROM unnest($2::text[]) AS u(place_id)
+SELECT :article_id, place_id FROM unnest(:entity_ids::text[]) AS u(place_id)
 ON CONFLICT DO NOTHING;
 
 -- name: insert_place_mentions
 INSERT INTO place_mentions (article_id, place_id, start, "end", text)
-SELECT $1, p, s, e, t FROM unnest($2::text[], $3::int[], $4::int[], $5::text[]) AS u(p, s, e, t);
+SELECT :article_id, p, s, e, t FROM unnest(:entity_ids::text[], :starts::int[], :ends::int[], :texts::text[]) AS u(p, s, e, t);

@@ -2,7 +2,7 @@
 
 -- name: get_quote
 SELECT *
-FROM quote_rows WHERE id = $1;
+FROM quote_rows WHERE id = :id;
 
 -- name: list_quotes
 -- planned once: speaker, article, after

@@ -21,7 +21,7 @@ import asyncpg
 import httpx
 import pytest
 
-from api.db.sql import Shape, query, shaped
+from api.db.sql import Shape, shaped
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT
 from tests.integration.conftest import ingest
 
@@ -97,7 +97,7 @@ def cases(ids: dict[str, str]) -> list[tuple[str, str, list[Any], bool]]:
         return shape.text, [parameters[p] for p in shape.parameters], not shape.per_call
 
     def detail(name: str, value: str) -> tuple[str, list[Any], bool]:
-        return query(name), [value], True
+        return shaped(name, frozenset({"id"})).text, [value], True
 
     span = {"published_after": AFTER, "published_before": BEFORE}
     return [

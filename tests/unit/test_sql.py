@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from api.db.sql import parse_named_blocks, queries
+from api.db.sql import PARAMETER, parse_named_blocks, queries
 
 
 def test_named_sql_blocks() -> None:
@@ -13,3 +15,14 @@ def test_named_sql_blocks() -> None:
     with pytest.raises(ValueError, match="duplicate"):
         parse_named_blocks("-- name: a\nSELECT 1;\n-- name: a\nSELECT 2;")
     assert "list_articles" in queries() and "insert_claim" in queries()
+
+
+@pytest.mark.parametrize("name", sorted(queries()))
+def test_parameters_are_named_and_only_in_code(name: str) -> None:
+    # Every value is bound by name (`:article_id`), so a call passes article_id=… and the
+    # statement's order of parameters is nobody's business; a `:name` or `$1` in a comment
+    # would be numbered like a parameter and leave Postgres a parameter it cannot type.
+    for line in queries()[name].splitlines():
+        code, _, comment = line.partition("--")
+        assert not re.search(r"\$\d", code), f"{name}: positional parameter in {line!r}"
+        assert not PARAMETER.search(comment) and "$" not in comment, f"{name}: {line!r}"

@@ -72,27 +72,33 @@ async def idempotent(
     owner = str(getattr(request.state, "api_key_id", "anonymous"))
     digest = _digest(request, await request.body())
     await execute(pool, "forget_old_idempotency_keys")
-    if await fetch_value(pool, "claim_idempotency_key", owner, key, digest, LEASE_S) is None:
+    if (
+        await fetch_value(
+            pool,
+            "claim_idempotency_key",
+            owner=owner,
+            key=key,
+            request_digest=digest,
+            lease_s=LEASE_S,
+        )
+        is None
+    ):
         return await _replay(pool, owner, key, digest)
     try:
         response = await run()
     except BaseException:
-        await execute(pool, "release_idempotency_key", owner, key)
+        await execute(pool, "release_idempotency_key", owner=owner, key=key)
         raise
     await execute(
-        pool,
-        "save_idempotent_response",
-        owner,
-        key,
-        response.status_code,
-        response.content if isinstance(response.content, bytes) else b"",
-        response.headers.get("Location"),
-    )
+        pool, "save_idempotent_response", owner=owner, key=key, status=response.status_code,
+        response=response.content if isinstance(response.content, bytes) else b"",
+        location=response.headers.get("Location"),
+    )  # fmt: skip
     return response
 
 
 async def _replay(pool: Any, owner: str, key: str, digest: str) -> Response[Any]:
-    record = await fetch_record(pool, "idempotency_record", owner, key)
+    record = await fetch_record(pool, "idempotency_record", owner=owner, key=key)
     if record is None:  # released by a failed first request a moment ago
         raise ApiError(409, "Conflict", "retry: the first request with this key just failed",
                        headers={"Retry-After": "1"})  # fmt: skip
