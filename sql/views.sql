@@ -1,11 +1,12 @@
 -- The read views as they are now: the one place to read, and to change, their definitions.
 --
 -- api/db/migrate.py runs this file after the numbered migrations whenever its text changed
--- since it last ran (its SHA-256 is kept in schema_views), in one transaction: it drops every
--- view below and creates them again. Migrations 001-013 also created these views, as they
--- were at each step; from now on a view changes here only. A migration that alters a column
--- one of them reads must drop that view first (DROP VIEW IF EXISTS), as 013 did; this file
--- puts it back. A new view goes into the DROP list and below it, after what it reads.
+-- since it last ran (its SHA-256 is kept in schema_views) or a migration ran, in one
+-- transaction: it drops every view below and creates them again. Migrations 001-013 also
+-- created these views, as they were at each step; from now on a view changes here only. A
+-- migration that alters a column one of them reads drops them first (DROP VIEW IF EXISTS),
+-- as 014 does; this file puts them back. A new view goes into the DROP list and below it,
+-- after what it reads.
 
 DROP VIEW IF EXISTS place_rows, place_contest, place_control, quote_rows, claim_rows,
     actor_rows, article_actor_rows, article_place_rows;

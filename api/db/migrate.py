@@ -53,7 +53,7 @@ async def migrate(
     conn: Conn, directory: Path = SQL_DIR / "migrations", views: Path = SQL_DIR / "views.sql"
 ) -> list[int]:
     """Apply every pending migration, each in its own transaction, then the views if their
-    file changed; return the migration versions applied."""
+    file changed or a migration ran; return the migration versions applied."""
     applied: list[int] = []
     migrations = discover(directory)
     await execute(conn, "migration_lock", lock_id=MIGRATION_LOCK_ID)
@@ -70,19 +70,21 @@ async def migrate(
                 )
             log.info("applied migration %03d_%s", migration.version, migration.name)
             applied.append(migration.version)
-        await apply_views(conn, views)
+        # a migration may have dropped a view to alter what it reads: put them all back
+        await apply_views(conn, views, again=bool(applied))
     finally:
         await execute(conn, "migration_unlock", lock_id=MIGRATION_LOCK_ID)
     return applied
 
 
-async def apply_views(conn: Conn, path: Path) -> bool:
+async def apply_views(conn: Conn, path: Path, *, again: bool = False) -> bool:
     """Run the views file (it drops and creates every read view) in one transaction, unless
-    this very text ran last; True when it ran. Call it holding the migration lock."""
+    this very text ran last and not `again`; True when it ran. Call it holding the migration
+    lock."""
     text = await asyncio.to_thread(path.read_text, encoding="utf-8")
     digest = hashlib.sha256(text.encode()).hexdigest()
     await execute(conn, "create_views_table")
-    if await fetch_value(conn, "applied_views") == digest:
+    if not again and await fetch_value(conn, "applied_views") == digest:
         return False
     async with conn.transaction():
         await conn.execute(text)

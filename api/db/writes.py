@@ -303,7 +303,8 @@ async def drop_orphan_actors(conn: Conn, actor_ids: list[str]) -> None:
 
 
 def _clamp(confidence: float) -> float:
-    return min(1.0, max(0.0, confidence))
+    # three decimals: what the score means, and what a client reads back (no 0.630000001)
+    return round(min(1.0, max(0.0, confidence)), 3)
 
 
 async def delete_article(pool: asyncpg.Pool[asyncpg.Record], article_id: str) -> bool:

@@ -27,5 +27,5 @@ INSERT INTO quotes (id, article_id, speaker_id, speaker_text, cue, kind, text, s
 SELECT q.id, :article_id, q.speaker_id, q.speaker_text, q.cue, q.kind, q.text, q.start, q."end",
        q.confidence, :published_at, :extractor_version
 FROM unnest(:id::text[], :speaker_id::text[], :speaker_text::text[], :cue::text[],
-            :kind::text[], :text::text[], :start::int[], :end::int[], :confidence::real[])
+            :kind::text[], :text::text[], :start::int[], :end::int[], :confidence::float8[])
      AS q(id, speaker_id, speaker_text, cue, kind, text, start, "end", confidence);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
 import asyncpg
 import httpx
@@ -159,3 +160,13 @@ async def test_etag_and_304(client: httpx.AsyncClient) -> None:
     assert cached.content == b""
     other = await client.get(f"/v1/articles/{created['id']}", headers={"If-None-Match": '"nope"'})
     assert other.status_code == 200
+
+
+async def test_confidences_read_as_written_without_float_noise(client: httpx.AsyncClient) -> None:
+    response = await post(client, WIRE_REPORT)
+    scores = [e["confidence"] for e in response.json()["quotes"] + response.json()["claims"]]
+    assert scores and all(s == round(s, 3) for s in scores)
+    # the bytes too: no 0.8999999761581421 from a single-precision column
+    assert not re.search(r'"confidence":\d\.\d{4,}', response.text)
+    listed = await client.get("/v1/quotes")
+    assert not re.search(r'"confidence":\d\.\d{4,}', listed.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import secrets
+import shutil
 from pathlib import Path
 
 import asyncpg
@@ -110,10 +111,11 @@ def changed_views(tmp_path: Path) -> Path:
 
 
 async def test_the_views_file_defines_every_view_and_runs_when_it_changes(
-    server_url: str, changed_views: Path
+    server_url: str, changed_views: Path, tmp_path: Path
 ) -> None:
     """sql/views.sql is the current definition of every read view: the migrated schema has no
-    view it does not create, and a changed file runs again (once) at the next migrate."""
+    view it does not create, a changed file runs again (once) at the next migrate, and so
+    does the file after a migration ran."""
     text = VIEWS.read_text(encoding="utf-8")
     created = re.findall(r"^CREATE VIEW (\w+) AS", text, re.MULTILINE)
     dropped = re.search(r"DROP VIEW IF EXISTS ([\w\s,]+);", text)
@@ -131,6 +133,14 @@ async def test_the_views_file_defines_every_view_and_runs_when_it_changes(
         assert await apply_views(conn, changed_views) is False
         assert await conn.fetchval(marked) == 1
         assert await migrate(conn) == [] and await conn.fetchval(marked) == 0  # and back
+        # a migration that drops a view to alter what it reads gets every view back
+        migrations = tmp_path / "migrations"
+        shutil.copytree(SQL_DIR / "migrations", migrations)
+        next_version = len(list(migrations.glob("*.sql"))) + 1
+        (migrations / f"{next_version:03d}_alter.sql").write_text("DROP VIEW quote_rows;")
+        assert await migrate(conn, migrations) == [next_version]
+        views = await conn.fetch("SELECT viewname FROM pg_views WHERE schemaname = 'public'")
+        assert sorted(r["viewname"] for r in views) == sorted(created)
     finally:
         await conn.close()
         await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
