@@ -13,6 +13,7 @@ import msgspec
 from litestar.params import KwargDefinition
 
 from api.extract.types import ActorKind, ClaimType, Modality, PlaceKind, QuoteKind, Stance
+from api.problem_types import PROBLEM_TYPES
 
 T = TypeVar("T")
 
@@ -21,10 +22,23 @@ class Wire(msgspec.Struct):
     """Base of every request and response body; subclasses with defaults say `kw_only=True`."""
 
 
+ProblemTypeUri = Annotated[
+    str,
+    msgspec.Meta(
+        description=(
+            "What kind of problem this is: switch on it, not on `title` or `detail`. A path of "
+            "this API that describes the kind (GET it). One of: "
+            + "; ".join(f"`{k.type}` ({k.status}) {k.description}" for k in PROBLEM_TYPES)
+        ),
+        examples=[PROBLEM_TYPES[0].type],
+    ),
+]
+
+
 class Problem(Wire, kw_only=True):
     """An RFC 9457 problem document; `errors` lists what was wrong with each input."""
 
-    type: str = "about:blank"
+    type: ProblemTypeUri
     title: str
     status: int
     detail: str | None = None

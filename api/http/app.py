@@ -28,8 +28,19 @@ from api.http.limits import STORE, KnownKeys, cors, rate_limit, stores, sweep_ex
 from api.http.observability import RequestContext, configure_logging
 from api.http.probes import LivenessProbe
 from api.http.problems import EXCEPTION_HANDLERS, renew_connections
+from api.http.query_parameters import KnownParameters, learn_parameters
 from api.http.quota import IngestQuota
-from api.http.routes import actors, articles, changes, claims, explorer, health, places, quotes
+from api.http.routes import (
+    actors,
+    articles,
+    changes,
+    claims,
+    explorer,
+    health,
+    places,
+    problem_types,
+    quotes,
+)
 from api.http.state import Resources
 from api.http.streams import StreamSlots
 from api.services.ingest import ExtractionQueue
@@ -193,6 +204,7 @@ def create_app(
             *places.ROUTES,
             *changes.ROUTES,
             *health.ROUTES,
+            *problem_types.ROUTES,
             *explorer.ROUTES,
         ],
         lifespan=[lifespan],
@@ -201,7 +213,9 @@ def create_app(
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_bytes,
         # the limiter first: a made-up key is limited before it costs a database lookup
-        middleware=[limiter.middleware, Authorize] if limiter else [Authorize],
+        middleware=[limiter.middleware, Authorize, KnownParameters]
+        if limiter
+        else [Authorize, KnownParameters],
         stores=stores(settings),
         cors_config=cors(settings),
         # None, not Litestar's default config: that one resets the root logger to plain text
@@ -209,6 +223,7 @@ def create_app(
         logging_config=None,
         debug=False,
     )
+    learn_parameters(app)
     app.state.known_keys = KnownKeys()
     app.state.key_cache = KeyCache(settings.key_cache_s)
     # Around the whole handler, not as route middleware: unmatched paths (404, 405) get a

@@ -53,9 +53,11 @@ from api.http.example_article import (
     SUMMARY,
     page,
 )
-from api.http.problems import PROBLEM_JSON, ApiError, api_error_of
+from api.http.patterns import in_words
+from api.http.problems import PROBLEM_JSON, ApiError, api_error_of, new_problem
 from api.http.responses import GEOJSON, NDJSON
 from api.ids import PREFIXES, id_pattern
+from api.problem_types import BY_SLUG, PROBLEM_TYPES
 from api.schemas import (
     ActorMerge,
     ActorPatch,
@@ -95,13 +97,7 @@ def problem(status: int, exchange: Exchange) -> Problem:
     instance = exchange.path
     if status == 400 and exchange.request is None and (found := _path_id(exchange.path)):
         instance = exchange.path.replace(found[1], f"{PREFIXES[found[0]]}_123")
-    return Problem(
-        title=error.title,
-        status=error.status,
-        detail=error.detail,
-        errors=error.errors,
-        instance=instance,
-    )
+    return new_problem(error.title, error.status, error.detail, instance, error.errors)
 
 
 def _path_id(path: str) -> tuple[str, str] | None:
@@ -122,7 +118,7 @@ def _usual_error(status: int, exchange: Exchange) -> ApiError | GazetteError:
             return Invalid("body", "body", f"Object missing required field `{missing}`")
         if found := _path_id(exchange.path):
             kind = found[0]
-            message = f"Expected `str` matching regex {id_pattern(kind)!r}"
+            message = in_words(f"Expected `str` matching regex {id_pattern(kind)!r}")
             return Invalid("path", f"{kind}_id", message)
         return Invalid("query", "limit", "Expected `int` <= 200")
     if status == 404:
@@ -149,6 +145,9 @@ SOROKIN_PATH = f"/v1/actors/{SOROKIN_ID}"
 DEFAULTS = Settings()
 # what api.http.observability.RequestContext answers on any path (GAZETTE_MAX_QUERY_CHARS)
 TOO_LONG = f"the query string is longer than {DEFAULTS.max_query_chars} characters"
+UNKNOWN_PARAMETER = Invalid(
+    "query", "verbose", "this operation has no such parameter (it takes: none)"
+)
 QUERY_TOO_LONG = ApiError(
     400, "Invalid request", TOO_LONG, [ProblemError("query", "query string", TOO_LONG)]
 )
@@ -295,6 +294,18 @@ EXAMPLES: dict[str, Exchange] = {
         "/readyz",
         responses={200: Readiness("ready", "ok")},
         errors={400: QUERY_TOO_LONG},
+    ),
+    "listProblemTypes": Exchange(
+        "Every kind of problem",
+        "/problems",
+        responses={200: PROBLEM_TYPES[:2]},
+        errors={400: UNKNOWN_PARAMETER},
+    ),
+    "getProblemType": Exchange(
+        "One kind of problem",
+        "/problems/not-found",
+        responses={200: BY_SLUG["not-found"]},
+        errors={400: UNKNOWN_PARAMETER},
     ),
 }
 

@@ -81,9 +81,10 @@ def rate_limit(settings: Settings) -> RateLimitConfig | None:
     return RateLimitConfig(
         rate_limit=("minute", settings.rate_limit_per_minute),
         identifier_for_request=client_identity,
-        # probes, the docs and the explorer's page and files are not metered (the explorer's
-        # API calls are); patterns are searched anywhere in the path, hence the anchors
-        exclude=["/healthz", "/readyz", "/schema", "^/$", "^/explorer/"],
+        # probes, the docs (problem types too) and the explorer's page and files are not
+        # metered (the explorer's API calls are); patterns are searched anywhere in the path,
+        # hence the anchors
+        exclude=["/healthz", "/readyz", "/schema", "^/problems", "^/$", "^/explorer/"],
         store=STORE,
     )
 

@@ -30,6 +30,8 @@ from litestar.types import (
     Send,
 )
 
+from api.problem_types import type_of
+
 log = logging.getLogger("gazette.access")
 
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
@@ -200,7 +202,7 @@ async def _too_long(scope: Scope, send: Send, limit: int) -> None:
     not a 414: clients and contract checkers treat it as the invalid input it is)."""
     message = f"the query string is longer than {limit} characters"
     problem = {
-        "type": "about:blank",
+        "type": type_of("Invalid request"),
         "title": "Invalid request",
         "status": 400,
         "detail": message,
@@ -215,7 +217,7 @@ async def _no_such_path(scope: Scope, send: Send) -> None:
     and letting one reach the static file handler or a log line does harm (a 500 with a
     traceback, a forged log line)."""
     problem = {
-        "type": "about:blank",
+        "type": type_of("Not found"),
         "title": "Not found",
         "status": 404,
         "detail": "no resource has a path with control characters",

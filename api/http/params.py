@@ -21,6 +21,7 @@ from api.cursor import (
 from api.db.changes import BEGINNING, Position
 from api.errors import Invalid
 from api.filters import BBOX_PATTERN
+from api.http.patterns import register
 from api.schemas import NO_NUL
 
 MAX_TEXT = 500
@@ -34,7 +35,10 @@ Cursor = Annotated[
     ),
 ]
 # an empty `since=` is the beginning too, so a client may start from a stored empty string
-SINCE_PATTERN = "^(?:" + POSITION_PATTERN.removeprefix("^").removesuffix("$") + ")?$"
+SINCE_PATTERN = register(
+    "^(?:" + POSITION_PATTERN.removeprefix("^").removesuffix("$") + ")?$",
+    "the `next_cursor` of a previous response, as it was given, or nothing",
+)
 Since = Annotated[
     str | None,
     QueryParameter(

@@ -45,7 +45,12 @@ class LivenessProbe:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP or scope["path"] != PATH or scope.get("method") != "GET":
+        if (
+            scope["type"] != ScopeType.HTTP
+            or scope["path"] != PATH
+            or scope.get("method") != "GET"
+            or scope.get("query_string")  # it takes none: the route says so (a 400)
+        ):
             await self.app(scope, receive, send)
             return
         resources: Resources = scope["app"].state.resources

@@ -20,11 +20,27 @@ from litestar.types import Scope
 from api import errors
 from api.db import failures
 from api.http.limits import STORE_ERRORS
+from api.http.patterns import in_words
+from api.problem_types import type_of
 from api.schemas import Problem, ProblemError
 
 log = logging.getLogger("gazette.errors")
 
 PROBLEM_JSON = "application/problem+json"
+
+
+def new_problem(
+    title: str,
+    status: int,
+    detail: str | None,
+    instance: str | None,
+    errors: list[ProblemError] | None = None,
+) -> Problem:
+    """A problem document of the kind `title` names (api/problem_types.py gives its type)."""
+    return Problem(
+        type=type_of(title), title=title, status=status, detail=detail, instance=instance,
+        errors=errors,
+    )  # fmt: skip
 
 
 class ApiError(Exception):
@@ -86,13 +102,7 @@ def problem_response(
 
 
 def _on_api_error(request: Request[Any, Any, Any], exc: ApiError) -> Response[bytes]:
-    problem = Problem(
-        title=exc.title,
-        status=exc.status,
-        detail=exc.detail,
-        errors=exc.errors,
-        instance=request.url.path,
-    )
+    problem = new_problem(exc.title, exc.status, exc.detail, request.url.path, exc.errors)
     return problem_response(request, problem, exc.headers)
 
 
@@ -119,7 +129,7 @@ def _validation_errors(exc: ValidationException) -> list[ProblemError]:
                     source=_source_name(item.get("source")),
                     # Litestar names the request body after the handler's `data` parameter
                     name="body" if name == "data" else name,
-                    message=str(item.get("message") or "invalid value"),
+                    message=in_words(str(item.get("message") or "invalid value")),
                 )
             )
     return errors
@@ -135,13 +145,7 @@ def _on_validation_error(
         )
     else:
         detail = str(exc.detail)
-    problem = Problem(
-        title="Invalid request",
-        status=400,
-        detail=detail,
-        errors=errors or None,
-        instance=request.url.path,
-    )
+    problem = new_problem("Invalid request", 400, detail, request.url.path, errors or None)
     return problem_response(request, problem)
 
 
@@ -162,14 +166,12 @@ def _on_http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Respo
     if status == 429:  # Litestar's limiter sends RateLimit-* but not Retry-After
         title, detail = "Too many requests", "the rate limit is spent; try again later"
         headers["Retry-After"] = headers.get("RateLimit-Reset", "60")
-    problem = Problem(title=title, status=status, detail=detail, instance=request.url.path)
+    problem = new_problem(title, status, detail, request.url.path)
     return problem_response(request, problem, headers)
 
 
 def _unavailable(request: Request[Any, Any, Any], detail: str) -> Response[bytes]:
-    problem = Problem(
-        title="Service unavailable", status=503, detail=detail, instance=request.url.path
-    )
+    problem = new_problem("Service unavailable", 503, detail, request.url.path)
     return problem_response(request, problem, {"Retry-After": "5"})
 
 
@@ -189,12 +191,8 @@ def _on_database_error(request: Request[Any, Any, Any], exc: Exception) -> Respo
         log.warning("database unavailable on %s %s: %r", request.method, request.url.path, exc)
         return _unavailable(request, reason)
     if isinstance(exc, failures.BAD_VALUE):  # class 22: a value the database cannot take
-        problem = Problem(
-            title="Invalid request",
-            status=400,
-            detail=f"a value cannot be used: {exc}",
-            instance=request.url.path,
-        )
+        detail = f"a value cannot be used: {exc}"
+        problem = new_problem("Invalid request", 400, detail, request.url.path)
         return problem_response(request, problem)
     return _on_unexpected(request, exc)
 
@@ -208,23 +206,16 @@ def _on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[
         log.warning("rate limit store unavailable on %s: %r", request.url.path, exc)
         return _unavailable(request, "the rate limit store is unavailable; try again shortly")
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    problem = Problem(
-        title="Internal server error",
-        status=500,
-        detail="an unexpected error occurred; it has been logged",
-        instance=request.url.path,
-    )
+    detail = "an unexpected error occurred; it has been logged"
+    problem = new_problem("Internal server error", 500, detail, request.url.path)
     return problem_response(request, problem)
 
 
 def _bad_body(request: Request[Any, Any, Any], detail: str) -> Response[bytes]:
     """A 400 for a body that cannot be read at all (before any field could be named)."""
-    problem = Problem(
-        title="Invalid request",
-        status=400,
-        detail=f"the request body {detail}",
-        instance=request.url.path,
-        errors=[ProblemError(source="body", name="body", message=detail)],
+    errors = [ProblemError(source="body", name="body", message=detail)]
+    problem = new_problem(
+        "Invalid request", 400, f"the request body {detail}", request.url.path, errors
     )
     return problem_response(request, problem)
 

@@ -342,6 +342,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the kinds of problem the API answers with */
+        get: operations["listProblemTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/problems/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Describe one kind of problem (a problem's `type` URI points here) */
+        get: operations["getProblemType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -607,8 +641,11 @@ export interface components {
         };
         /** Problem */
         Problem: {
-            /** @default about:blank */
-            type?: string;
+            /**
+             * @description What kind of problem this is: switch on it, not on `title` or `detail`. A path of this API that describes the kind (GET it). One of: `/problems/invalid-request` (400) A parameter, header or the body cannot be read as what it must be; `errors` names each one (source: query, path, header or body).; `/problems/unauthorized` (401) The operation needs an API key, or the key sent is unknown or revoked.; `/problems/forbidden` (403) The API key is valid but its scopes do not include the one the operation needs.; `/problems/not-found` (404) No resource has this path or this id.; `/problems/method-not-allowed` (405) The path exists but does not take this method; `Allow` lists those it takes.; `/problems/not-acceptable` (406) None of the media types in Accept is one the operation can answer with.; `/problems/conflict` (409) The change clashes with what is stored (another actor has that name and kind), or a request with the same Idempotency-Key is still running.; `/problems/gone` (410) What the request points at was here and is no more (a change-log position older than the log keeps).; `/problems/precondition-failed` (412) If-Match names a version the resource no longer has: someone changed it since you read it. Read it again and decide.; `/problems/body-too-large` (413) The body is longer than GAZETTE_MAX_REQUEST_BYTES.; `/problems/unsupported-media-type` (415) The body must be sent as application/json.; `/problems/unprocessable-request` (422) The request is well formed but cannot be applied (an actor that does not exist, a span past the end of the text); `errors` names the field.; `/problems/unprocessable-article` (422) The article cannot be stored: too long, or its extraction failed. Nothing of it was written.; `/problems/idempotency-key-reused` (422) This Idempotency-Key was used before with a different request.; `/problems/too-many-requests` (429) A rate limit or quota is spent; Retry-After says when to try again.; `/problems/internal-error` (500) A bug: it was logged with its request id. Nothing about it is in the answer.; `/problems/service-unavailable` (503) The database is out of reach or too slow, or every slot is busy; Retry-After says when to try again.; `/problems/request-failed` (400) Any other refusal of the request; `status` says which.
+             * @example /problems/invalid-request
+             */
+            type: string;
             title: string;
             status: number;
             detail?: string | null;
@@ -620,6 +657,13 @@ export interface components {
             source: string;
             name: string;
             message: string;
+        };
+        /** ProblemType */
+        ProblemType: {
+            type: string;
+            title: string;
+            status: number;
+            description: string;
         };
         /** Quote */
         Quote: {
@@ -2345,6 +2389,90 @@ export interface operations {
             };
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProblemTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemType"][];
+                };
+            };
+            /** @description The entity matches `If-None-Match`: not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProblemType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description e.g. `not-found`. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemType"];
+                };
+            };
+            /** @description The entity matches `If-None-Match`: not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No kind of problem has this name. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

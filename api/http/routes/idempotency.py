@@ -20,6 +20,7 @@ from litestar.datastructures import ResponseHeader
 from litestar.params import HeaderParameter
 
 from api.db.rows import execute, fetch_record, fetch_value
+from api.http.patterns import VISIBLE_ASCII
 from api.http.problems import ApiError, problem_spec
 from api.http.routes.common import resources
 
@@ -29,7 +30,7 @@ IdempotencyKey = Annotated[
         name="Idempotency-Key",
         min_length=1,
         max_length=255,
-        pattern=r"^[\x21-\x7e]+$",
+        pattern=VISIBLE_ASCII,
         description="Any unique string (a UUID is fine): a repeat of this request with the "
         "same key within 24 hours gets the first response instead of acting twice.",
     ),

@@ -15,6 +15,7 @@ from api.filters import PlaceFilters, clean_text, parse_bbox
 from api.http.auth import access
 from api.http.examples import WithExamples
 from api.http.params import BBox, Cursor, Limit, cursor_after, timed_cursor_after
+from api.http.patterns import COUNTRY
 from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, NOT_FOUND
 from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, page_response
 from api.http.routes.common import PlaceIdPath, entity_response, resources
@@ -36,7 +37,7 @@ def place_listing(
     ] = None,
     country: Annotated[
         str | None,
-        QueryParameter(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. UA."),
+        QueryParameter(pattern=COUNTRY, description="ISO 3166-1 alpha-2 code, e.g. UA."),
     ] = None,
     bbox: BBox = None,
     limit: Limit = 50,
