@@ -41,9 +41,9 @@ class Problem(Wire, kw_only=True):
     type: ProblemTypeUri
     title: str
     status: int
-    detail: str | None = None
-    instance: str | None = None
-    errors: list[ProblemError] | None = None
+    detail: str | None
+    instance: str | None
+    errors: list[ProblemError] | None
 
 
 class ProblemError(Wire):
@@ -183,9 +183,9 @@ class Quote(Wire):
     published_at: datetime | None
     extractor_version: str
     # set by PATCH; a curated quote is kept as it is when its article is re-extracted
-    curated: bool = False
-    curated_by: str | None = None
-    curated_at: datetime | None = None
+    curated: bool
+    curated_by: str | None
+    curated_at: datetime | None
 
 
 class Extent(Wire):
@@ -216,18 +216,18 @@ class Claim(Wire):
     lat: float | None
     lon: float | None
     # who passed the claim on ("the general told the president that …": the president)
-    relayed_by: ActorRef | None = None
+    relayed_by: ActorRef | None
 
 
 class Point(Wire, kw_only=True):
     """A GeoJSON Point: `coordinates` are [longitude, latitude] (RFC 7946)."""
 
-    type: Literal["Point"] = "Point"
+    type: Literal["Point"]
     coordinates: tuple[float, float]
 
 
 class ClaimFeature(Wire, kw_only=True):
-    type: Literal["Feature"] = "Feature"
+    type: Literal["Feature"]
     id: str
     geometry: Point | None
     properties: Claim
@@ -236,7 +236,7 @@ class ClaimFeature(Wire, kw_only=True):
 class ClaimFeatureCollection(Wire, kw_only=True):
     """RFC 7946 FeatureCollection; `next_cursor` (a foreign member) pages like a JSON list."""
 
-    type: Literal["FeatureCollection"] = "FeatureCollection"
+    type: Literal["FeatureCollection"]
     features: list[ClaimFeature]
     next_cursor: str | None
 
@@ -266,9 +266,9 @@ class Actor(Wire):
     first_seen: datetime | None
     last_seen: datetime | None
     # set by PATCH and merge; re-extraction never changes a curated actor's name, kind, aliases
-    curated: bool = False
-    curated_by: str | None = None
-    curated_at: datetime | None = None
+    curated: bool
+    curated_by: str | None
+    curated_at: datetime | None
 
 
 class Place(Wire):
@@ -283,8 +283,8 @@ class Place(Wire):
     geonames_id: int
     population: int
     mentions: int
-    claims: int = 0
-    latest_controller: PlaceController | None = None
+    claims: int
+    latest_controller: PlaceController | None
 
 
 class PlaceController(Wire):
@@ -321,11 +321,56 @@ class Change(Wire, kw_only=True):
             description="For an actor deleted by a merge: the actor that absorbed it (its id "
             "now answers 301 there). Null otherwise."
         ),
-    ] = None
+    ]
     cursor: Annotated[
         str,
         msgspec.Meta(description="The position just after this entry: `since=` resumes here."),
     ]
+
+
+# One named page type per list, for the spec: `QuotePage`, which generated clients turn into a
+# readable class, instead of `Page_api.schemas.Quote_` (Litestar's name for Page[Quote]; it
+# loses the item type of a subclass of Page[Quote]). Each is what Page[...] encodes to.
+
+
+class ArticlePage(Wire):
+    """A page of articles (without their bodies); pass `next_cursor` back as `?cursor=`
+    (null on the last page)."""
+
+    data: list[ArticleSummary]
+    next_cursor: str | None
+
+
+class ActorPage(Wire):
+    """A page of actors; pass `next_cursor` back as `?cursor=` (null on the last
+    page)."""
+
+    data: list[Actor]
+    next_cursor: str | None
+
+
+class QuotePage(Wire):
+    """A page of quotes; pass `next_cursor` back as `?cursor=` (null on the last
+    page)."""
+
+    data: list[Quote]
+    next_cursor: str | None
+
+
+class ClaimPage(Wire):
+    """A page of claims; pass `next_cursor` back as `?cursor=` (null on the last
+    page)."""
+
+    data: list[Claim]
+    next_cursor: str | None
+
+
+class PlacePage(Wire):
+    """A page of places; pass `next_cursor` back as `?cursor=` (null on the last
+    page)."""
+
+    data: list[Place]
+    next_cursor: str | None
 
 
 class ChangePage(Wire):

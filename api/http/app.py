@@ -26,6 +26,7 @@ from api.extract import Extractor
 from api.http.auth import COMPONENTS, Authorize, KeyCache
 from api.http.limits import STORE, KnownKeys, cors, rate_limit, stores, sweep_expired
 from api.http.observability import RequestContext, configure_logging
+from api.http.operations import HEADERS
 from api.http.probes import LivenessProbe
 from api.http.problems import EXCEPTION_HANDLERS, renew_connections
 from api.http.query_parameters import KnownParameters, learn_parameters
@@ -59,6 +60,7 @@ TAGS = [
     Tag(name="places", description="Geocoded settlements, regions and countries."),
     Tag(name="changes", description="What was created, updated and deleted, to sync a copy."),
     Tag(name="health", description="Liveness and readiness probes."),
+    Tag(name="problems", description="The kinds of problem errors are; a problem's `type`."),
 ]
 
 
@@ -76,7 +78,7 @@ def openapi_config() -> OpenAPIConfig:
         tags=TAGS,
         path="/schema",
         render_plugins=[ScalarRenderPlugin()],
-        components=COMPONENTS,
+        components=[COMPONENTS, HEADERS],
         use_handler_docstrings=False,
         create_examples=False,
     )

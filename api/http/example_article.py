@@ -110,6 +110,9 @@ DIRECT_QUOTE = Quote(
     article_id=ARTICLE_ID,
     published_at=PUBLISHED_AT,
     extractor_version=EXTRACTOR_VERSION,
+    curated=False,
+    curated_by=None,
+    curated_at=None,
 )
 INDIRECT_TEXT = span("Siversk had fallen")
 INDIRECT_QUOTE = Quote(
@@ -125,6 +128,9 @@ INDIRECT_QUOTE = Quote(
     article_id=ARTICLE_ID,
     published_at=PUBLISHED_AT,
     extractor_version=EXTRACTOR_VERSION,
+    curated=False,
+    curated_by=None,
+    curated_at=None,
 )
 
 CAPTURE = Claim(
@@ -146,6 +152,7 @@ CAPTURE = Claim(
     article_id=ARTICLE_ID,
     claimed_at=PUBLISHED_AT,
     extractor_version=EXTRACTOR_VERSION,
+    relayed_by=None,
     lat=SIVERSK_LAT,
     lon=SIVERSK_LON,
 )
@@ -168,6 +175,7 @@ DENIAL = Claim(
     article_id=ARTICLE_ID,
     claimed_at=PUBLISHED_AT,
     extractor_version=EXTRACTOR_VERSION,
+    relayed_by=None,
     lat=SIVERSK_LAT,
     lon=SIVERSK_LON,
 )
@@ -246,6 +254,9 @@ SOROKIN_ACTOR = Actor(
     quotes=6,
     first_seen=datetime(2025, 10, 14, 7, 30, tzinfo=UTC),
     last_seen=PUBLISHED_AT,
+    curated=False,
+    curated_by=None,
+    curated_at=None,
 )
 CURATED_SOROKIN = msgspec.structs.replace(
     SOROKIN_ACTOR,
@@ -283,10 +294,12 @@ def page(*rows: Any, more: bool = True) -> Page[Any]:
 
 
 CLAIMS_GEOJSON = ClaimFeatureCollection(
+    type="FeatureCollection",
     features=[
         ClaimFeature(
+            type="Feature",
             id=claim.id,
-            geometry=Point(coordinates=(SIVERSK_LON, SIVERSK_LAT)),
+            geometry=Point(type="Point", coordinates=(SIVERSK_LON, SIVERSK_LAT)),
             properties=claim,
         )
         for claim in (DENIAL, CAPTURE)

@@ -53,6 +53,7 @@ from api.http.example_article import (
     SUMMARY,
     page,
 )
+from api.http.operations import documented
 from api.http.patterns import in_words
 from api.http.problems import PROBLEM_JSON, ApiError, api_error_of, new_problem
 from api.http.responses import GEOJSON, NDJSON
@@ -247,6 +248,7 @@ EXAMPLES: dict[str, Exchange] = {
                         id=ARTICLE_ID,
                         op="created",
                         at=INGESTED_AT,
+                        merged_into=None,
                         cursor=encode_position(48_213, 101),
                     ),
                     Change(
@@ -254,6 +256,7 @@ EXAMPLES: dict[str, Exchange] = {
                         id=DIRECT_QUOTE_ID,
                         op="created",
                         at=INGESTED_AT,
+                        merged_into=None,
                         cursor=encode_position(48_213, 102),
                     ),
                     Change(
@@ -269,6 +272,7 @@ EXAMPLES: dict[str, Exchange] = {
                         id=SOROKIN_ID,
                         op="updated",
                         at=CURATED_AT,
+                        merged_into=None,
                         cursor=encode_position(48_377, 141),
                     ),
                 ],
@@ -321,7 +325,7 @@ class WithExamples(Operation):
     def to_schema(self) -> dict[str, Any]:
         # Added to the rendered dict, not to the spec objects: Litestar drops every None from
         # nested values when it renders them, and the API's bodies say `null` explicitly.
-        schema = super().to_schema()
+        schema = documented(super().to_schema())
         exchange = EXAMPLES.get(schema["operationId"])
         if exchange is None:
             raise KeyError(f"api/http/examples.py has no examples for {schema['operationId']!r}")

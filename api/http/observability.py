@@ -31,6 +31,7 @@ from litestar.types import (
 )
 
 from api.problem_types import type_of
+from api.schemas import Problem, ProblemError
 
 log = logging.getLogger("gazette.access")
 
@@ -201,36 +202,36 @@ async def _too_long(scope: Scope, send: Send, limit: int) -> None:
     """A 400 problem for a query string over the limit, before any routing or parsing (a 400,
     not a 414: clients and contract checkers treat it as the invalid input it is)."""
     message = f"the query string is longer than {limit} characters"
-    problem = {
-        "type": type_of("Invalid request"),
-        "title": "Invalid request",
-        "status": 400,
-        "detail": message,
-        "instance": scope.get("path"),
-        "errors": [{"source": "query", "name": "query string", "message": message}],
-    }
-    await _send_problem(send, problem)
+    error = ProblemError(source="query", name="query string", message=message)
+    await _send_problem(send, "Invalid request", 400, message, scope.get("path"), [error])
 
 
 async def _no_such_path(scope: Scope, send: Send) -> None:
     """A 404 for a path with control characters (NUL, line feeds): no route or file has one,
     and letting one reach the static file handler or a log line does harm (a 500 with a
     traceback, a forged log line)."""
-    problem = {
-        "type": type_of("Not found"),
-        "title": "Not found",
-        "status": 404,
-        "detail": "no resource has a path with control characters",
-        "instance": scope.get("path", "").encode("unicode_escape").decode("ascii"),
-    }
-    await _send_problem(send, problem)
+    path = scope.get("path", "").encode("unicode_escape").decode("ascii")
+    detail = "no resource has a path with control characters"
+    await _send_problem(send, "Not found", 404, detail, path, None)
 
 
-async def _send_problem(send: Send, problem: dict[str, Any]) -> None:
-    body = json.dumps(problem).encode()
+async def _send_problem(
+    send: Send,
+    title: str,
+    status: int,
+    detail: str,
+    instance: str | None,
+    errors: list[ProblemError] | None,
+) -> None:
+    """A problem sent before Litestar has routed the request (its handlers cannot answer)."""
+    problem = Problem(
+        type=type_of(title), title=title, status=status, detail=detail, instance=instance,
+        errors=errors,
+    )  # fmt: skip
+    body = msgspec.json.encode(problem)
     start: HTTPResponseStartEvent = {
         "type": "http.response.start",
-        "status": problem["status"],
+        "status": status,
         "headers": [
             (b"content-type", b"application/problem+json"),
             (b"content-length", str(len(body)).encode()),

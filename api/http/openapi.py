@@ -13,10 +13,15 @@ from api.settings import REPO_ROOT, Settings
 SPEC_PATH = REPO_ROOT / "openapi" / "openapi.json"
 
 
+def generate_openapi() -> dict[str, Any]:
+    """The app's OpenAPI document, as the served /schema/openapi.json has it."""
+    document: dict[str, Any] = _sorted_headers(create_app(Settings()).openapi_schema.to_schema())
+    return document
+
+
 def generate_spec() -> str:
     """The app's OpenAPI document as stable, indented JSON with a trailing newline."""
-    app = create_app(Settings())
-    raw = encode_json(_sorted_headers(app.openapi_schema.to_schema()))
+    raw = encode_json(generate_openapi())
     return msgspec.json.format(raw, indent=2).decode("utf-8") + "\n"
 
 

@@ -36,7 +36,7 @@ Cursor = Annotated[
 ]
 # an empty `since=` is the beginning too, so a client may start from a stored empty string
 SINCE_PATTERN = register(
-    "^(?:" + POSITION_PATTERN.removeprefix("^").removesuffix("$") + ")?$",
+    "^(|" + POSITION_PATTERN.removeprefix("^").removesuffix("$") + ")$",
     "the `next_cursor` of a previous response, as it was given, or nothing",
 )
 Since = Annotated[

@@ -30,7 +30,7 @@ _MEANINGS: dict[str, str] = {
     VISIBLE_ASCII: "visible ASCII characters only (no spaces)",
     SLUG: "lowercase letters and hyphens",
 }
-_REGEX = re.compile(r"`str` matching regex ('(?:[^'\\]|\\.)*')")
+_REGEX = re.compile(r"Expected `str` matching regex ('(?:[^'\\]|\\.)*')")
 
 
 def register(pattern: str, meaning: str) -> str:
@@ -40,12 +40,12 @@ def register(pattern: str, meaning: str) -> str:
 
 
 def in_words(message: str) -> str:
-    """`message` with any "`str` matching regex '…'" said in words."""
+    """`message` with any "Expected `str` matching regex '…'" said in words: "must be …"."""
 
     def say(found: re.Match[str]) -> str:
         for pattern, meaning in _MEANINGS.items():
             if found[1] == repr(pattern):
-                return meaning
-        return "text in the documented format"
+                return f"must be {meaning}"
+        return "must be text in the documented format"
 
     return _REGEX.sub(say, message)

@@ -42,12 +42,12 @@ export class GazetteClient {
 
   /** Every quote that matches, page after page. */
   async *allQuotes(query: QuoteQuery = {}): AsyncGenerator<Quote> {
-    let cursor: string | null = query.cursor ?? null;
+    let cursor: string | undefined = query.cursor;
     do {
-      const page = await this.listQuotes({ ...query, cursor });
+      const page = await this.listQuotes(cursor === undefined ? query : { ...query, cursor });
       yield* page.data;
-      cursor = page.next_cursor;
-    } while (cursor !== null);
+      cursor = page.next_cursor ?? undefined; // a filter is left out, never sent as null
+    } while (cursor !== undefined);
   }
 
   /** The article with its actors, quotes, claims and places. */

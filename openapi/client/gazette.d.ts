@@ -393,16 +393,20 @@ export interface components {
             quotes: number;
             first_seen: string | null;
             last_seen: string | null;
-            /** @default false */
-            curated?: boolean;
-            curated_by?: string | null;
-            curated_at?: string | null;
+            curated: boolean;
+            curated_by: string | null;
+            curated_at: string | null;
         };
         /** ActorMerge */
         ActorMerge: {
             /** @description Who makes the correction (a name or an e-mail address). */
             curator: string;
             absorb: string;
+        };
+        /** ActorPage */
+        ActorPage: {
+            data: components["schemas"]["Actor"][];
+            next_cursor: string | null;
         };
         /** ActorPatch */
         ActorPatch: {
@@ -460,6 +464,11 @@ export interface components {
              */
             language?: "en";
         };
+        /** ArticlePage */
+        ArticlePage: {
+            data: components["schemas"]["ArticleSummary"][];
+            next_cursor: string | null;
+        };
         /** ArticlePlace */
         ArticlePlace: {
             id: string;
@@ -499,7 +508,7 @@ export interface components {
              */
             at: string;
             /** @description For an actor deleted by a merge: the actor that absorbed it (its id now answers 301 there). Null otherwise. */
-            merged_into?: string | null;
+            merged_into: string | null;
             /** @description The position just after this entry: `since=` resumes here. */
             cursor: string;
         };
@@ -535,27 +544,26 @@ export interface components {
             extractor_version: string;
             lat: number | null;
             lon: number | null;
-            relayed_by?: components["schemas"]["ActorRef"] | null;
+            relayed_by: components["schemas"]["ActorRef"] | null;
         };
         /** ClaimFeature */
         ClaimFeature: {
-            /**
-             * @default Feature
-             * @constant
-             */
-            type?: "Feature";
+            /** @constant */
+            type: "Feature";
             id: string;
             geometry: components["schemas"]["Point"] | null;
             properties: components["schemas"]["Claim"];
         };
         /** ClaimFeatureCollection */
         ClaimFeatureCollection: {
-            /**
-             * @default FeatureCollection
-             * @constant
-             */
-            type?: "FeatureCollection";
+            /** @constant */
+            type: "FeatureCollection";
             features: components["schemas"]["ClaimFeature"][];
+            next_cursor: string | null;
+        };
+        /** ClaimPage */
+        ClaimPage: {
+            data: components["schemas"]["Claim"][];
             next_cursor: string | null;
         };
         /** Extent */
@@ -568,31 +576,6 @@ export interface components {
         Health: {
             /** @constant */
             status: "ok";
-        };
-        /** Page[Actor] */
-        "Page_api.schemas.Actor_": {
-            data: components["schemas"]["Actor"][];
-            next_cursor: string | null;
-        };
-        /** Page[ArticleSummary] */
-        "Page_api.schemas.ArticleSummary_": {
-            data: components["schemas"]["ArticleSummary"][];
-            next_cursor: string | null;
-        };
-        /** Page[Claim] */
-        "Page_api.schemas.Claim_": {
-            data: components["schemas"]["Claim"][];
-            next_cursor: string | null;
-        };
-        /** Page[Place] */
-        "Page_api.schemas.Place_": {
-            data: components["schemas"]["Place"][];
-            next_cursor: string | null;
-        };
-        /** Page[Quote] */
-        "Page_api.schemas.Quote_": {
-            data: components["schemas"]["Quote"][];
-            next_cursor: string | null;
         };
         /** Place */
         Place: {
@@ -608,9 +591,8 @@ export interface components {
             geonames_id: number;
             population: number;
             mentions: number;
-            /** @default 0 */
-            claims?: number;
-            latest_controller?: components["schemas"]["PlaceController"] | null;
+            claims: number;
+            latest_controller: components["schemas"]["PlaceController"] | null;
         };
         /** PlaceController */
         PlaceController: {
@@ -621,6 +603,11 @@ export interface components {
             /** @enum {string} */
             status: "held" | "contested";
         };
+        /** PlacePage */
+        PlacePage: {
+            data: components["schemas"]["Place"][];
+            next_cursor: string | null;
+        };
         /** PlaceRef */
         PlaceRef: {
             id: string;
@@ -629,11 +616,8 @@ export interface components {
         };
         /** Point */
         Point: {
-            /**
-             * @default Point
-             * @constant
-             */
-            type?: "Point";
+            /** @constant */
+            type: "Point";
             coordinates: [
                 number,
                 number
@@ -648,9 +632,9 @@ export interface components {
             type: string;
             title: string;
             status: number;
-            detail?: string | null;
-            instance?: string | null;
-            errors?: components["schemas"]["ProblemError"][] | null;
+            detail: string | null;
+            instance: string | null;
+            errors: components["schemas"]["ProblemError"][] | null;
         };
         /** ProblemError */
         ProblemError: {
@@ -680,10 +664,14 @@ export interface components {
             article_id: string;
             published_at: string | null;
             extractor_version: string;
-            /** @default false */
-            curated?: boolean;
-            curated_by?: string | null;
-            curated_at?: string | null;
+            curated: boolean;
+            curated_by: string | null;
+            curated_at: string | null;
+        };
+        /** QuotePage */
+        QuotePage: {
+            data: components["schemas"]["Quote"][];
+            next_cursor: string | null;
         };
         /** QuotePatch */
         QuotePatch: {
@@ -711,7 +699,20 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Requests allowed per window. Absent when the rate limit is off (GAZETTE_RATE_LIMIT_PER_MINUTE=0). */
+        "RateLimit-Limit": string;
+        /** @description The limit and its window, e.g. `1200; w=60`. Absent when the rate limit is off (GAZETTE_RATE_LIMIT_PER_MINUTE=0). */
+        "RateLimit-Policy": string;
+        /** @description Requests left in the current window. Absent when the rate limit is off (GAZETTE_RATE_LIMIT_PER_MINUTE=0). */
+        "RateLimit-Remaining": string;
+        /** @description Seconds until the window resets. Absent when the rate limit is off (GAZETTE_RATE_LIMIT_PER_MINUTE=0). */
+        "RateLimit-Reset": string;
+        /** @description Seconds to wait before trying again. */
+        "Retry-After": string;
+        /** @description The request's id: the client's own `X-Request-ID` when it sent a sane one, else a new one. Every log line of the request carries it; quote it in a report. */
+        "X-Request-ID": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -720,21 +721,21 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Full-text search (web search syntax: words, "phrases", -not, or). */
-                q?: string | null;
+                q?: string;
                 /** @description Exact outlet name. */
-                source?: string | null;
+                source?: string;
                 /** @description Only articles that involve this actor. */
-                actor?: string | null;
+                actor?: string;
                 /** @description Only articles that name this place. */
-                place?: string | null;
+                place?: string;
                 /** @description Only items published at or after this RFC 3339 time (inclusive). */
-                published_after?: string | null;
+                published_after?: string;
                 /** @description Only items published before this RFC 3339 time (exclusive). */
-                published_before?: string | null;
+                published_before?: string;
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -749,16 +750,26 @@ export interface operations {
                     ETag?: string;
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_api.schemas.ArticleSummary_"];
+                    "application/json": components["schemas"]["ArticlePage"];
                     "application/x-ndjson": components["schemas"]["ArticleSummary"];
                 };
             };
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -766,6 +777,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -775,6 +791,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -784,6 +805,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -793,6 +820,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -806,7 +839,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Any unique string (a UUID is fine): a repeat of this request with the same key within 24 hours gets the first response instead of acting twice. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -820,6 +853,11 @@ export interface operations {
             /** @description An article with this url or this body is already stored: here it is. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -835,6 +873,11 @@ export interface operations {
                     "Idempotent-Replayed"?: string;
                     /** @description The article's URL. */
                     Location?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -844,6 +887,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -853,6 +901,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -862,6 +915,11 @@ export interface operations {
             /** @description The API key is valid but lacks the scope this operation needs. */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -871,6 +929,11 @@ export interface operations {
             /** @description The article was stored but deleted by another request before this answer. */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -880,6 +943,11 @@ export interface operations {
             /** @description A request with this Idempotency-Key is still running; retry shortly. */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -889,6 +957,11 @@ export interface operations {
             /** @description The request body is larger than the configured limit. */
             413: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -898,6 +971,11 @@ export interface operations {
             /** @description The request body is not `application/json`. */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -907,6 +985,11 @@ export interface operations {
             /** @description The article is valid but longer than this server's GAZETTE_MAX_BODY_CHARS, or its extraction went past this server's time or memory limit (GAZETTE_EXTRACT_TIMEOUT_S, GAZETTE_EXTRACT_MEMORY_MB); nothing was stored, and `errors` says which. */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -916,6 +999,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -925,6 +1014,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -950,6 +1045,11 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -959,6 +1059,11 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -966,6 +1071,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -975,6 +1085,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -984,6 +1099,11 @@ export interface operations {
             /** @description No entity has this id. */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -993,6 +1113,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1002,6 +1128,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1025,6 +1157,11 @@ export interface operations {
             /** @description Request fulfilled, nothing follows */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1032,6 +1169,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1041,6 +1183,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1050,6 +1197,11 @@ export interface operations {
             /** @description The API key is valid but lacks the scope this operation needs. */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1059,6 +1211,11 @@ export interface operations {
             /** @description No entity has this id. */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1068,6 +1225,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1077,6 +1240,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1089,13 +1258,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Fuzzy name search over names and aliases (trigram word similarity). */
-                q?: string | null;
+                q?: string;
                 /** @description Only actors of this kind. */
-                kind?: "person" | "organization" | "state" | "military" | "group" | "media" | null;
+                kind?: "person" | "organization" | "state" | "military" | "group" | "media";
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -1110,16 +1279,26 @@ export interface operations {
                     ETag?: string;
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_api.schemas.Actor_"];
+                    "application/json": components["schemas"]["ActorPage"];
                     "application/x-ndjson": components["schemas"]["Actor"];
                 };
             };
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1127,6 +1306,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1136,6 +1320,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1145,6 +1334,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1154,6 +1349,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1179,6 +1380,11 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1188,6 +1394,11 @@ export interface operations {
             /** @description This actor was merged into another: `Location` is the survivor's URL. */
             301: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1195,6 +1406,11 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1202,6 +1418,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1211,6 +1432,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1220,6 +1446,11 @@ export interface operations {
             /** @description No entity has this id. */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1229,6 +1460,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1238,6 +1475,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1265,6 +1508,11 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1274,6 +1522,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1283,6 +1536,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1292,6 +1550,11 @@ export interface operations {
             /** @description The API key is valid but lacks the scope this operation needs. */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1301,6 +1564,11 @@ export interface operations {
             /** @description No entity has this id. */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1310,6 +1578,11 @@ export interface operations {
             /** @description Another actor already has this name and kind: merge them. */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1319,6 +1592,11 @@ export interface operations {
             /** @description The request body is not `application/json`. */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1328,6 +1606,11 @@ export interface operations {
             /** @description The change is well-formed but cannot be applied; `errors` says why. */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1337,6 +1620,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1346,6 +1635,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1359,7 +1654,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Any unique string (a UUID is fine): a repeat of this request with the same key within 24 hours gets the first response instead of acting twice. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description The actor's id. */
@@ -1376,6 +1671,11 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1385,6 +1685,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1394,6 +1699,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1403,6 +1713,11 @@ export interface operations {
             /** @description The API key is valid but lacks the scope this operation needs. */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1412,6 +1727,11 @@ export interface operations {
             /** @description No entity has this id. */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1421,6 +1741,11 @@ export interface operations {
             /** @description A request with this Idempotency-Key is still running; retry shortly. */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1430,6 +1755,11 @@ export interface operations {
             /** @description The request body is not `application/json`. */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1439,6 +1769,11 @@ export interface operations {
             /** @description The Idempotency-Key was used with a different request, or the request cannot be applied; `errors` says which. */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1448,6 +1783,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1457,6 +1798,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1469,21 +1816,21 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only quotes by this actor. */
-                speaker?: string | null;
+                speaker?: string;
                 /** @description Only quotes from this article. */
-                article?: string | null;
+                article?: string;
                 /** @description Full-text search (web search syntax: words, "phrases", -not, or). */
-                q?: string | null;
+                q?: string;
                 /** @description Only quotes of this kind. */
-                kind?: "direct" | "indirect" | "partial" | null;
+                kind?: "direct" | "indirect" | "partial";
                 /** @description Only items published at or after this RFC 3339 time (inclusive). */
-                published_after?: string | null;
+                published_after?: string;
                 /** @description Only items published before this RFC 3339 time (exclusive). */
-                published_before?: string | null;
+                published_before?: string;
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -1498,16 +1845,26 @@ export interface operations {
                     ETag?: string;
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_api.schemas.Quote_"];
+                    "application/json": components["schemas"]["QuotePage"];
                     "application/x-ndjson": components["schemas"]["Quote"];
                 };
             };
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1515,6 +1872,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1524,6 +1886,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1533,6 +1900,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1542,6 +1915,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1567,6 +1946,11 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1576,6 +1960,11 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1583,6 +1972,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1592,6 +1986,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1601,6 +2000,11 @@ export interface operations {
             /** @description No entity has this id. */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1610,6 +2014,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1619,6 +2029,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1646,6 +2062,11 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1655,6 +2076,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1664,6 +2090,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1673,6 +2104,11 @@ export interface operations {
             /** @description The API key is valid but lacks the scope this operation needs. */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1682,6 +2118,11 @@ export interface operations {
             /** @description No entity has this id. */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1691,6 +2132,11 @@ export interface operations {
             /** @description The request body is not `application/json`. */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1700,6 +2146,11 @@ export interface operations {
             /** @description The change is well-formed but cannot be applied; `errors` says why. */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1709,6 +2160,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1718,6 +2175,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1730,27 +2193,27 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only claims about this place. */
-                place?: string | null;
+                place?: string;
                 /** @description Only claims that this actor controls the place. */
-                controller?: string | null;
+                controller?: string;
                 /** @description Only claims made by this actor. */
-                claimant?: string | null;
+                claimant?: string;
                 /** @description asserted or denied. */
-                stance?: "asserted" | "denied" | null;
+                stance?: "asserted" | "denied";
                 /** @description Only claims of this type. */
-                type?: "control" | "capture" | "advance" | "withdrawal" | "contested" | "cession" | "annexation" | null;
+                type?: "control" | "capture" | "advance" | "withdrawal" | "contested" | "cession" | "annexation";
                 /** @description Only claims of this modality. */
-                modality?: "factual" | "unverified" | "demanded" | "proposed" | "hypothetical" | null;
+                modality?: "factual" | "unverified" | "demanded" | "proposed" | "hypothetical";
                 /** @description Bounding box `min_lon,min_lat,max_lon,max_lat` in degrees (WGS 84), e.g. `36.5,47.5,38.5,49`. The box spans the two corners whichever order they come in; it does not wrap around the antimeridian. */
-                bbox?: string | null;
+                bbox?: string;
                 /** @description Only items published at or after this RFC 3339 time (inclusive). */
-                published_after?: string | null;
+                published_after?: string;
                 /** @description Only items published before this RFC 3339 time (exclusive). */
-                published_before?: string | null;
+                published_before?: string;
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -1765,10 +2228,15 @@ export interface operations {
                     ETag?: string;
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_api.schemas.Claim_"];
+                    "application/json": components["schemas"]["ClaimPage"];
                     "application/geo+json": components["schemas"]["ClaimFeatureCollection"];
                     "application/x-ndjson": components["schemas"]["Claim"];
                 };
@@ -1776,6 +2244,11 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1783,6 +2256,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1792,6 +2270,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1801,6 +2284,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1810,6 +2299,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1822,27 +2317,27 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only claims about this place. */
-                place?: string | null;
+                place?: string;
                 /** @description Only claims that this actor controls the place. */
-                controller?: string | null;
+                controller?: string;
                 /** @description Only claims made by this actor. */
-                claimant?: string | null;
+                claimant?: string;
                 /** @description asserted or denied. */
-                stance?: "asserted" | "denied" | null;
+                stance?: "asserted" | "denied";
                 /** @description Only claims of this type. */
-                type?: "control" | "capture" | "advance" | "withdrawal" | "contested" | "cession" | "annexation" | null;
+                type?: "control" | "capture" | "advance" | "withdrawal" | "contested" | "cession" | "annexation";
                 /** @description Only claims of this modality. */
-                modality?: "factual" | "unverified" | "demanded" | "proposed" | "hypothetical" | null;
+                modality?: "factual" | "unverified" | "demanded" | "proposed" | "hypothetical";
                 /** @description Bounding box `min_lon,min_lat,max_lon,max_lat` in degrees (WGS 84), e.g. `36.5,47.5,38.5,49`. The box spans the two corners whichever order they come in; it does not wrap around the antimeridian. */
-                bbox?: string | null;
+                bbox?: string;
                 /** @description Only items published at or after this RFC 3339 time (inclusive). */
-                published_after?: string | null;
+                published_after?: string;
                 /** @description Only items published before this RFC 3339 time (exclusive). */
-                published_before?: string | null;
+                published_before?: string;
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -1857,6 +2352,11 @@ export interface operations {
                     ETag?: string;
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1866,6 +2366,11 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1873,6 +2378,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1882,6 +2392,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1891,6 +2406,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1900,6 +2421,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1925,6 +2452,11 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1934,6 +2466,11 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1941,6 +2478,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1950,6 +2492,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1959,6 +2506,11 @@ export interface operations {
             /** @description No entity has this id. */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1968,6 +2520,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1977,6 +2535,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1989,15 +2553,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Fuzzy search over names and aliases (trigram word similarity). */
-                q?: string | null;
+                q?: string;
                 /** @description ISO 3166-1 alpha-2 code, e.g. UA. */
-                country?: string | null;
+                country?: string;
                 /** @description Bounding box `min_lon,min_lat,max_lon,max_lat` in degrees (WGS 84), e.g. `36.5,47.5,38.5,49`. The box spans the two corners whichever order they come in; it does not wrap around the antimeridian. */
-                bbox?: string | null;
+                bbox?: string;
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -2012,16 +2576,26 @@ export interface operations {
                     ETag?: string;
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_api.schemas.Place_"];
+                    "application/json": components["schemas"]["PlacePage"];
                     "application/x-ndjson": components["schemas"]["Place"];
                 };
             };
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2029,6 +2603,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2038,6 +2617,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2047,6 +2631,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2056,6 +2646,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2081,6 +2677,11 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2090,6 +2691,11 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2097,6 +2703,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2106,6 +2717,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2115,6 +2731,11 @@ export interface operations {
             /** @description No entity has this id. */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2124,6 +2745,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2133,6 +2760,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2147,7 +2780,7 @@ export interface operations {
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -2165,15 +2798,25 @@ export interface operations {
                     ETag?: string;
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_api.schemas.Claim_"];
+                    "application/json": components["schemas"]["ClaimPage"];
                 };
             };
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2181,6 +2824,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2190,6 +2838,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2199,6 +2852,11 @@ export interface operations {
             /** @description No entity has this id. */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2208,6 +2866,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2217,6 +2881,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2229,9 +2899,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description `next_cursor` of the previous response (opaque); absent or empty: from the beginning of the log. */
-                since?: string | null;
+                since?: string;
                 /** @description Only entries about this kind of entity. */
-                entity?: "article" | "actor" | "quote" | "claim" | "place" | null;
+                entity?: "article" | "actor" | "quote" | "claim" | "place";
                 /** @description Page size, 1–1000. */
                 limit?: number;
             };
@@ -2248,6 +2918,11 @@ export interface operations {
                     ETag?: string;
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2257,6 +2932,11 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2264,6 +2944,11 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2273,6 +2958,11 @@ export interface operations {
             /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2282,6 +2972,11 @@ export interface operations {
             /** @description `since` is not a position of this server's log (it comes from another database, or from before a restore into a new cluster): sync again from the beginning. */
             410: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2291,6 +2986,12 @@ export interface operations {
             /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2300,6 +3001,12 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2320,6 +3027,7 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2329,6 +3037,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2336,6 +3045,7 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2345,6 +3055,8 @@ export interface operations {
             /** @description The database has been out of reach longer than GAZETTE_DATABASE_DEAD_AFTER_S: this process cannot serve until it, or its database, is restarted. */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2365,6 +3077,7 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2374,6 +3087,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2381,6 +3095,7 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2390,6 +3105,8 @@ export interface operations {
             /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2410,6 +3127,7 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2419,6 +3137,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2426,6 +3145,7 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2449,6 +3169,7 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2458,6 +3179,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2465,6 +3187,7 @@ export interface operations {
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2474,6 +3197,7 @@ export interface operations {
             /** @description No kind of problem has this name. */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {

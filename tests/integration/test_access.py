@@ -16,6 +16,7 @@ from api.extract import Extractor
 from api.http.app import create_app
 from api.http.auth import KeyCache
 from api.http.limits import STORE, sweep_expired
+from api.http.openapi import generate_openapi
 from api.settings import Settings
 from tests.fixtures import MARKET_REPORT
 from tests.integration.conftest import client_for, running
@@ -217,3 +218,27 @@ async def test_expired_limit_windows_are_swept() -> None:
         sweeping.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await sweeping
+
+
+async def test_the_headers_the_spec_documents_are_sent(
+    database_url: str, extractor: Extractor
+) -> None:
+    """X-Request-ID on every answer, RateLimit-* on the metered ones, Retry-After on a 429:
+    as openapi/openapi.json says of each response (api/http/operations.py)."""
+    spec = generate_openapi()
+    settings = Settings(database_url=database_url, rate_limit_per_minute=2)
+    async with client_for(settings, extractor) as client:
+        answers = [
+            ("/v1/places", "get", await client.get("/v1/places")),
+            ("/v1/places", "get", await client.get("/v1/places?limit=0")),
+            ("/v1/places", "get", await client.get("/v1/places")),
+            ("/healthz", "get", await client.get("/healthz")),
+            ("/problems", "get", await client.get("/problems")),
+        ]
+    assert [r.status_code for _, _, r in answers] == [200, 400, 429, 200, 200]
+    for path, method, response in answers:
+        documented = spec["paths"][path][method]["responses"][str(response.status_code)]
+        names = set(documented["headers"]) - {"ETag", "Link"}  # Link: not on a last page
+        assert "X-Request-ID" in names
+        missing = {n for n in names if n.lower() not in response.headers}
+        assert not missing, (path, response.status_code, missing)

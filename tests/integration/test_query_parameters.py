@@ -42,3 +42,15 @@ async def test_a_single_valued_parameter_given_twice_is_refused(client: httpx.As
 async def test_known_parameters_still_work(client: httpx.AsyncClient) -> None:
     assert (await client.get("/v1/quotes?limit=5&kind=direct")).status_code == 200
     assert (await client.get("/v1/changes?since=&limit=5")).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/v1/quotes?kind=null", "/v1/claims?stance=null"])
+async def test_null_is_not_a_value_of_an_enum_filter(client: httpx.AsyncClient, path: str) -> None:
+    # msgspec would read it as "no filter": the spec says the filter is one of its values
+    response = await client.get(path)
+    assert response.status_code == 400
+    assert "leave it out" in response.json()["errors"][0]["message"]
+
+
+async def test_null_is_a_search_word_like_any_other(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/v1/quotes?q=null")).status_code == 200

@@ -28,7 +28,7 @@ from api.http.routes.common import (
 )
 from api.http.routes.idempotency import IDEMPOTENCY_ERRORS, IdempotencyKey, idempotent
 from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
-from api.schemas import NO_NUL, Actor, ActorMerge, ActorPatch, Page
+from api.schemas import NO_NUL, Actor, ActorMerge, ActorPage, ActorPatch
 
 TAGS = ["actors"]
 
@@ -66,7 +66,7 @@ def actor_listing(
 )
 async def list_actors(
     request: Request[Any, Any, Any], listing: NamedDependency[Listing[ActorFilters]]
-) -> Response[Page[Actor]]:
+) -> Response[ActorPage]:
     fetch = pages(reads.list_actors, listing.filters)
     return await list_response(request, fetch, after=listing.after, limit=listing.limit)
 

@@ -47,7 +47,7 @@ from api.http.routes.idempotency import (
     idempotent,
 )
 from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
-from api.schemas import NO_NUL, Article, ArticleIn, ArticleSummary, Page
+from api.schemas import NO_NUL, Article, ArticleIn, ArticlePage
 from api.services import ingest as ingest_step
 
 TAGS = ["articles"]
@@ -197,7 +197,7 @@ def article_listing(
 )
 async def list_articles(
     request: Request[Any, Any, Any], listing: NamedDependency[Listing[ArticleFilters]]
-) -> Response[Page[ArticleSummary]]:
+) -> Response[ArticlePage]:
     fetch = pages(reads.list_articles, listing.filters)
     return await list_response(request, fetch, after=listing.after, limit=listing.limit)
 

@@ -33,7 +33,7 @@ from api.http.routes.listing import (
     wants,
     with_alternatives,
 )
-from api.schemas import Claim, ClaimFeature, ClaimFeatureCollection, Page, Point
+from api.schemas import Claim, ClaimFeature, ClaimFeatureCollection, ClaimPage, Point
 
 TAGS = ["claims"]
 
@@ -82,7 +82,7 @@ def claim_listing(
 )
 async def list_claims(
     request: Request[Any, Any, Any], listing: NamedDependency[Listing[ClaimFilters]]
-) -> Response[Page[Claim]]:
+) -> Response[ClaimPage]:
     fetch = pages(reads.list_claims, listing.filters)
     if wants(request, GEOJSON, NDJSON):
         rows = await fetch(resources(request).pool, listing.after, listing.limit)
@@ -120,15 +120,18 @@ def geojson_response(request: Request[Any, Any, Any], rows: Slice[Claim]) -> Res
     page = page_of(rows)
     features = [
         ClaimFeature(
+            type="Feature",
             id=claim.id,
             geometry=None
             if claim.lat is None or claim.lon is None
-            else Point(coordinates=(claim.lon, claim.lat)),
+            else Point(type="Point", coordinates=(claim.lon, claim.lat)),
             properties=claim,
         )
         for claim in page.data
     ]
-    collection = ClaimFeatureCollection(features=features, next_cursor=page.next_cursor)
+    collection = ClaimFeatureCollection(
+        type="FeatureCollection", features=features, next_cursor=page.next_cursor
+    )
     return json_response(
         request, collection, headers=next_link(request, page.next_cursor), media_type=GEOJSON
     )

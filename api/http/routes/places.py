@@ -20,7 +20,7 @@ from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, NOT_FOUND
 from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, page_response
 from api.http.routes.common import PlaceIdPath, entity_response, resources
 from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
-from api.schemas import NO_NUL, Claim, Page, Place
+from api.schemas import NO_NUL, ClaimPage, Place, PlacePage
 
 TAGS = ["places"]
 
@@ -60,7 +60,7 @@ def place_listing(
 )
 async def list_places(
     request: Request[Any, Any, Any], listing: NamedDependency[Listing[PlaceFilters]]
-) -> Response[Page[Place]]:
+) -> Response[PlacePage]:
     fetch = pages(reads.list_places, listing.filters)
     return await list_response(request, fetch, after=listing.after, limit=listing.limit)
 
@@ -95,7 +95,7 @@ async def list_place_claims(
     place_id: PlaceIdPath,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Response[Page[Claim]]:
+) -> Response[ClaimPage]:
     pool = resources(request).pool
     after = timed_cursor_after("claim", cursor)
     rows = await reads.place_claims(pool, place_id, after=after, limit=limit)

@@ -26,7 +26,7 @@ from api.http.routes.common import (
     strict_body,
 )
 from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
-from api.schemas import Page, Quote, QuotePatch
+from api.schemas import Quote, QuotePage, QuotePatch
 
 TAGS = ["quotes"]
 
@@ -64,7 +64,7 @@ def quote_listing(
 )
 async def list_quotes(
     request: Request[Any, Any, Any], listing: NamedDependency[Listing[QuoteFilters]]
-) -> Response[Page[Quote]]:
+) -> Response[QuotePage]:
     fetch = pages(reads.list_quotes, listing.filters)
     return await list_response(request, fetch, after=listing.after, limit=listing.limit)
 

@@ -1,0 +1,84 @@
+"""What every operation of the spec says beyond what Litestar writes: parameters that cannot
+be null, and the headers every response carries.
+
+Applied to each operation's rendered schema (api.http.examples.WithExamples calls
+`documented`), so the committed spec and the served one are the same document.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from litestar.openapi.spec import Components, OpenAPIHeader, OpenAPIType, Schema
+
+
+def _header(description: str) -> OpenAPIHeader:
+    return OpenAPIHeader(description=description, schema=Schema(type=OpenAPIType.STRING))
+
+
+REQUEST_ID = "X-Request-ID"
+RETRY_AFTER = "Retry-After"
+# Litestar's rate limiter sends these on every answer of a metered operation
+RATE_LIMIT = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy"]
+OFF = " Absent when the rate limit is off (GAZETTE_RATE_LIMIT_PER_MINUTE=0)."
+# Each described once under components/headers; responses refer to them.
+HEADERS = Components(
+    headers={
+        REQUEST_ID: _header(
+            "The request's id: the client's own `X-Request-ID` when it sent a sane one, else a "
+            "new one. Every log line of the request carries it; quote it in a report."
+        ),
+        RETRY_AFTER: _header("Seconds to wait before trying again."),
+        "RateLimit-Limit": _header("Requests allowed per window." + OFF),
+        "RateLimit-Remaining": _header("Requests left in the current window." + OFF),
+        "RateLimit-Reset": _header("Seconds until the window resets." + OFF),
+        "RateLimit-Policy": _header("The limit and its window, e.g. `1200; w=60`." + OFF),
+    }
+)
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/headers/{name}"}
+
+
+def documented(operation: dict[str, Any]) -> dict[str, Any]:
+    """The operation with non-nullable parameters and its responses' common headers."""
+    for parameter in operation.get("parameters", []):
+        if parameter["in"] in ("query", "header"):
+            parameter["schema"] = without_null(parameter["schema"])
+        schema = parameter["schema"]
+        pattern = schema.get("pattern")
+        takes_empty = not schema.get("minLength") and pattern and re.search(pattern, "")
+        if parameter["in"] == "query" and takes_empty:
+            parameter["allowEmptyValue"] = True  # `?since=` is the beginning, as the pattern says
+    metered = {"bearerAuth": []} in operation.get("security", [])
+    for status, response in operation["responses"].items():
+        headers = response.setdefault("headers", {})
+        headers[REQUEST_ID] = _ref(REQUEST_ID)
+        if metered:
+            headers.update({name: _ref(name) for name in RATE_LIMIT})
+        if status in ("429", "503"):
+            headers[RETRY_AFTER] = _ref(RETRY_AFTER)
+        response["headers"] = dict(sorted(headers.items()))
+    return operation
+
+
+def without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """A query or header parameter's schema without `null`: neither can say null (leaving the
+    parameter out is how a filter is not given), and clients generated from a nullable
+    parameter make every filter `str | None | Unset`."""
+    schema = dict(schema)
+    variants = schema.pop("oneOf", None)
+    if variants is not None:
+        kept = [v for v in variants if v != {"type": "null"}]
+        if len(kept) != 1:
+            return {**schema, "oneOf": kept}
+        return {**kept[0], **schema}
+    types = schema.get("type")
+    if isinstance(types, list) and "null" in types:
+        rest = [t for t in types if t != "null"]
+        schema["type"] = rest[0] if len(rest) == 1 else rest
+        if "enum" in schema:
+            schema["enum"] = [v for v in schema["enum"] if v is not None]
+    return schema
