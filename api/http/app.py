@@ -24,6 +24,7 @@ from api.db.migrate import migrate
 from api.db.pool import create_pool
 from api.extract import Extractor
 from api.http.auth import COMPONENTS, Authorize, KeyCache
+from api.http.head import HeadAsGet
 from api.http.limits import STORE, KnownKeys, cors, rate_limit, stores, sweep_expired
 from api.http.observability import RequestContext, configure_logging
 from api.http.operations import HEADERS
@@ -71,7 +72,8 @@ def openapi_config() -> OpenAPIConfig:
         description=(
             "News articles in; actors, quotes with speakers, territorial claims and places out. "
             "Every entity carries character offsets into its article's body (Unicode code "
-            "points). Errors are RFC 9457 problem documents; lists are keyset-paged."
+            "points). Errors are RFC 9457 problem documents; lists are keyset-paged. Every GET "
+            "also answers HEAD: the same status and headers, no body."
         ),
         contact=Contact(name="Gazette maintainers"),
         license=License(name="MIT", identifier="MIT"),
@@ -231,7 +233,7 @@ def create_app(
     # Around the whole handler, not as route middleware: unmatched paths (404, 405) get a
     # request id, the security headers and a log line too.
     app.asgi_handler = RequestContext(
-        LivenessProbe(app.asgi_handler),
+        HeadAsGet(LivenessProbe(app.asgi_handler)),
         max_query_chars=settings.max_query_chars,
         send_timeout_s=settings.send_timeout_s,
         trusted_proxies=settings.trusted_proxies,
