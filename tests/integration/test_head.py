@@ -8,7 +8,9 @@ import pytest
 from tests.fixtures import WIRE_REPORT
 
 
-@pytest.mark.parametrize("path", ["/v1/quotes?limit=1", "/v1/articles", "/healthz", "/problems", "/"])
+@pytest.mark.parametrize(
+    "path", ["/v1/quotes?limit=1", "/v1/articles", "/healthz", "/problems", "/"]
+)
 async def test_head_answers_what_get_would_without_the_body(
     client: httpx.AsyncClient, path: str
 ) -> None:
