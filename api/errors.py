@@ -63,6 +63,17 @@ class Gone(GazetteError):
     another server's log): start again from the beginning."""
 
 
+class Stale(GazetteError):
+    """The change was made on condition that the entity is still as the caller read it
+    (If-Match), and it is not: someone changed it since."""
+
+    def __init__(self, kind: str, entity_id: str) -> None:
+        super().__init__(
+            f"the {kind} {entity_id!r} changed since you read it (If-Match names another "
+            "version): read it again, then decide"
+        )
+
+
 class Busy(GazetteError):
     """Too much is in progress; the same request may succeed after `retry_after_s`."""
 

@@ -42,6 +42,7 @@ DOMAIN_EXIT_CODES: dict[type[errors.GazetteError], int] = {
     errors.NotFound: 1,
     errors.Conflict: 1,
     errors.Gone: 1,
+    errors.Stale: 1,
     errors.Busy: 3,
 }
 

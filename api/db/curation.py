@@ -8,6 +8,7 @@ re-extraction are retried like ingest's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeAlias
 
 import asyncpg
@@ -16,11 +17,15 @@ import msgspec
 from api.db import reads, writes
 from api.db.rows import Conn, execute, fetch_record, fetch_value
 from api.db.transaction import in_transaction
-from api.errors import Conflict, NotFound, Unprocessable
+from api.errors import Conflict, NotFound, Stale, Unprocessable
 from api.names import name_key
 from api.schemas import Actor, ActorMerge, ActorPatch, Quote, QuotePatch
 
 Pool: TypeAlias = "asyncpg.Pool[asyncpg.Record]"
+# The caller's condition on the entity as it is now, read under its row lock (If-Match):
+# False means it changed since the caller read it, and nothing is written.
+Unchanged: TypeAlias = "Callable[[Quote], bool] | None"
+ActorUnchanged: TypeAlias = "Callable[[Actor], bool] | None"
 
 
 async def current_actor_id(conn: Conn, actor_id: str) -> str | None:
@@ -35,13 +40,19 @@ async def actor_redirect(pool: Pool, actor_id: str) -> str | None:
     return None if found is None else str(found)
 
 
-async def patch_quote(pool: Pool, quote_id: str, patch: QuotePatch, key_id: str) -> Quote:
+async def patch_quote(
+    pool: Pool, quote_id: str, patch: QuotePatch, key_id: str, unchanged: Unchanged = None
+) -> Quote:
     """Correct the quote; `key_id`, the API key that asked, is recorded with the change."""
 
     async def work(conn: Conn) -> None:
         row = await fetch_record(conn, "quote_for_update", id=quote_id)
         if row is None:
             raise NotFound("quote", quote_id)
+        if unchanged is not None:
+            current = await reads.get_quote(conn, quote_id)
+            if current is None or not unchanged(current):
+                raise Stale("quote", quote_id)
         start, end, text = _span(patch, str(row["body"]))
         kind = None if patch.kind is msgspec.UNSET else patch.kind
         set_speaker = patch.speaker is not msgspec.UNSET
@@ -90,7 +101,9 @@ def _name(field: str, text: str) -> str:
     return name
 
 
-async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch, key_id: str) -> Actor:
+async def patch_actor(
+    pool: Pool, actor_id: str, patch: ActorPatch, key_id: str, unchanged: ActorUnchanged = None
+) -> Actor:
     """Change the actor (or the survivor, if `actor_id` was merged away); returns it. `key_id`,
     the API key that asked, is recorded with the change."""
 
@@ -99,6 +112,7 @@ async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch, key_id: str)
         row = None if current is None else await fetch_record(conn, "lock_actor", id=current)
         if current is None or row is None:
             raise NotFound("actor", actor_id)
+        await _check_actor(conn, current, unchanged)
         name = None if patch.name is msgspec.UNSET else _name("name", patch.name)
         kind = None if patch.kind is msgspec.UNSET else patch.kind
         try:
@@ -131,7 +145,17 @@ async def patch_actor(pool: Pool, actor_id: str, patch: ActorPatch, key_id: str)
     return actor
 
 
-async def merge_actors(pool: Pool, survivor_id: str, merge: ActorMerge, key_id: str) -> Actor:
+async def _check_actor(conn: Conn, actor_id: str, unchanged: ActorUnchanged) -> None:
+    """Raise Stale when the caller's condition on the locked actor does not hold."""
+    if unchanged is not None:
+        current = await reads.get_actor(conn, actor_id)
+        if current is None or not unchanged(current):
+            raise Stale("actor", actor_id)
+
+
+async def merge_actors(
+    pool: Pool, survivor_id: str, merge: ActorMerge, key_id: str, unchanged: ActorUnchanged = None
+) -> Actor:
     """Move everything of `merge.absorb` onto the survivor, then delete it, leaving a redirect.
     Either id may be one that was merged away before: it stands for its survivor."""
 
@@ -147,6 +171,7 @@ async def merge_actors(pool: Pool, survivor_id: str, merge: ActorMerge, key_id: 
         # both rows locked in id order, so two merges of the same pair cannot deadlock
         for actor_id in sorted((survivor, absorbed)):
             await execute(conn, "lock_actor", id=actor_id)
+        await _check_actor(conn, survivor, unchanged)
         for statement in (
             "merge_mentions",
             "merge_article_links",

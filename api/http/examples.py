@@ -27,6 +27,7 @@ from api.errors import (
     Gone,
     Invalid,
     NotFound,
+    Stale,
     Unprocessable,
 )
 from api.http.example_article import (
@@ -125,6 +126,9 @@ def _usual_error(status: int, exchange: Exchange) -> ApiError | GazetteError:
     if status == 404:
         kind, entity_id = _path_id(exchange.path) or ("entity", "")
         return NotFound(kind, entity_id)
+    if status == 412:
+        kind, entity_id = _path_id(exchange.path) or ("entity", "")
+        return Stale(kind, entity_id)
     title, detail = {
         401: ("Unauthorized", "this API key is not valid (unknown or revoked)"),
         403: ("Forbidden", "this API key's scopes ['read'] do not include 'write'"),

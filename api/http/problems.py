@@ -69,6 +69,7 @@ DOMAIN_PROBLEMS: dict[type[errors.GazetteError], tuple[int, str]] = {
     errors.NotFound: (404, "Not found"),
     errors.Conflict: (409, "Conflict"),
     errors.Gone: (410, "Gone"),
+    errors.Stale: (412, "Precondition failed"),
     errors.Unprocessable: (422, "Unprocessable request"),
     errors.ArticleRefused: (422, "Unprocessable article"),
     errors.Busy: (503, "Service unavailable"),
@@ -261,6 +262,12 @@ BAD_REQUEST = {
     )
 }
 NOT_FOUND = {404: problem_spec("No entity has this id.")}
+STALE = {
+    412: problem_spec(
+        "`If-Match` names another version than the entity's current ETag: someone changed it "
+        "since you read it. GET it again and decide."
+    )
+}
 UNAVAILABLE = {
     503: problem_spec(
         "The database is unavailable or too slow, or (NDJSON) every stream slot is busy; "

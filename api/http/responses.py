@@ -56,6 +56,15 @@ def if_none_match_matches(if_none_match: str | None, etag: str) -> bool:
     return etag in candidates
 
 
+def matches_if_match(if_match: str, payload: Any) -> bool:
+    """True when an If-Match header names the ETag GET gives `payload` (or is `*`): strong
+    comparison, so a weak tag (W/…) never matches (RFC 9110 §13.1.1)."""
+    if if_match.strip() == "*":
+        return True
+    candidates = {tag.strip() for tag in if_match.split(",")}
+    return etag_for(_encoder.encode(payload)) in candidates
+
+
 def json_response(
     request: Request[Any, Any, Any],
     payload: Any,

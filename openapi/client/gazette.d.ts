@@ -1492,7 +1492,10 @@ export interface operations {
     patchActor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you read (GET): the change is made only while the entity still has it, else 412 and nothing changes, so two curators cannot overwrite each other unseen. `*`: any version. Absent: no condition. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The actor's id. */
                 actor_id: string;
@@ -1589,6 +1592,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` names another version than the entity's current ETag: someone changed it since you read it. GET it again and decide. */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is not `application/json`. */
             415: {
                 headers: {
@@ -1655,6 +1672,8 @@ export interface operations {
             header?: {
                 /** @description Any unique string (a UUID is fine): a repeat of this request with the same key within 24 hours gets the first response instead of acting twice. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (GET): the change is made only while the entity still has it, else 412 and nothing changes, so two curators cannot overwrite each other unseen. `*`: any version. Absent: no condition. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description The actor's id. */
@@ -1740,6 +1759,20 @@ export interface operations {
             };
             /** @description A request with this Idempotency-Key is still running; retry shortly. */
             409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names another version than the entity's current ETag: someone changed it since you read it. GET it again and decide. */
+            412: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2046,7 +2079,10 @@ export interface operations {
     patchQuote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you read (GET): the change is made only while the entity still has it, else 412 and nothing changes, so two curators cannot overwrite each other unseen. `*`: any version. Absent: no condition. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The quote's id. */
                 quote_id: string;
@@ -2117,6 +2153,20 @@ export interface operations {
             };
             /** @description No entity has this id. */
             404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names another version than the entity's current ETag: someone changed it since you read it. GET it again and decide. */
+            412: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

@@ -13,6 +13,7 @@ ONE_OF_EACH: list[errors.GazetteError] = [
     errors.ArticleRefused("is 250000 characters; the limit is 200000"),
     errors.Conflict("another actor has this name and kind"),
     errors.Gone("this position is not from this server's changes log"),
+    errors.Stale("quote", "quo_01"),
     errors.Busy("9 articles are waiting for extraction", retry_after_s=7),
 ]
 

@@ -17,14 +17,23 @@ from api.filters import ActorFilters, clean_text
 from api.http.auth import access
 from api.http.examples import WithExamples
 from api.http.params import Cursor, Limit, cursor_after
-from api.http.problems import CONFLICT, DETAIL_RESPONSES, LIST_RESPONSES, MOVED, WRITE_RESPONSES
+from api.http.problems import (
+    CONFLICT,
+    DETAIL_RESPONSES,
+    LIST_RESPONSES,
+    MOVED,
+    STALE,
+    WRITE_RESPONSES,
+)
 from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, json_response
 from api.http.routes.common import (
     ActorIdPath,
+    IfMatch,
     entity_response,
     require_json,
     resources,
     strict_body,
+    unchanged_if,
 )
 from api.http.routes.idempotency import IDEMPOTENCY_ERRORS, IdempotencyKey, idempotent
 from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
@@ -91,7 +100,7 @@ async def get_actor(request: Request[Any, Any, Any], actor_id: ActorIdPath) -> R
 
 @patch(
     "/v1/actors/{actor_id:str}",
-    **access("write", {**WRITE_RESPONSES, **CONFLICT}),
+    **access("write", {**WRITE_RESPONSES, **CONFLICT, **STALE}),
     operation_id="patchActor",
     operation_class=WithExamples,
     summary="Correct an actor's name, kind or aliases",
@@ -105,19 +114,23 @@ async def get_actor(request: Request[Any, Any, Any], actor_id: ActorIdPath) -> R
     before_request=require_json,
 )
 async def patch_actor(
-    request: Request[Any, Any, Any], actor_id: ActorIdPath, data: JSONBody[ActorPatch]
+    request: Request[Any, Any, Any],
+    actor_id: ActorIdPath,
+    data: JSONBody[ActorPatch],
+    if_match: IfMatch = None,
 ) -> Response[Actor]:
     # `data` declares and validates the body; strict_body re-reads it strictly.
     change = strict_body(await request.body(), ActorPatch)
     actor = await curation.patch_actor(
-        resources(request).pool, actor_id, change, str(request.state.api_key_id)
-    )
+        resources(request).pool, actor_id, change, str(request.state.api_key_id),
+        unchanged_if(if_match),
+    )  # fmt: skip
     return json_response(request, actor)
 
 
 @post(
     "/v1/actors/{actor_id:str}/merge",
-    **access("admin", {**WRITE_RESPONSES, **IDEMPOTENCY_ERRORS}),
+    **access("admin", {**WRITE_RESPONSES, **IDEMPOTENCY_ERRORS, **STALE}),
     operation_id="mergeActors",
     operation_class=WithExamples,
     summary="Merge another actor into this one",
@@ -134,13 +147,15 @@ async def merge_actors(
     actor_id: ActorIdPath,
     data: JSONBody[ActorMerge],
     idempotency_key: IdempotencyKey = None,
+    if_match: IfMatch = None,
 ) -> Response[Actor]:
     merge = strict_body(await request.body(), ActorMerge)
 
     async def run() -> Response[Any]:
         actor = await curation.merge_actors(
-            resources(request).pool, actor_id, merge, str(request.state.api_key_id)
-        )
+            resources(request).pool, actor_id, merge, str(request.state.api_key_id),
+            unchanged_if(if_match),
+        )  # fmt: skip
         return json_response(request, actor)
 
     return await idempotent(request, idempotency_key, run)

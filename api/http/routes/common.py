@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 import msgspec
 from litestar import MediaType, Request, Response
-from litestar.params import PathParameter, QueryParameter
+from litestar.params import HeaderParameter, PathParameter, QueryParameter
 
 from api.errors import Invalid, NotFound
 from api.http.problems import ApiError
-from api.http.responses import json_response
+from api.http.responses import json_response, matches_if_match
 from api.http.state import Resources
 from api.ids import id_pattern
 
@@ -78,3 +79,23 @@ ActorIdPath = Annotated[str, path_id("actor")]
 QuoteIdPath = Annotated[str, path_id("quote")]
 ClaimIdPath = Annotated[str, path_id("claim")]
 PlaceIdPath = Annotated[str, path_id("place")]
+
+
+IfMatch = Annotated[
+    str | None,
+    HeaderParameter(
+        name="If-Match",
+        min_length=1,
+        max_length=1_000,
+        description="The ETag you read (GET): the change is made only while the entity still "
+        "has it, else 412 and nothing changes, so two curators cannot overwrite each other "
+        "unseen. `*`: any version. Absent: no condition.",
+    ),
+]
+
+
+def unchanged_if(if_match: str | None) -> Callable[[Any], bool] | None:
+    """The condition an If-Match header puts on the entity as it is now (None: none)."""
+    if if_match is None:
+        return None
+    return lambda current: matches_if_match(if_match, current)

@@ -15,15 +15,17 @@ from api.filters import QuoteFilters, clean_text, time_range
 from api.http.auth import access
 from api.http.examples import WithExamples
 from api.http.params import After, Before, Cursor, Limit, SearchText, cursor_after
-from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, WRITE_RESPONSES
+from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, STALE, WRITE_RESPONSES
 from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, json_response
 from api.http.routes.common import (
+    IfMatch,
     QuoteIdPath,
     entity_response,
     id_filter,
     require_json,
     resources,
     strict_body,
+    unchanged_if,
 )
 from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
 from api.schemas import Quote, QuotePage, QuotePatch
@@ -85,7 +87,7 @@ async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> R
 
 @patch(
     "/v1/quotes/{quote_id:str}",
-    **access("write", WRITE_RESPONSES),
+    **access("write", {**WRITE_RESPONSES, **STALE}),
     operation_id="patchQuote",
     operation_class=WithExamples,
     summary="Correct a quote's speaker, kind or span",
@@ -99,13 +101,17 @@ async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> R
     before_request=require_json,
 )
 async def patch_quote(
-    request: Request[Any, Any, Any], quote_id: QuoteIdPath, data: JSONBody[QuotePatch]
+    request: Request[Any, Any, Any],
+    quote_id: QuoteIdPath,
+    data: JSONBody[QuotePatch],
+    if_match: IfMatch = None,
 ) -> Response[Quote]:
     # `data` declares and validates the body; strict_body re-reads it strictly.
     change = strict_body(await request.body(), QuotePatch)
     quote = await curation.patch_quote(
-        resources(request).pool, quote_id, change, str(request.state.api_key_id)
-    )
+        resources(request).pool, quote_id, change, str(request.state.api_key_id),
+        unchanged_if(if_match),
+    )  # fmt: skip
     return json_response(request, quote)
 
 
