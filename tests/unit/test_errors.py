@@ -39,7 +39,7 @@ def test_the_problem_names_the_field_and_when_to_come_back() -> None:
     refused = api_error_of(ONE_OF_EACH[3])
     assert (refused.status, refused.title) == (422, "Unprocessable article")
     assert refused.errors is not None and refused.errors[0].name == "body"
-    busy = api_error_of(ONE_OF_EACH[6])
+    busy = api_error_of(ONE_OF_EACH[-1])
     assert busy.status == 503 and busy.headers["Retry-After"] == "7"
 
 
