@@ -54,8 +54,9 @@ PROBLEM_TYPES = [
           "The request is well formed but cannot be applied (an actor that does not exist, a "
           "span past the end of the text); `errors` names the field."),
     _kind("unprocessable-article", "Unprocessable article", 422,
-          "The article cannot be stored: too long, or its extraction failed. Nothing of it "
-          "was written."),
+          "The article cannot be stored: too long, in a language Gazette does not extract "
+          "(`errors` names the one detected), or its extraction failed. Nothing of it was "
+          "written."),
     _kind("idempotency-key-reused", "Idempotency-Key reused", 422,
           "This Idempotency-Key was used before with a different request."),
     _kind("too-many-requests", "Too many requests", 429,

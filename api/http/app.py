@@ -22,7 +22,7 @@ from litestar.openapi.spec import Contact, License, Tag
 from api.db.liveness import DatabaseLiveness
 from api.db.migrate import migrate
 from api.db.pool import create_pool
-from api.extract import Extractor
+from api.extract import Extractor, language
 from api.http.auth import COMPONENTS, Authorize, KeyCache
 from api.http.head import HeadAsGet
 from api.http.limits import STORE, KnownKeys, cors, rate_limit, stores, sweep_expired
@@ -143,6 +143,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         own_pool = pool is None
+        # the language model, loaded before the first article asks (half a second)
+        await asyncio.to_thread(language.identifier)
         liveness = DatabaseLiveness()
         if pool is None:
             if settings.database_url is None:

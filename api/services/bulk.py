@@ -25,7 +25,7 @@ import httpx
 import msgspec
 
 from api.db import jobs
-from api.extract import Extraction, Extractor
+from api.extract import Extraction, Extractor, language
 from api.names import content_hash
 from api.schemas import ArticleIn
 from api.services.ingest import store_article
@@ -73,8 +73,8 @@ class Fresh(msgspec.Struct, frozen=True):
 
 
 class Screen:
-    """Sorts a batch: unreadable and too-long items fail, repeats (within the run or already
-    stored) are duplicates, the rest goes on."""
+    """Sorts a batch: unreadable, too-long and non-English items fail, repeats (within the
+    run or already stored) are duplicates, the rest goes on."""
 
     def __init__(self, tally: Tally, max_body_chars: int) -> None:
         self.tally = tally
@@ -89,6 +89,8 @@ class Screen:
                 self.tally.fail(item.origin, item.error or "unreadable")
             elif len(item.article.body) > self.max_body_chars:
                 self.tally.fail(item.origin, f"body longer than {self.max_body_chars} characters")
+            elif why := language.refusal(item.article.body):
+                self.tally.fail(item.origin, f"body {why}")
             else:
                 readable.append(Fresh(item.origin, item.article, content_hash(item.article.body)))
         urls = [f.article.url for f in readable if f.article.url]

@@ -25,7 +25,7 @@ from api.db import jobs
 from api.db.failures import LOST_CONNECTION, RETRY
 from api.db.rows import Conn
 from api.db.transaction import in_transaction
-from api.extract import Extraction, Extractor
+from api.extract import Extraction, Extractor, language
 from api.schemas import ArticleIn
 from api.services.bulk import extract_each
 from api.services.ingest import write_article
@@ -75,9 +75,12 @@ async def process(conn: Conn, extractor: Extractor, name: str, leased: list[jobs
             outcomes[job.id] = f"gave up after {MAX_ATTEMPTS} attempts (its worker kept dying)"
             continue
         try:
-            outcomes[job.id] = msgspec.json.decode(job.article, type=ArticleIn)
+            article = msgspec.json.decode(job.article, type=ArticleIn)
         except msgspec.ValidationError as exc:
             outcomes[job.id] = f"not an article: {exc}"
+            continue
+        why = language.refusal(article.body)
+        outcomes[job.id] = article if why is None else f"body {why}"
     articles = [(job_id, a) for job_id, a in outcomes.items() if isinstance(a, ArticleIn)]
     # extraction off the event loop: the connection's keepalive stays answered
     found = await asyncio.to_thread(

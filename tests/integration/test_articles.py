@@ -170,3 +170,19 @@ async def test_confidences_read_as_written_without_float_noise(client: httpx.Asy
     assert not re.search(r'"confidence":\d\.\d{4,}', response.text)
     listed = await client.get("/v1/quotes")
     assert not re.search(r'"confidence":\d\.\d{4,}', listed.text)
+
+
+async def test_an_article_in_another_language_is_refused_naming_it(
+    client: httpx.AsyncClient, pool: asyncpg.Pool[asyncpg.Record]
+) -> None:
+    body = (
+        "Der Bundeskanzler sagte am Montag in Berlin, die Regierung werde neue Maßnahmen "
+        "gegen die steigenden Energiepreise ergreifen. Die Opposition kritisierte den Plan."
+    )
+    response = await post(client, article(WIRE_REPORT, body=body, url="https://de.example/1"))
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["type"] == "/problems/unprocessable-article"
+    assert problem["errors"][0]["name"] == "body"
+    assert "reads as German (de" in problem["errors"][0]["message"]
+    assert await pool.fetchval("SELECT count(*) FROM articles") == 0

@@ -86,6 +86,12 @@ async def test_ingest_resumes_after_a_kill_without_duplicates(
 ) -> None:
     write_lines(tmp_path / "briefings.jsonl", articles(COUNT))
     (tmp_path / "broken.jsonl").write_text('{"title": "no body"}\n')
+    german = {
+        "title": "Bericht",
+        "body": "Der Bundeskanzler sagte am Montag in Berlin, die "
+        "Regierung werde neue Maßnahmen gegen die steigenden Energiepreise ergreifen.",
+    }
+    write_lines(tmp_path / "german.jsonl", [german])
     first = gazette(database_url, "ingest", str(tmp_path), "--processes", "1", "--batch", "2")
     async with empty.acquire() as blocker:
         for _ in range(1200):  # until the first article is stored (at most two minutes)
@@ -102,6 +108,7 @@ async def test_ingest_resumes_after_a_kill_without_duplicates(
     code, output = finish(gazette(database_url, "ingest", str(tmp_path)))
     assert code == 1, output  # the broken record failed, and says why
     assert "not an article" in output
+    assert "reads as German" in output  # not run through the English rules
     rows = await complete_articles(empty)
     assert len(rows) == COUNT
     assert all(r["quotes"] == 1 for r in rows)

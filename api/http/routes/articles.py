@@ -16,6 +16,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from api.db import reads, writes
 from api.db.reads import pages
 from api.errors import ArticleRefused, Invalid, NotFound
+from api.extract import language
 from api.filters import ArticleFilters, clean_text, in_utc, time_range
 from api.http.auth import access
 from api.http.examples import WithExamples
@@ -71,7 +72,8 @@ def strict_article(raw: bytes) -> ArticleIn:
 
 
 def check_article(article: ArticleIn, max_body_chars: int) -> None:
-    """What the schema cannot say: this server's body length limit (GAZETTE_MAX_BODY_CHARS).
+    """What the schema cannot say: this server's body length limit (GAZETTE_MAX_BODY_CHARS),
+    and a body in a language Gazette does not extract (api.extract.language).
 
     NUL and blank text are excluded by the schema's patterns, and the JSON decoder rejects
     lone surrogates, so what passes here can be stored.
@@ -79,6 +81,8 @@ def check_article(article: ArticleIn, max_body_chars: int) -> None:
     if len(article.body) > max_body_chars:
         message = f"is {len(article.body)} characters; the limit is {max_body_chars}"
         raise ArticleRefused(message)
+    if why := language.refusal(article.body):
+        raise ArticleRefused(why)
 
 
 GONE_MEANWHILE = {
