@@ -63,7 +63,18 @@ async def _export(url: str, settings: Settings, args: argparse.Namespace) -> int
     return 0
 
 
+# what a shell reports for a writer whose reader went away (128 + SIGPIPE)
+READER_GONE = 141
+
+
 def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
     with database(settings) as url:
         asyncio.run(migrate_database(url))
-        return asyncio.run(_export(url, settings, args))
+        try:
+            return asyncio.run(_export(url, settings, args))
+        except BrokenPipeError:
+            # `gazette export … | head`: the reader has what it wanted. Stop quietly (the
+            # rows and the connection are released already); stdout goes to /dev/null so
+            # Python's own flush at exit does not complain about the pipe again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return READER_GONE

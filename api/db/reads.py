@@ -6,7 +6,7 @@ filters are shaped queries (api.db.sql.shaped): a filter given as None is left o
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncGenerator, Awaitable
 from datetime import datetime
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -72,7 +72,7 @@ def pages(read: ReadList[F, T], filters: F) -> FetchPage[T]:
 
 async def every_page(
     pool: asyncpg.Pool[asyncpg.Record], fetch: FetchPage[T], after: str | None, size: int
-) -> AsyncIterator[list[T]]:
+) -> AsyncGenerator[list[T], None]:
     """Every row of a list after `after`, `size` rows at a time, read from one read-only
     snapshot: memory stays constant, and concurrent writes neither add nor repeat rows."""
     async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):

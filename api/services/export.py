@@ -7,6 +7,7 @@ flat however large the export.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from collections.abc import AsyncIterator, Callable
@@ -73,10 +74,12 @@ async def export(
     down or refuses a value fails before then too)."""
     fetch = list_of(entity, filters)
     await fetch(pool, None, 1)
-    rows = reads.every_page(pool, fetch, None, PAGE)
     writers = {"ndjson": write_ndjson, "csv": write_csv, "geojson": write_geojson}
-    with output() as out:
-        return await writers[fmt](rows, out)
+    # closed however the writing ends (a reader that went away: BrokenPipeError), so its
+    # snapshot transaction ends and its connection goes back to the pool at once
+    async with contextlib.aclosing(reads.every_page(pool, fetch, None, PAGE)) as rows:
+        with output() as out:
+            return await writers[fmt](rows, out)
 
 
 async def write_ndjson(pages: AsyncIterator[list[Any]], out: BinaryIO) -> int:

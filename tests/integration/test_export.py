@@ -103,6 +103,28 @@ def test_the_command_names_a_wrong_option_and_exits_2(database_url: str) -> None
         assert "Traceback" not in done.stderr
 
 
+async def test_a_reader_that_goes_away_ends_the_export_at_once(
+    pool: asyncpg.Pool[asyncpg.Record], stored: list[dict[str, Any]], database_url: str
+) -> None:
+    """`gazette export … | head`: the export stops at its first write to the closed pipe,
+    exits 141 without a traceback, and leaves no transaction open behind it."""
+    env = {**os.environ, "DATABASE_URL": database_url}
+    export_command = subprocess.Popen(
+        [sys.executable, "-m", "api", "export", "quotes"],
+        cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert export_command.stdout is not None and export_command.stderr is not None
+    export_command.stdout.close()  # the reader is gone before the first row is written
+    assert export_command.wait(timeout=120) == 141
+    assert b"Traceback" not in export_command.stderr.read()
+    export_command.stderr.close()
+    left_open = await pool.fetchval(
+        "SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%' "
+        "AND pid <> pg_backend_pid()"
+    )
+    assert left_open == 0
+
+
 async def test_ingest_through_the_api_counts_new_repeated_and_refused(
     app: Any, admin_key: str, read_key: str, client: httpx.AsyncClient
 ) -> None:
