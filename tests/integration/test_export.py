@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import csv
 import io
@@ -109,15 +110,16 @@ async def test_a_reader_that_goes_away_ends_the_export_at_once(
     """`gazette export … | head`: the export stops at its first write to the closed pipe,
     exits 141 without a traceback, and leaves no transaction open behind it."""
     env = {**os.environ, "DATABASE_URL": database_url}
-    export_command = subprocess.Popen(
-        [sys.executable, "-m", "api", "export", "quotes"],
-        cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader is gone before the first row is written
+    export_command = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "api", "export", "quotes",
+        cwd=REPO_ROOT, env=env, stdout=writer, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
-    assert export_command.stdout is not None and export_command.stderr is not None
-    export_command.stdout.close()  # the reader is gone before the first row is written
-    assert export_command.wait(timeout=120) == 141
-    assert b"Traceback" not in export_command.stderr.read()
-    export_command.stderr.close()
+    os.close(writer)
+    _, errors = await asyncio.wait_for(export_command.communicate(), timeout=120)
+    assert export_command.returncode == 141
+    assert b"Traceback" not in errors
     left_open = await pool.fetchval(
         "SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%' "
         "AND pid <> pg_backend_pid()"
