@@ -3,8 +3,8 @@
 No database, no web framework: this package may import spaCy and the standard library only
 (a unit test enforces it).
 
-`Extractor` and `EXTRACTOR_VERSION` load the pipeline (and spaCy, about a second) on first
-use, not when the package is imported: the wire types and filters import `api.extract.types`,
+`Extractor` loads the pipeline (and spaCy, about a second) on first use, not when the
+package is imported: the wire types and filters import `api.extract.types`,
 and a command that extracts nothing (`gazette export`, `keys`, `--help`) must not pay for it.
 """
 
@@ -13,16 +13,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from api.extract.types import Extraction
+from api.extract.version import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
-    from api.extract.pipeline import EXTRACTOR_VERSION, Extractor
+    from api.extract.pipeline import Extractor
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Extractor"]
 
 
 def __getattr__(name: str) -> Any:
     """PEP 562: the pipeline's names, imported when first asked for."""
-    if name in ("Extractor", "EXTRACTOR_VERSION"):
+    if name == "Extractor":
         from api.extract import pipeline
 
         return getattr(pipeline, name)

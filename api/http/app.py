@@ -12,6 +12,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 
 import asyncpg
 from litestar import Litestar
@@ -22,7 +23,7 @@ from litestar.openapi.spec import Contact, License, Tag
 from api.db.liveness import DatabaseLiveness
 from api.db.migrate import migrate
 from api.db.pool import create_pool
-from api.extract import Extractor, language
+from api.extract import language
 from api.http.auth import COMPONENTS, Authorize, KeyCache
 from api.http.head import HeadAsGet
 from api.http.limits import STORE, KnownKeys, cors, rate_limit, stores, sweep_expired
@@ -48,6 +49,9 @@ from api.http.streams import StreamSlots
 from api.services.ingest import ExtractionQueue
 from api.services.sandbox import InProcess, Sandbox
 from api.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from api.extract import Extractor  # loads spaCy: only the caller that extracts does
 
 API_VERSION = "0.1.0"
 

@@ -18,18 +18,21 @@ import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import asyncpg
 import httpx
 import msgspec
 
 from api.db import jobs
-from api.extract import Extraction, Extractor, language
+from api.extract import Extraction, language
 from api.names import content_hash
 from api.schemas import ArticleIn
 from api.services.ingest import store_article
 from api.services.sources import Item
+
+if TYPE_CHECKING:
+    from api.extract import Extractor  # loads spaCy: imported where extraction starts
 
 log = logging.getLogger("gazette.bulk")
 
@@ -120,6 +123,8 @@ _extractor: Extractor | None = None
 def _load_extractor() -> None:
     """Runs once in each worker process: the model stays loaded for every batch."""
     global _extractor
+    from api.extract import Extractor
+
     _extractor = Extractor()
 
 

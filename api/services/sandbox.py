@@ -17,9 +17,12 @@ import resource
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnProcess
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from api.extract import Extraction, Extractor
+from api.extract import Extraction
+
+if TYPE_CHECKING:
+    from api.extract import Extractor  # spaCy: loaded in the child processes only
 
 log = logging.getLogger("gazette.sandbox")
 
@@ -35,6 +38,8 @@ class ExtractionFailed(Exception):
 def _child(conn: Connection, memory_mb: int) -> None:
     """The child's loop: load the model, then answer (text, source) with ("ok", extraction)
     or ("error", reason) until the parent closes the pipe."""
+    from api.extract import Extractor
+
     extractor = Extractor()
     if memory_mb:
         # the budget counts from what the loaded model already takes
