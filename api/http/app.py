@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import asyncpg
 from litestar import Litestar
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin
+from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Contact, License, Tag
 
 from api.db.liveness import DatabaseLiveness
@@ -38,6 +38,7 @@ from api.http.routes import (
     articles,
     changes,
     claims,
+    docs,
     explorer,
     health,
     places,
@@ -69,6 +70,20 @@ TAGS = [
 ]
 
 
+DOCS_VIEWER = "swagger-ui 5.30.2"  # api/static/docs/README.md
+
+
+def docs_viewer() -> SwaggerRenderPlugin:
+    """Swagger UI from Gazette's own files (api/static/docs), never from a CDN: /schema works
+    offline and its page may load scripts from this origin only."""
+    return SwaggerRenderPlugin(
+        js_url=f"{docs.PREFIX}/swagger-ui-bundle.js",
+        css_url=f"{docs.PREFIX}/swagger-ui.css",
+        standalone_preset_js_url=f"{docs.PREFIX}/swagger-ui-standalone-preset.js",
+        favicon="",
+    )
+
+
 def openapi_config() -> OpenAPIConfig:
     return OpenAPIConfig(
         title="Gazette",
@@ -83,7 +98,7 @@ def openapi_config() -> OpenAPIConfig:
         license=License(name="MIT", identifier="MIT"),
         tags=TAGS,
         path="/schema",
-        render_plugins=[ScalarRenderPlugin()],
+        render_plugins=[docs_viewer()],
         components=[COMPONENTS, HEADERS],
         use_handler_docstrings=False,
         create_examples=False,
@@ -216,6 +231,7 @@ def create_app(
             *health.ROUTES,
             *problem_types.ROUTES,
             *explorer.ROUTES,
+            *docs.ROUTES,
         ],
         lifespan=[lifespan],
         exception_handlers=EXCEPTION_HANDLERS,

@@ -84,7 +84,15 @@ def rate_limit(settings: Settings) -> RateLimitConfig | None:
         # probes, the docs (problem types too) and the explorer's page and files are not
         # metered (the explorer's API calls are); patterns are searched anywhere in the path,
         # hence the anchors
-        exclude=["/healthz", "/readyz", "/schema", "^/problems", "^/$", "^/explorer/"],
+        exclude=[
+            "/healthz",
+            "/readyz",
+            "/schema",
+            "^/problems",
+            "^/$",
+            "^/explorer/",
+            "^/docs-assets/",
+        ],
         store=STORE,
     )
 

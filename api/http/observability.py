@@ -46,14 +46,12 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
 )
-# HTML (the docs page) may run only its own inline bootstrap and the viewer script and style
-# from the CDN the viewer is published on; it may call only this API. A page that sets a
-# policy of its own (the explorer's, stricter) keeps it.
+# HTML (the docs page) may run only its own inline bootstrap and the viewer's script and
+# style, served by Gazette itself (api/static/docs); it may call only this API. A page that
+# sets a policy of its own (the explorer's, stricter) keeps it.
 HTML_CSP = (
     b"content-security-policy",
-    b"default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    b"font-src 'self' data: https://cdn.jsdelivr.net https://fonts.scalar.com; "
+    b"default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     b"img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
 import httpx
@@ -93,3 +94,16 @@ def test_a_log_line_with_text_that_is_not_unicode_is_still_one_json_line() -> No
     assert line["path"] == "/v1/\udcff" and line["msg"] == "request"
     plain = logging.LogRecord("gazette.access", logging.INFO, "", 0, "naïve", None, None)
     assert "naïve" in JsonFormatter().format(plain)  # UTF-8 as it is, not escaped
+
+
+async def test_the_docs_page_works_offline(client: httpx.AsyncClient) -> None:
+    """/schema loads its viewer from Gazette (api/static/docs), never from a CDN."""
+    page = await client.get("/schema")
+    assert page.status_code == 200
+    external = re.findall(r"(?:src|href)=[\"']((?:https?:)?//[^\"']+)", page.text)
+    assert external == []
+    for asset in re.findall(r'(?:src|href)="(/docs-assets/[^"]+)"', page.text):
+        served = await client.get(asset)
+        assert served.status_code == 200, asset
+        assert served.headers["content-type"].startswith(("text/javascript", "text/css"))
+    assert "/docs-assets/swagger-ui-bundle.js" in page.text
