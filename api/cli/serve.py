@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 
@@ -12,7 +13,34 @@ from api.cli.database import database, migrate_database, stopped_because
 from api.cli.escapes import printable
 from api.settings import Settings
 
-LOCAL_KEY_NAME = "make run (local)"
+# The key `make run` prints is named after the process that printed it: a second instance
+# on the same database (another port) must not revoke the first one's key while it runs.
+LOCAL_KEY_NAME = "make run (local)"  # before names carried the process id: revoked on sight
+LOCAL_KEY_PREFIX = "make run (local, pid "
+
+
+def local_key_name(pid: int) -> str:
+    return f"{LOCAL_KEY_PREFIX}{pid})"
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's: alive
+        return True
+    return True
+
+
+def key_of_a_gone_run(name: str) -> bool:
+    """A local key whose instance is no longer running (or an unnamed one from before)."""
+    if name == LOCAL_KEY_NAME:
+        return True
+    if not name.startswith(LOCAL_KEY_PREFIX) or not name.endswith(")"):
+        return False
+    pid = name.removeprefix(LOCAL_KEY_PREFIX).removesuffix(")")
+    return pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid))
 
 
 def cmd_migrate(settings: Settings) -> int:
@@ -75,6 +103,9 @@ def cmd_serve(settings: Settings) -> int:
             rss_sample_interval=10,
             rss_samples=3,
         ).serve()
+        if settings.database_url is None and not stopped_because:
+            with contextlib.suppress(OSError, asyncpg.PostgresError):
+                asyncio.run(_forget_local_key(url))
     if stopped_because:
         print(printable(f"gazette: stopped: {stopped_because[0]}"), file=sys.stderr)
         return 3
@@ -82,13 +113,28 @@ def cmd_serve(settings: Settings) -> int:
 
 
 async def _local_key(url: str) -> str:
-    """A fresh write+admin key for the person running `make run` (the last one is revoked)."""
+    """A fresh write+admin key for the person running `make run`; the keys printed by runs
+    that have ended are revoked, those of runs still going are left alone."""
     from api.db import keys
 
     conn = await asyncpg.connect(url)
     try:
-        await keys.revoke_keys_named(conn, LOCAL_KEY_NAME)
-        return (await keys.create_key(conn, LOCAL_KEY_NAME, ["write", "admin"]))[1]
+        for listed in await keys.list_keys(conn):
+            if listed.revoked_at is None and key_of_a_gone_run(listed.name):
+                await keys.revoke_key(conn, listed.id)
+        name = local_key_name(os.getpid())
+        return (await keys.create_key(conn, name, ["write", "admin"]))[1]
+    finally:
+        await conn.close()
+
+
+async def _forget_local_key(url: str) -> None:
+    """Revoke this run's key as it stops (a killed run's goes at the next start)."""
+    from api.db import keys
+
+    conn = await asyncpg.connect(url)
+    try:
+        await keys.revoke_keys_named(conn, local_key_name(os.getpid()))
     finally:
         await conn.close()
 
