@@ -6,6 +6,9 @@ of the same names (api/db/reads.py), and `gazette export` takes its fields as op
 from text by `parse_filters`. Tests check that the routes' parameters, the SQL's optional
 parameters and these fields are the same names.
 
+An enumeration filter takes several values (`kind=direct&kind=partial` in the API, a comma-
+separated list in `gazette export`): a row matches any of them.
+
 The parsers check what the OpenAPI schema alone cannot express (an RFC 3339 time with its
 offset, a bounding box, text Postgres can compare) and raise `Invalid` naming the parameter.
 """
@@ -57,23 +60,23 @@ class QuoteFilters(Filters, frozen=True, kw_only=True):
     speaker: ActorId | None = None
     article: ArticleId | None = None
     q: str | None = None
-    kind: QuoteKind | None = None
+    kind: tuple[QuoteKind, ...] | None = None
     published_after: datetime | None = None
     published_before: datetime | None = None
 
 
 class ActorFilters(Filters, frozen=True, kw_only=True):
     q: str | None = None
-    kind: ActorKind | None = None
+    kind: tuple[ActorKind, ...] | None = None
 
 
 class ClaimFilters(Filters, frozen=True, kw_only=True):
     place: PlaceId | None = None
     controller: ActorId | None = None
     claimant: ActorId | None = None
-    stance: Stance | None = None
-    type: ClaimType | None = None
-    modality: Modality | None = None
+    stance: tuple[Stance, ...] | None = None
+    type: tuple[ClaimType, ...] | None = None
+    modality: tuple[Modality, ...] | None = None
     bbox: Box | None = None
     published_after: datetime | None = None
     published_before: datetime | None = None
@@ -125,10 +128,11 @@ def _read(name: str, hint: Any, text: str) -> Any:
         return text  # read as a pair by time_range, in parse_filters
     if declared == Box:
         return parse_bbox(text)
+    if get_origin(declared) is tuple:  # several values of an enumeration: "direct,partial"
+        (choices, _) = get_args(declared)
+        return tuple(_one_of(name, choices, part.strip()) for part in text.split(","))
     if get_origin(declared) is Literal:
-        if text not in get_args(declared):
-            raise Invalid("query", name, f"must be one of {', '.join(get_args(declared))}")
-        return text
+        return _one_of(name, declared, text)
     for mark in get_args(declared)[1:] if get_origin(declared) is Annotated else ():
         if isinstance(mark, IdOf) and not is_id(mark.kind, text):
             prefix = PREFIXES[mark.kind]
@@ -136,6 +140,20 @@ def _read(name: str, hint: Any, text: str) -> Any:
         if isinstance(mark, Code) and re.fullmatch(mark.pattern, text) is None:
             raise Invalid("query", name, f"must be {mark.what}")
     return clean_text(name, text)
+
+
+def _one_of(name: str, choices: Any, text: str) -> str:
+    if text not in get_args(choices):
+        raise Invalid("query", name, f"must be one of {', '.join(get_args(choices))}")
+    return text
+
+
+S = TypeVar("S", bound=str)
+
+
+def several(values: list[S] | None) -> tuple[S, ...] | None:
+    """A repeated query parameter's values as a filter, each once (None: not given)."""
+    return tuple(dict.fromkeys(values)) if values else None
 
 
 _RFC3339 = re.compile(

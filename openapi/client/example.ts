@@ -26,7 +26,9 @@ export class ProblemError extends Error {
   }
 }
 
-type Query = Record<string, string | number | null | undefined>;
+type Value = string | number;
+// A list filter (kind, stance…) takes several values: the parameter is repeated.
+type Query = Record<string, Value | readonly Value[] | null | undefined>;
 
 export class GazetteClient {
   constructor(
@@ -79,7 +81,10 @@ export class GazetteClient {
   private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const url = new URL(path, this.baseUrl);
     for (const [name, value] of Object.entries(options.query ?? {})) {
-      if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
+      if (value === undefined || value === null) continue;
+      for (const one of Array.isArray(value) ? value : [value]) {
+        url.searchParams.append(name, String(one));
+      }
     }
     const headers = new Headers({ Accept: "application/json", ...options.headers });
     if (this.apiKey !== undefined) headers.set("Authorization", `Bearer ${this.apiKey}`);

@@ -1259,8 +1259,8 @@ export interface operations {
             query?: {
                 /** @description Fuzzy name search over names and aliases (trigram word similarity). */
                 q?: string;
-                /** @description Only actors of this kind. */
-                kind?: "person" | "organization" | "state" | "military" | "group" | "media";
+                /** @description Only actors of these kinds (repeat it: `kind=state&kind=military`). */
+                kind?: ("person" | "organization" | "state" | "military" | "group" | "media")[];
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
@@ -1493,7 +1493,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (GET): the change is made only while the entity still has it, else 412 and nothing changes, so two curators cannot overwrite each other unseen. `*`: any version. Absent: no condition. */
+                /** @description The ETag you read (GET): the change is made only while the entity still has it, else 412 and nothing changes, so two curators cannot overwrite each other unseen. Several tags separated by commas, or `*` for any version; text that names no current tag is a 412 too (RFC 9110). Absent: no condition. */
                 "If-Match"?: string;
             };
             path: {
@@ -1672,7 +1672,7 @@ export interface operations {
             header?: {
                 /** @description Any unique string (a UUID is fine): a repeat of this request with the same key within 24 hours gets the first response instead of acting twice. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read (GET): the change is made only while the entity still has it, else 412 and nothing changes, so two curators cannot overwrite each other unseen. `*`: any version. Absent: no condition. */
+                /** @description The ETag you read (GET): the change is made only while the entity still has it, else 412 and nothing changes, so two curators cannot overwrite each other unseen. Several tags separated by commas, or `*` for any version; text that names no current tag is a 412 too (RFC 9110). Absent: no condition. */
                 "If-Match"?: string;
             };
             path: {
@@ -1854,8 +1854,8 @@ export interface operations {
                 article?: string;
                 /** @description Full-text search (web search syntax: words, "phrases", -not, or). */
                 q?: string;
-                /** @description Only quotes of this kind. */
-                kind?: "direct" | "indirect" | "partial";
+                /** @description Only quotes of these kinds (repeat it: `kind=direct&kind=partial`). */
+                kind?: ("direct" | "indirect" | "partial")[];
                 /** @description Only items published at or after this RFC 3339 time (inclusive). */
                 published_after?: string;
                 /** @description Only items published before this RFC 3339 time (exclusive). */
@@ -2080,7 +2080,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (GET): the change is made only while the entity still has it, else 412 and nothing changes, so two curators cannot overwrite each other unseen. `*`: any version. Absent: no condition. */
+                /** @description The ETag you read (GET): the change is made only while the entity still has it, else 412 and nothing changes, so two curators cannot overwrite each other unseen. Several tags separated by commas, or `*` for any version; text that names no current tag is a 412 too (RFC 9110). Absent: no condition. */
                 "If-Match"?: string;
             };
             path: {
@@ -2248,12 +2248,12 @@ export interface operations {
                 controller?: string;
                 /** @description Only claims made by this actor. */
                 claimant?: string;
-                /** @description asserted or denied. */
-                stance?: "asserted" | "denied";
-                /** @description Only claims of this type. */
-                type?: "control" | "capture" | "advance" | "withdrawal" | "contested" | "cession" | "annexation";
-                /** @description Only claims of this modality. */
-                modality?: "factual" | "unverified" | "demanded" | "proposed" | "hypothetical";
+                /** @description asserted or denied (repeat it for both). */
+                stance?: ("asserted" | "denied")[];
+                /** @description Only claims of these types (repeat it: `type=capture&type=advance`). */
+                type?: ("control" | "capture" | "advance" | "withdrawal" | "contested" | "cession" | "annexation")[];
+                /** @description Only claims of these modalities (repeat it for several). */
+                modality?: ("factual" | "unverified" | "demanded" | "proposed" | "hypothetical")[];
                 /** @description Bounding box `min_lon,min_lat,max_lon,max_lat` in degrees (WGS 84), e.g. `36.5,47.5,38.5,49`. The box spans the two corners whichever order they come in; it does not wrap around the antimeridian. */
                 bbox?: string;
                 /** @description Only items published at or after this RFC 3339 time (inclusive). */
@@ -2372,12 +2372,12 @@ export interface operations {
                 controller?: string;
                 /** @description Only claims made by this actor. */
                 claimant?: string;
-                /** @description asserted or denied. */
-                stance?: "asserted" | "denied";
-                /** @description Only claims of this type. */
-                type?: "control" | "capture" | "advance" | "withdrawal" | "contested" | "cession" | "annexation";
-                /** @description Only claims of this modality. */
-                modality?: "factual" | "unverified" | "demanded" | "proposed" | "hypothetical";
+                /** @description asserted or denied (repeat it for both). */
+                stance?: ("asserted" | "denied")[];
+                /** @description Only claims of these types (repeat it: `type=capture&type=advance`). */
+                type?: ("control" | "capture" | "advance" | "withdrawal" | "contested" | "cession" | "annexation")[];
+                /** @description Only claims of these modalities (repeat it for several). */
+                modality?: ("factual" | "unverified" | "demanded" | "proposed" | "hypothetical")[];
                 /** @description Bounding box `min_lon,min_lat,max_lon,max_lat` in degrees (WGS 84), e.g. `36.5,47.5,38.5,49`. The box spans the two corners whichever order they come in; it does not wrap around the antimeridian. */
                 bbox?: string;
                 /** @description Only items published at or after this RFC 3339 time (inclusive). */

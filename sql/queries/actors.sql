@@ -11,7 +11,7 @@ WHERE true
   AND a.id IN (SELECT id FROM actors WHERE :q <% name                           --? q
                UNION                                                              --? q
                SELECT actor_id FROM actor_aliases WHERE :q <% alias)              --? q
-  AND a.kind = :kind                                                              --? kind
+  AND a.kind = ANY(:kind::text[])                                                 --? kind
   AND a.id < :after                                                               --? after
 ORDER BY a.id DESC
 LIMIT :limit;

@@ -17,9 +17,9 @@ SELECT v.* FROM (
       AND c.place_id = :place                                                     --? place
       AND c.controller_id = current_actor(:controller)                            --? controller
       AND c.claimant_id = current_actor(:claimant)                                --? claimant
-      AND c.stance = :stance                                                      --? stance
-      AND c.type = :type                                                          --? type
-      AND c.modality = :modality                                                  --? modality
+      AND c.stance = ANY(:stance::text[])                                         --? stance
+      AND c.type = ANY(:type::text[])                                             --? type
+      AND c.modality = ANY(:modality::text[])                                     --? modality
       AND located.location <@ :bbox::box                                          --? bbox
       AND c.claimed_at >= :published_after                                        --? published_after
       AND c.claimed_at < :published_before                                        --? published_before

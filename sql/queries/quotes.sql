@@ -13,7 +13,7 @@ WHERE true
   AND v.speaker_id = current_actor(:speaker)                                      --? speaker
   AND v.article_id = :article                                                     --? article
   AND v.id IN (SELECT id FROM quotes WHERE search @@ websearch_to_tsquery('english', :q))  --? q
-  AND v.kind = :kind                                                              --? kind
+  AND v.kind = ANY(:kind::text[])                                                 --? kind
   AND v.published_at >= :published_after                                         --? published_after
   AND v.published_at < :published_before                                         --? published_before
   AND v.id < :after                                                               --? after

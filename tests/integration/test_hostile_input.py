@@ -38,7 +38,9 @@ def string_parameters() -> list[tuple[str, str, str]]:
     found = []
     for path, operations in spec["paths"].items():
         for parameter in operations.get("get", {}).get("parameters", []):
-            schemas = [parameter["schema"], *parameter["schema"].get("oneOf", [])]
+            schema = parameter["schema"]
+            # a string, or a repeated filter of strings (kind=direct&kind=partial)
+            schemas = [schema, *schema.get("oneOf", []), schema.get("items", {})]
             if parameter["in"] in ("query", "path") and any(
                 s.get("type") == "string" for s in schemas
             ):

@@ -173,3 +173,19 @@ async def test_bad_parameters_are_400_naming_the_parameter(
 async def test_health(client: httpx.AsyncClient) -> None:
     assert (await client.get("/healthz")).json() == {"status": "ok"}
     assert (await client.get("/readyz")).json() == {"status": "ready", "database": "ok"}
+
+
+async def test_an_enumeration_filter_takes_several_values(client: httpx.AsyncClient) -> None:
+    await client.post("/v1/articles", json=WIRE_REPORT)
+    every = (await client.get("/v1/quotes", params={"limit": 200})).json()["data"]
+    kinds = sorted({q["kind"] for q in every})
+    assert len(kinds) >= 2, kinds
+    one = (await client.get("/v1/quotes", params={"kind": kinds[0]})).json()["data"]
+    both = (await client.get("/v1/quotes", params=[("kind", k) for k in kinds[:2]])).json()
+    assert {q["kind"] for q in one} == {kinds[0]}
+    assert {q["kind"] for q in both["data"]} == set(kinds[:2])
+    assert len(both["data"]) == sum(q["kind"] in kinds[:2] for q in every)
+    claims = await client.get("/v1/claims", params=[("stance", "asserted"), ("stance", "denied")])
+    assert claims.status_code == 200 and len(claims.json()["data"]) >= 1
+    comma = await client.get("/v1/quotes", params={"kind": "direct,partial"})  # not the form
+    assert comma.status_code == 400 and comma.json()["errors"][0]["name"] == "kind"

@@ -74,7 +74,7 @@ async def test_the_generated_client_ingests_lists_and_reads_problems(
         assert isinstance(article, models.Article) and article.quotes
 
         quotes = await part("api.quotes.list_quotes").asyncio(
-            client=client, kind=models.ListQuotesKind("direct"), limit=5
+            client=client, kind=[models.ListQuotesKindItem("direct")], limit=5
         )
         assert isinstance(quotes, models.QuotePage)
         assert quotes.data and all(q.kind.value == "direct" for q in quotes.data)

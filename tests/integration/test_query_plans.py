@@ -49,6 +49,8 @@ def literal(value: Any) -> str:
         return str(value)
     if isinstance(value, datetime):
         return f"'{value.isoformat()}'"
+    if isinstance(value, tuple) and all(isinstance(v, str) for v in value):  # several values
+        return "'{" + ",".join(value) + "}'"
     if isinstance(value, tuple):  # a box: ((x1, y1), (x2, y2))
         (x1, y1), (x2, y2) = value
         return f"'(({x1},{y1}),({x2},{y2}))'"
@@ -113,7 +115,7 @@ def cases(ids: dict[str, str]) -> list[tuple[str, str, list[Any], bool]]:
             ("articles: detail", detail("get_article", a)),
             ("actors: first page", listed("list_actors")),
             ("actors: q", listed("list_actors", q="Sorokin")),
-            ("actors: kind", listed("list_actors", kind="person")),
+            ("actors: kind", listed("list_actors", kind=("person",))),
             ("actors: detail", detail("get_actor", actor)),
             ("quotes: first page", listed("list_quotes")),
             ("quotes: next page", listed("list_quotes", after=quote)),
@@ -121,7 +123,7 @@ def cases(ids: dict[str, str]) -> list[tuple[str, str, list[Any], bool]]:
             ("quotes: speaker, next page", listed("list_quotes", speaker=actor, after=quote)),
             ("quotes: article", listed("list_quotes", article=a)),
             ("quotes: q", listed("list_quotes", q="frank exchange")),
-            ("quotes: kind", listed("list_quotes", kind="direct")),
+            ("quotes: kind", listed("list_quotes", kind=("direct",))),
             ("quotes: published range", listed("list_quotes", **span)),
             ("quotes: detail", detail("get_quote", quote)),
             ("claims: first page", listed("list_claims")),
@@ -129,9 +131,9 @@ def cases(ids: dict[str, str]) -> list[tuple[str, str, list[Any], bool]]:
             ("claims: place", listed("list_claims", place=place)),
             ("claims: controller", listed("list_claims", controller=ids["controller"])),
             ("claims: claimant", listed("list_claims", claimant=ids["claimant"])),
-            ("claims: stance", listed("list_claims", stance="denied")),
-            ("claims: type", listed("list_claims", type="capture")),
-            ("claims: modality", listed("list_claims", modality="factual")),
+            ("claims: stance", listed("list_claims", stance=("denied",))),
+            ("claims: type", listed("list_claims", type=("capture",))),
+            ("claims: modality", listed("list_claims", modality=("factual",))),
             ("claims: bbox", listed("list_claims", bbox=BOX)),
             ("claims: claimed range", listed("list_claims", **span)),
             ("claims: detail", detail("get_claim", claim)),

@@ -43,14 +43,15 @@ def test_the_route_the_sql_and_the_export_take_the_same_filters(entity: str) -> 
 
 def test_text_filters_are_checked_as_the_api_checks_its_parameters() -> None:
     parsed = parse_filters(
-        QuoteFilters, {"kind": "direct", "published_after": "2025-12-02T12:00:00+03:00"}
+        QuoteFilters, {"kind": "direct,partial", "published_after": "2025-12-02T12:00:00+03:00"}
     )
-    assert parsed.kind == "direct" and parsed.published_after is not None
+    assert parsed.kind == ("direct", "partial") and parsed.published_after is not None
     assert parsed.published_after.hour == 9 and parsed.speaker is None
     assert parse_filters(PlaceFilters, {"bbox": "36,47,39,49.5"}).bbox == ((36, 47), (39, 49.5))
     cases: list[tuple[type[Filters], dict[str, str], str]] = [
         (QuoteFilters, {"speaker": "nobody"}, "speaker"),
         (QuoteFilters, {"kind": "shouted"}, "kind"),
+        (QuoteFilters, {"kind": "direct,shouted"}, "kind"),
         (QuoteFilters, {"bbox": "1,2,3,4"}, "bbox"),
         (QuoteFilters, {"published_before": "yesterday"}, "published_before"),
         (ClaimFilters, {"place": "act_01kbd85thba0847wwttv2c9g2g"}, "place"),

@@ -13,7 +13,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_301_MOVED_PERMANENTLY
 from api.db import curation, reads
 from api.db.reads import pages
 from api.extract.types import ActorKind
-from api.filters import ActorFilters, clean_text
+from api.filters import ActorFilters, clean_text, several
 from api.http.auth import access
 from api.http.examples import WithExamples
 from api.http.params import Cursor, Limit, cursor_after
@@ -53,12 +53,15 @@ def actor_listing(
         ),
     ] = None,
     kind: Annotated[
-        ActorKind | None, QueryParameter(description="Only actors of this kind.")
+        list[ActorKind] | None,
+        QueryParameter(
+            description="Only actors of these kinds (repeat it: `kind=state&kind=military`)."
+        ),
     ] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Listing[ActorFilters]:
-    filters = ActorFilters(q=clean_text("q", q), kind=kind)
+    filters = ActorFilters(q=clean_text("q", q), kind=several(kind))
     return Listing(filters, cursor_after("actor", cursor), limit)
 
 

@@ -11,7 +11,7 @@ from litestar.params import QueryParameter
 from api.db import reads
 from api.db.reads import Slice, pages
 from api.extract.types import ClaimType, Modality, Stance
-from api.filters import ClaimFilters, parse_bbox, time_range
+from api.filters import ClaimFilters, parse_bbox, several, time_range
 from api.http.auth import access
 from api.http.examples import WithExamples
 from api.http.params import After, BBox, Before, Cursor, Limit, cursor_after
@@ -44,12 +44,19 @@ def claim_listing(
         str | None, id_filter("actor", "Only claims that this actor controls the place.")
     ] = None,
     claimant: Annotated[str | None, id_filter("actor", "Only claims made by this actor.")] = None,
-    stance: Annotated[Stance | None, QueryParameter(description="asserted or denied.")] = None,
+    stance: Annotated[
+        list[Stance] | None,
+        QueryParameter(description="asserted or denied (repeat it for both)."),
+    ] = None,
     type: Annotated[
-        ClaimType | None, QueryParameter(description="Only claims of this type.")
+        list[ClaimType] | None,
+        QueryParameter(
+            description="Only claims of these types (repeat it: `type=capture&type=advance`)."
+        ),
     ] = None,
     modality: Annotated[
-        Modality | None, QueryParameter(description="Only claims of this modality.")
+        list[Modality] | None,
+        QueryParameter(description="Only claims of these modalities (repeat it for several)."),
     ] = None,
     bbox: BBox = None,
     published_after: After = None,
@@ -60,8 +67,9 @@ def claim_listing(
     """The query parameters both claim lists share (JSON and GeoJSON)."""
     after, before = time_range(published_after, published_before)
     filters = ClaimFilters(
-        place=place, controller=controller, claimant=claimant, stance=stance, type=type,
-        modality=modality, bbox=parse_bbox(bbox), published_after=after, published_before=before,
+        place=place, controller=controller, claimant=claimant, stance=several(stance),
+        type=several(type), modality=several(modality), bbox=parse_bbox(bbox),
+        published_after=after, published_before=before,
     )  # fmt: skip
     return Listing(filters, cursor_after("claim", cursor), limit)
 

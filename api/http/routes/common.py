@@ -89,7 +89,8 @@ IfMatch = Annotated[
         max_length=1_000,
         description="The ETag you read (GET): the change is made only while the entity still "
         "has it, else 412 and nothing changes, so two curators cannot overwrite each other "
-        "unseen. `*`: any version. Absent: no condition.",
+        "unseen. Several tags separated by commas, or `*` for any version; text that names no "
+        "current tag is a 412 too (RFC 9110). Absent: no condition.",
     ),
 ]
 

@@ -11,7 +11,7 @@ from litestar.params import JSONBody, QueryParameter
 from api.db import curation, reads
 from api.db.reads import pages
 from api.extract.types import QuoteKind
-from api.filters import QuoteFilters, clean_text, time_range
+from api.filters import QuoteFilters, clean_text, several, time_range
 from api.http.auth import access
 from api.http.examples import WithExamples
 from api.http.params import After, Before, Cursor, Limit, SearchText, cursor_after
@@ -38,7 +38,10 @@ def quote_listing(
     article: Annotated[str | None, id_filter("article", "Only quotes from this article.")] = None,
     q: SearchText = None,
     kind: Annotated[
-        QuoteKind | None, QueryParameter(description="Only quotes of this kind.")
+        list[QuoteKind] | None,
+        QueryParameter(
+            description="Only quotes of these kinds (repeat it: `kind=direct&kind=partial`)."
+        ),
     ] = None,
     published_after: After = None,
     published_before: Before = None,
@@ -47,7 +50,7 @@ def quote_listing(
 ) -> Listing[QuoteFilters]:
     after, before = time_range(published_after, published_before)
     filters = QuoteFilters(
-        speaker=speaker, article=article, q=clean_text("q", q), kind=kind,
+        speaker=speaker, article=article, q=clean_text("q", q), kind=several(kind),
         published_after=after, published_before=before,
     )  # fmt: skip
     return Listing(filters, cursor_after("quote", cursor), limit)
