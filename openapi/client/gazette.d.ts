@@ -722,7 +722,7 @@ export interface operations {
             query?: {
                 /** @description Full-text search (web search syntax: words, "phrases", -not, or). */
                 q?: string;
-                /** @description Exact outlet name. */
+                /** @description Outlet name, in any case (reuters finds Reuters). */
                 source?: string;
                 /** @description Only articles that involve this actor. */
                 actor?: string;

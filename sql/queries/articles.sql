@@ -34,7 +34,7 @@ SELECT a.id, a.title, a.source, a.url, a.published_at, a.language, a.content_has
 FROM articles a
 WHERE true
   AND a.search @@ websearch_to_tsquery('english', :q)                             --? q
-  AND a.source = :source                                                          --? source
+  AND lower(a.source) = lower(:source)                                            --? source
   AND a.id IN (SELECT x.article_id FROM article_actors x                         --? actor
                WHERE x.actor_id = current_actor(:actor))                          --? actor
   AND a.id IN (SELECT x.article_id FROM article_places x WHERE x.place_id = :place)  --? place

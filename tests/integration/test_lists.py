@@ -189,3 +189,12 @@ async def test_an_enumeration_filter_takes_several_values(client: httpx.AsyncCli
     assert claims.status_code == 200 and len(claims.json()["data"]) >= 1
     comma = await client.get("/v1/quotes", params={"kind": "direct,partial"})  # not the form
     assert comma.status_code == 400 and comma.json()["errors"][0]["name"] == "kind"
+
+
+async def test_the_source_filter_ignores_case(client: httpx.AsyncClient) -> None:
+    stored = (await client.post("/v1/articles", json=WIRE_REPORT)).json()
+    source = stored["source"]
+    for asked in (source, source.lower(), source.upper()):
+        found = (await client.get("/v1/articles", params={"source": asked})).json()["data"]
+        assert [a["id"] for a in found] == [stored["id"]], asked
+    assert (await client.get("/v1/articles", params={"source": "Other"})).json()["data"] == []

@@ -168,7 +168,10 @@ def article_listing(
     source: Annotated[
         str | None,
         QueryParameter(
-            min_length=1, max_length=200, pattern=NO_NUL, description="Exact outlet name."
+            min_length=1,
+            max_length=200,
+            pattern=NO_NUL,
+            description="Outlet name, in any case (reuters finds Reuters).",
         ),
     ] = None,
     actor: Annotated[
