@@ -382,56 +382,6 @@ class ChangePage(Wire):
     has_more: bool
 
 
-# --- curation ---------------------------------------------------------------------------
-# Unknown body fields are ignored, as on articles: Litestar cannot put
-# `additionalProperties: false` in the spec, and the contract must match the behaviour.
-
-Curator = Annotated[
-    str,
-    msgspec.Meta(
-        min_length=1,
-        max_length=100,
-        pattern=SOME_TEXT,
-        description="Who makes the correction (a name or an e-mail address).",
-    ),
-]
-ActorId = Annotated[str, msgspec.Meta(pattern=r"^act_[0-9a-hjkmnp-tv-z]{26}$")]
-ActorName = Annotated[str, msgspec.Meta(min_length=1, max_length=300, pattern=SOME_TEXT)]
-
-
-class QuotePatch(Wire, kw_only=True):
-    """Fields to change; absent fields stay as they are. `start`/`end` come together and the
-    text becomes `body[start:end]`."""
-
-    curator: Curator
-    speaker: ActorId | msgspec.UnsetType | None = msgspec.UNSET
-    kind: QuoteKind | msgspec.UnsetType = msgspec.UNSET
-    # gt=-1, not ge=0: Litestar leaves a zero bound out of the generated schema
-    start: Annotated[int, msgspec.Meta(gt=-1, le=MAX_BODY_CHARS)] | msgspec.UnsetType = (
-        msgspec.UNSET
-    )
-    end: Annotated[int, msgspec.Meta(ge=1, le=MAX_BODY_CHARS)] | msgspec.UnsetType = msgspec.UNSET
-
-
-class ActorPatch(Wire, kw_only=True):
-    """Fields to change; `aliases` replaces the whole list."""
-
-    curator: Curator
-    name: ActorName | msgspec.UnsetType = msgspec.UNSET
-    kind: ActorKind | msgspec.UnsetType = msgspec.UNSET
-    # Each alias is checked by the handler (422): Litestar drops constraints on list items
-    # from the generated schema, so the schema could not promise them.
-    aliases: Annotated[list[str], msgspec.Meta(max_length=100)] | msgspec.UnsetType = msgspec.UNSET
-
-
-class ActorMerge(Wire, kw_only=True):
-    """The actor to absorb into this one: its mentions, quotes, claims and names move over, and
-    its id redirects (301) here from then on."""
-
-    curator: Curator
-    absorb: ActorId
-
-
 class Health(Wire):
     status: Literal["ok"]
 

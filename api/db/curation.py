@@ -14,12 +14,13 @@ from typing import TypeAlias
 import asyncpg
 import msgspec
 
+from api.corrections import ActorMerge, ActorPatch, QuotePatch
 from api.db import reads, writes
 from api.db.rows import Conn, execute, fetch_record, fetch_value
 from api.db.transaction import in_transaction
 from api.errors import Conflict, NotFound, Stale, Unprocessable
 from api.names import name_key
-from api.schemas import Actor, ActorMerge, ActorPatch, Quote, QuotePatch
+from api.schemas import Actor, Quote
 
 Pool: TypeAlias = "asyncpg.Pool[asyncpg.Record]"
 # The caller's condition on the entity as it is now, read under its row lock (If-Match):

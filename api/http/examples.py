@@ -19,6 +19,7 @@ from typing import Any
 import msgspec
 from litestar.openapi.spec import Operation
 
+from api.corrections import ActorMerge, ActorPatch, QuotePatch
 from api.cursor import encode_position
 from api.errors import (
     ArticleRefused,
@@ -60,17 +61,7 @@ from api.http.problems import PROBLEM_JSON, ApiError, api_error_of, new_problem
 from api.http.responses import GEOJSON, NDJSON
 from api.ids import PREFIXES, id_pattern
 from api.problem_types import BY_SLUG, PROBLEM_TYPES
-from api.schemas import (
-    ActorMerge,
-    ActorPatch,
-    Change,
-    ChangePage,
-    Health,
-    Problem,
-    ProblemError,
-    QuotePatch,
-    Readiness,
-)
+from api.schemas import Change, ChangePage, Health, Problem, ProblemError, Readiness
 from api.settings import Settings
 
 

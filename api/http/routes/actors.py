@@ -10,6 +10,7 @@ from litestar.params import JSONBody, QueryParameter
 from litestar.response import Redirect
 from litestar.status_codes import HTTP_200_OK, HTTP_301_MOVED_PERMANENTLY
 
+from api.corrections import ActorMerge, ActorPatch
 from api.db import curation, reads
 from api.db.reads import pages
 from api.extract.types import ActorKind
@@ -37,7 +38,7 @@ from api.http.routes.common import (
 )
 from api.http.routes.idempotency import IDEMPOTENCY_ERRORS, IdempotencyKey, idempotent
 from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
-from api.schemas import NO_NUL, Actor, ActorMerge, ActorPage, ActorPatch
+from api.schemas import NO_NUL, Actor, ActorPage
 
 TAGS = ["actors"]
 

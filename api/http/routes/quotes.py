@@ -8,6 +8,7 @@ from litestar import Request, Response, get, patch
 from litestar.di import NamedDependency, Provide
 from litestar.params import JSONBody, QueryParameter
 
+from api.corrections import QuotePatch
 from api.db import curation, reads
 from api.db.reads import pages
 from api.extract.types import QuoteKind
@@ -28,7 +29,7 @@ from api.http.routes.common import (
     unchanged_if,
 )
 from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
-from api.schemas import Quote, QuotePage, QuotePatch
+from api.schemas import Quote, QuotePage
 
 TAGS = ["quotes"]
 
