@@ -25,8 +25,7 @@ from api.schemas import Actor, Quote
 Pool: TypeAlias = "asyncpg.Pool[asyncpg.Record]"
 # The caller's condition on the entity as it is now, read under its row lock (If-Match):
 # False means it changed since the caller read it, and nothing is written.
-Unchanged: TypeAlias = "Callable[[Quote], bool] | None"
-ActorUnchanged: TypeAlias = "Callable[[Actor], bool] | None"
+Unchanged: TypeAlias = "Callable[[Quote | Actor], bool] | None"
 
 
 async def current_actor_id(conn: Conn, actor_id: str) -> str | None:
@@ -50,10 +49,7 @@ async def patch_quote(
         row = await fetch_record(conn, "quote_for_update", id=quote_id)
         if row is None:
             raise NotFound("quote", quote_id)
-        if unchanged is not None:
-            current = await reads.get_quote(conn, quote_id)
-            if current is None or not unchanged(current):
-                raise Stale("quote", quote_id)
+        await _check(conn, "quote", quote_id, unchanged)
         start, end, text = _span(patch, str(row["body"]))
         kind = None if patch.kind is msgspec.UNSET else patch.kind
         set_speaker = patch.speaker is not msgspec.UNSET
@@ -66,10 +62,8 @@ async def patch_quote(
                 conn, "link_article_actor", article_id=row["article_id"], actor_id=speaker
             )
         await execute(
-            conn, "update_quote",
-        id=quote_id, set_speaker=set_speaker, speaker=speaker, kind=kind,
-            start=start, end=end, text=text, curator=patch.curator,
-            key_id=key_id,
+            conn, "update_quote", id=quote_id, set_speaker=set_speaker, speaker=speaker,
+            kind=kind, start=start, end=end, text=text, curator=patch.curator, key_id=key_id,
         )  # fmt: skip
         old = row["speaker_id"]
         if set_speaker and old is not None and old != speaker:
@@ -103,7 +97,7 @@ def _name(field: str, text: str) -> str:
 
 
 async def patch_actor(
-    pool: Pool, actor_id: str, patch: ActorPatch, key_id: str, unchanged: ActorUnchanged = None
+    pool: Pool, actor_id: str, patch: ActorPatch, key_id: str, unchanged: Unchanged = None
 ) -> Actor:
     """Change the actor (or the survivor, if `actor_id` was merged away); returns it. `key_id`,
     the API key that asked, is recorded with the change."""
@@ -113,7 +107,7 @@ async def patch_actor(
         row = None if current is None else await fetch_record(conn, "lock_actor", id=current)
         if current is None or row is None:
             raise NotFound("actor", actor_id)
-        await _check_actor(conn, current, unchanged)
+        await _check(conn, "actor", current, unchanged)
         name = None if patch.name is msgspec.UNSET else _name("name", patch.name)
         kind = None if patch.kind is msgspec.UNSET else patch.kind
         try:
@@ -146,16 +140,19 @@ async def patch_actor(
     return actor
 
 
-async def _check_actor(conn: Conn, actor_id: str, unchanged: ActorUnchanged) -> None:
-    """Raise Stale when the caller's condition on the locked actor does not hold."""
-    if unchanged is not None:
-        current = await reads.get_actor(conn, actor_id)
-        if current is None or not unchanged(current):
-            raise Stale("actor", actor_id)
+async def _check(conn: Conn, kind: str, entity_id: str, unchanged: Unchanged) -> None:
+    """Raise Stale when the caller's condition on the locked quote or actor does not hold:
+    it is read as GET reads it, in this transaction."""
+    if unchanged is None:
+        return
+    read = reads.get_quote if kind == "quote" else reads.get_actor
+    current = await read(conn, entity_id)
+    if current is None or not unchanged(current):
+        raise Stale(kind, entity_id)
 
 
 async def merge_actors(
-    pool: Pool, survivor_id: str, merge: ActorMerge, key_id: str, unchanged: ActorUnchanged = None
+    pool: Pool, survivor_id: str, merge: ActorMerge, key_id: str, unchanged: Unchanged = None
 ) -> Actor:
     """Move everything of `merge.absorb` onto the survivor, then delete it, leaving a redirect.
     Either id may be one that was merged away before: it stands for its survivor."""
@@ -172,7 +169,7 @@ async def merge_actors(
         # both rows locked in id order, so two merges of the same pair cannot deadlock
         for actor_id in sorted((survivor, absorbed)):
             await execute(conn, "lock_actor", id=actor_id)
-        await _check_actor(conn, survivor, unchanged)
+        await _check(conn, "actor", survivor, unchanged)
         for statement in (
             "merge_mentions",
             "merge_article_links",

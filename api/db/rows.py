@@ -9,7 +9,7 @@ import asyncpg
 import msgspec
 from asyncpg.pool import PoolConnectionProxy
 
-from api.db.sql import shaped
+from api.db.sql import Shape, shaped
 
 T = TypeVar("T")
 
@@ -29,11 +29,16 @@ def to_struct(record: asyncpg.Record, type_: type[T]) -> T:
     return msgspec.convert(dict(record), type_)
 
 
-def _bound(name: str, parameters: Mapping[str, Any]) -> tuple[str, list[Any]]:
-    """The text of a named query and its `$1, $2, …` values, from its `:name` parameters
-    given by name: every one of them, each used (api.db.sql.shaped raises otherwise)."""
+def _shape(name: str, parameters: Mapping[str, Any]) -> tuple[Shape, list[Any]]:
+    """The shape of a named query for these `:name` parameters, and its `$1, $2, …` values:
+    every one of them given, each used (api.db.sql.shaped raises otherwise)."""
     shape = shaped(name, frozenset(parameters))
-    return shape.text, [parameters[p] for p in shape.parameters]
+    return shape, [parameters[p] for p in shape.parameters]
+
+
+def _bound(name: str, parameters: Mapping[str, Any]) -> tuple[str, list[Any]]:
+    shape, args = _shape(name, parameters)
+    return shape.text, args
 
 
 # The functions below take the statement's parameters as keywords named as in its .sql
@@ -59,8 +64,7 @@ async def fetch_read_one(db: Db, name: str, read: Read[T], /, **parameters: Any)
 async def fetch_shaped(db: Db, name: str, read: Read[T], parameters: dict[str, Any]) -> list[T]:
     """The rows of a shaped query (api.db.sql.shaped) for these parameters; None means the
     filter is not given."""
-    shape = shaped(name, frozenset(k for k, v in parameters.items() if v is not None))
-    args = [parameters[p] for p in shape.parameters]
+    shape, args = _shape(name, {k: v for k, v in parameters.items() if v is not None})
     rows = await (
         _fetch_planned(db, shape.text, args) if shape.per_call else db.fetch(shape.text, *args)
     )

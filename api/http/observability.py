@@ -30,8 +30,8 @@ from litestar.types import (
     Send,
 )
 
-from api.problem_types import type_of
-from api.schemas import Problem, ProblemError
+from api.http.problems import new_problem
+from api.schemas import ProblemError
 
 log = logging.getLogger("gazette.access")
 
@@ -222,11 +222,7 @@ async def _send_problem(
     errors: list[ProblemError] | None,
 ) -> None:
     """A problem sent before Litestar has routed the request (its handlers cannot answer)."""
-    problem = Problem(
-        type=type_of(title), title=title, status=status, detail=detail, instance=instance,
-        errors=errors,
-    )  # fmt: skip
-    body = msgspec.json.encode(problem)
+    body = msgspec.json.encode(new_problem(title, status, detail, instance, errors))
     start: HTTPResponseStartEvent = {
         "type": "http.response.start",
         "status": status,

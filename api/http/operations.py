@@ -22,18 +22,19 @@ RETRY_AFTER = "Retry-After"
 # Litestar's rate limiter sends these on every answer of a metered operation
 RATE_LIMIT = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy"]
 OFF = " Absent when the rate limit is off (GAZETTE_RATE_LIMIT_PER_MINUTE=0)."
-# Each described once under components/headers; responses refer to them.
+# Each described once under components/headers (in name order, so the spec is stable);
+# responses refer to them.
 HEADERS = Components(
     headers={
+        "RateLimit-Limit": _header("Requests allowed per window." + OFF),
+        "RateLimit-Policy": _header("The limit and its window, e.g. `1200; w=60`." + OFF),
+        "RateLimit-Remaining": _header("Requests left in the current window." + OFF),
+        "RateLimit-Reset": _header("Seconds until the window resets." + OFF),
+        RETRY_AFTER: _header("Seconds to wait before trying again."),
         REQUEST_ID: _header(
             "The request's id: the client's own `X-Request-ID` when it sent a sane one, else a "
             "new one. Every log line of the request carries it; quote it in a report."
         ),
-        RETRY_AFTER: _header("Seconds to wait before trying again."),
-        "RateLimit-Limit": _header("Requests allowed per window." + OFF),
-        "RateLimit-Remaining": _header("Requests left in the current window." + OFF),
-        "RateLimit-Reset": _header("Seconds until the window resets." + OFF),
-        "RateLimit-Policy": _header("The limit and its window, e.g. `1200; w=60`." + OFF),
     }
 )
 
