@@ -7,7 +7,7 @@ One Struct base for every public type. Fields are always present in responses (n
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import msgspec
 from litestar.params import KwargDefinition
@@ -52,13 +52,6 @@ class ProblemError(Wire):
     # the parameter or body field, e.g. "limit" or "published_at"
     name: str
     message: str
-
-
-class Page(Wire, Generic[T]):
-    """A page of results; pass `next_cursor` back as `?cursor=` (null on the last page)."""
-
-    data: list[T]
-    next_cursor: str | None
 
 
 class Span(Wire):
@@ -219,28 +212,6 @@ class Claim(Wire):
     relayed_by: ActorRef | None
 
 
-class Point(Wire, kw_only=True):
-    """A GeoJSON Point: `coordinates` are [longitude, latitude] (RFC 7946)."""
-
-    type: Literal["Point"]
-    coordinates: tuple[float, float]
-
-
-class ClaimFeature(Wire, kw_only=True):
-    type: Literal["Feature"]
-    id: str
-    geometry: Point | None
-    properties: Claim
-
-
-class ClaimFeatureCollection(Wire, kw_only=True):
-    """RFC 7946 FeatureCollection; `next_cursor` (a foreign member) pages like a JSON list."""
-
-    type: Literal["FeatureCollection"]
-    features: list[ClaimFeature]
-    next_cursor: str | None
-
-
 class Article(ArticleSummary):
     """The annotated article: the article and everything extracted from it."""
 
@@ -326,51 +297,6 @@ class Change(Wire, kw_only=True):
         str,
         msgspec.Meta(description="The position just after this entry: `since=` resumes here."),
     ]
-
-
-# One named page type per list, for the spec: `QuotePage`, which generated clients turn into a
-# readable class, instead of `Page_api.schemas.Quote_` (Litestar's name for Page[Quote]; it
-# loses the item type of a subclass of Page[Quote]). Each is what Page[...] encodes to.
-
-
-class ArticlePage(Wire):
-    """A page of articles (without their bodies); pass `next_cursor` back as `?cursor=`
-    (null on the last page)."""
-
-    data: list[ArticleSummary]
-    next_cursor: str | None
-
-
-class ActorPage(Wire):
-    """A page of actors; pass `next_cursor` back as `?cursor=` (null on the last
-    page)."""
-
-    data: list[Actor]
-    next_cursor: str | None
-
-
-class QuotePage(Wire):
-    """A page of quotes; pass `next_cursor` back as `?cursor=` (null on the last
-    page)."""
-
-    data: list[Quote]
-    next_cursor: str | None
-
-
-class ClaimPage(Wire):
-    """A page of claims; pass `next_cursor` back as `?cursor=` (null on the last
-    page)."""
-
-    data: list[Claim]
-    next_cursor: str | None
-
-
-class PlacePage(Wire):
-    """A page of places; pass `next_cursor` back as `?cursor=` (null on the last
-    page)."""
-
-    data: list[Place]
-    next_cursor: str | None
 
 
 class ChangePage(Wire):

@@ -47,7 +47,7 @@ from urllib.parse import quote
 
 import asyncpg
 
-from api.cursor import encode_cursor
+from api.cursor import Keyset, encode_cursor
 from api.db.sql import shaped
 from api.settings import REPO_ROOT
 from bench.database import (
@@ -142,7 +142,7 @@ async def endpoints(url: str) -> list[Endpoint]:
     boxes = [(p["lon"] - 1, p["lat"] - 1, p["lon"] + 1, p["lat"] + 1) for p in places]
 
     def page(**given: Any) -> dict[str, Any]:
-        return {**given, "limit": 51}
+        return {**given, "@sort=-created": True, "@from=view": True, "limit": 51}
 
     return [
         Endpoint("healthz (HTTP ceiling)", ["/healthz"], latency_target=False),
@@ -154,7 +154,7 @@ async def endpoints(url: str) -> list[Endpoint]:
         ),
         Endpoint(
             "quotes, 50 rows",
-            [f"/v1/quotes?cursor={encode_cursor(q)}" for q in quote_ids],
+            [f"/v1/quotes?cursor={encode_cursor(Keyset(q))}" for q in quote_ids],
             [("list_quotes", page(after=VALUE))],
             quote_ids,
         ),
@@ -184,7 +184,7 @@ async def endpoints(url: str) -> list[Endpoint]:
         ),
         Endpoint(
             "claims as GeoJSON",
-            [f"/v1/claims.geojson?cursor={encode_cursor(c)}" for c in claim_ids],
+            [f"/v1/claims.geojson?cursor={encode_cursor(Keyset(c))}" for c in claim_ids],
             [("list_claims", page(after=VALUE))],
             claim_ids,
             headers={"Accept": "application/geo+json"},
@@ -198,7 +198,7 @@ async def endpoints(url: str) -> list[Endpoint]:
         Endpoint(FIRST_PAGE, ["/v1/quotes"], [("list_quotes", page())]),
         Endpoint(
             DEEP_PAGE,
-            [f"/v1/quotes?cursor={encode_cursor(deep)}"],
+            [f"/v1/quotes?cursor={encode_cursor(Keyset(deep))}"],
             [("list_quotes", page(after=deep))],
         ),
     ]

@@ -56,7 +56,7 @@ async def _export(url: str, settings: Settings, args: argparse.Namespace) -> int
         return os.fdopen(sys.stdout.fileno(), "wb", closefd=False)
 
     try:
-        count = await export(pool, args.entity, filters, args.format, output)
+        count = await export(pool, args.entity, filters, args.format, output, args.sort)
     finally:
         await pool.close()
     print(f"exported {count} {args.entity}", file=sys.stderr)

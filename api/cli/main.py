@@ -20,6 +20,7 @@ import os
 import sys
 import warnings
 from concurrent.futures.process import BrokenProcessPool
+from typing import get_args
 
 import httpx
 
@@ -33,6 +34,7 @@ from api.db import failures
 from api.http.observability import configure_logging
 from api.services.export import ENTITIES, FORMATS
 from api.settings import Settings, SettingsError, load_settings
+from api.sorting import DEFAULT, Sort
 
 # Domain errors (api/errors.py) as exit codes: the one place they become one. A subclass that
 # is not listed takes its nearest listed base's code.
@@ -136,12 +138,17 @@ def parser() -> argparse.ArgumentParser:
         "  gazette export quotes > quotes.ndjson\n"
         "  gazette export quotes --speaker act_01jq… --format csv -o sorokin.csv\n"
         "  gazette export claims --stance denied --bbox 36,47,39,49.5 --format geojson\n"
-        "  gazette export articles --q 'grain corridor' --published-after 2025-11-01T00:00:00Z\n\n"
+        "  gazette export articles --q 'grain corridor' --published-after 2025-11-01T00:00:00Z\n"
+        "  gazette export articles --sort published_at --format csv -o oldest-first.csv\n\n"
         + filters_help(),
     )  # fmt: skip
     out.add_argument("entity", choices=ENTITIES)
     out.add_argument("--format", choices=FORMATS, default="ndjson")
     out.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    out.add_argument(
+        "--sort", choices=get_args(Sort), default=DEFAULT,
+        help="the order, as the API's sort parameter (default: -created, newest first)",
+    )  # fmt: skip
     for name in ALL_FILTERS:
         out.add_argument(option(name), dest=name, metavar="VALUE")
     again = _command(

@@ -9,7 +9,7 @@ import asyncpg
 import msgspec
 from asyncpg.pool import PoolConnectionProxy
 
-from api.db.sql import Shape, shaped
+from api.db.sql import Shape, shaped, shaped_over
 
 T = TypeVar("T")
 
@@ -69,6 +69,16 @@ async def fetch_shaped(db: Db, name: str, read: Read[T], parameters: dict[str, A
         _fetch_planned(db, shape.text, args) if shape.per_call else db.fetch(shape.text, *args)
     )
     return [read(r) for r in rows]
+
+
+async def fetch_over(
+    db: Db, name: str, rows_of: str, parameters: dict[str, Any]
+) -> list[asyncpg.Record]:
+    """The rows of `name` over the matches of the list statement `rows_of` (its `@matches`:
+    api.db.sql.shaped_over), planned with these values."""
+    given = {k: v for k, v in parameters.items() if v is not None}
+    shape = shaped_over(name, rows_of, frozenset(given))
+    return await _fetch_planned(db, shape.text, [given[p] for p in shape.parameters])
 
 
 PLAN_PER_CALL = "SET LOCAL plan_cache_mode = force_custom_plan"

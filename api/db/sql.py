@@ -16,6 +16,15 @@ page size (`LIMIT $n` reads as a tenth of the table). That is right for a few sh
 filters the block names on a `-- planned once:` line after measuring them at scale: a page
 after an id, by speaker, by place. Every other shape is planned at each call, with its
 values (`Shape.per_call`): a search word, a box or a date range decides the plan.
+
+A line may also depend on a choice, not a value: `--? after, @sort=published_at` keeps the
+line only when the caller chose that sort (`@sort=published_at` among the names given). A
+statement with choices takes exactly one alternative of each (`ORDER BY` lines, and the
+keyset condition that goes with each order).
+
+A statement may stand for another's rows: `@matches` in its text is replaced by a shape of
+the list statement it is given (api.db.rows.fetch_over), so a count or a facet filters
+exactly as the list does, from the same lines.
 """
 
 from __future__ import annotations
@@ -63,8 +72,10 @@ def query(name: str) -> str:
     return queries()[name]
 
 
-# `--? a, b` at the end of a line: the line is kept only when a and b are given
-_OPTIONAL = re.compile(r"\s*--\?\s*(\w+(?:\s*,\s*\w+)*)\s*$")
+# `--? a, b` at the end of a line: the line is kept only when a and b are given; a name
+# `@group=value` is a choice (a sort), not a parameter
+_NAME_OR_CHOICE = r"@?\w+(?:=[\w-]+)?"
+_OPTIONAL = re.compile(rf"\s*--\?\s*({_NAME_OR_CHOICE}(?:\s*,\s*{_NAME_OR_CHOICE})*)\s*$")
 # `:name`, not a cast (`::text`) and not inside a word; lowercase, so no format string of
 # to_char ('HH24:MI') reads as one
 PARAMETER = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
@@ -97,6 +108,27 @@ def shaped(name: str, given: frozenset[str]) -> Shape:
     whose parameters are all given, `:name` turned into `$n`. Raises ValueError when a kept
     line needs a parameter not given, or a given one is used nowhere (a filter that would be
     silently ignored)."""
+    text = "\n".join(_kept(name, given))
+    once = planned_once(name)
+    per_call = once is None or not (given & optional_parameters(name)) <= once
+    return _numbered(name, text, given, per_call)
+
+
+@cache
+def shaped_over(name: str, rows_of: str, given: frozenset[str]) -> Shape:
+    """The named query `name`, its `@matches` standing for the rows of the list `rows_of`
+    shaped for `given` (a count or the groups of a facet, over the list's own filters).
+    Planned at each call: how many rows it reads depends on the values."""
+    inner = "\n".join(_kept(rows_of, given)).rstrip().removesuffix(";")
+    text = query(name).replace("@matches", inner)
+    return _numbered(f"{name} over {rows_of}", text, given, per_call=True)
+
+
+def _kept(name: str, given: frozenset[str]) -> list[str]:
+    """The lines of `name` for what is given: optional lines only when all they name is."""
+    for group, alternatives in choices(name).items():
+        if len(alternatives & given) != 1:
+            raise ValueError(f"query {name!r} takes one of {sorted(alternatives)} ({group})")
     kept = []
     for line in query(name).splitlines():
         optional = _OPTIONAL.search(line)
@@ -106,6 +138,11 @@ def shaped(name: str, given: frozenset[str]) -> Shape:
                 continue
             line = line[: optional.start()]
         kept.append(line)
+    return kept
+
+
+def _numbered(name: str, text: str, given: frozenset[str], per_call: bool) -> Shape:
+    """`text` with its `:name` parameters numbered `$1, $2, …` in order of appearance."""
     order: list[str] = []
 
     def number(found: re.Match[str]) -> str:
@@ -113,35 +150,65 @@ def shaped(name: str, given: frozenset[str]) -> Shape:
             order.append(found[1])
         return f"${order.index(found[1]) + 1}"
 
-    text = PARAMETER.sub(number, "\n".join(kept))
+    numbered = PARAMETER.sub(number, text)
     if missing := set(order) - given:
         raise ValueError(f"query {name!r} needs {sorted(missing)} for these filters")
-    if unused := given - set(order):
+    if unused := {n for n in given if not is_choice(n)} - set(order):
         raise ValueError(f"query {name!r} has no use for {sorted(unused)}")
-    once = planned_once(name)
-    per_call = once is None or not (given & optional_parameters(name)) <= once
-    return Shape(text, tuple(order), per_call=per_call)
+    return Shape(numbered, tuple(order), per_call=per_call)
+
+
+def is_choice(name: str) -> bool:
+    return name.startswith("@")
+
+
+def choice(group: str, value: str) -> str:
+    """The name that chooses `value` of a statement's `group` (`@sort=published_at`)."""
+    return f"@{group}={value}"
+
+
+def choices(name: str) -> dict[str, frozenset[str]]:
+    """A statement's choice groups and their alternatives: {"sort": {"@sort=created", …}}."""
+    groups: dict[str, set[str]] = {}
+    for names in _markers(name):
+        for n in names:
+            if is_choice(n):
+                groups.setdefault(n[1:].partition("=")[0], set()).add(n)
+    return {group: frozenset(alternatives) for group, alternatives in groups.items()}
+
+
+def _markers(name: str) -> list[frozenset[str]]:
+    """The names each `--?` marker of a statement names, in order, each set once."""
+    found: list[frozenset[str]] = []
+    for line in query(name).splitlines():
+        if optional := _OPTIONAL.search(line):
+            names = frozenset(n.strip() for n in optional[1].split(","))
+            if names not in found:
+                found.append(names)
+    return found
 
 
 def every_shape(name: str) -> list[Shape]:
-    """Every shape of a named query: one per combination of its filters (a filter is the
-    parameters one `--?` marker names), for the test that prepares each statement."""
-    text = query(name)
-    filters: list[frozenset[str]] = []
+    """Every shape of a named query: one per alternative of each choice and combination of
+    its filters (a filter is the parameters one `--?` marker names), for the test that
+    prepares each statement."""
     required: set[str] = set()
-    for line in text.splitlines():
-        optional = _OPTIONAL.search(line)
-        if optional is None:
+    for line in query(name).splitlines():
+        if _OPTIONAL.search(line) is None:
             required.update(PARAMETER.findall(line))
-            continue
-        names = frozenset(n.strip() for n in optional[1].split(","))
-        if names not in filters:
-            filters.append(names)
-    return [
-        shaped(name, frozenset(required).union(*combination))
-        for size in range(len(filters) + 1)
-        for combination in itertools.combinations(filters, size)
-    ]
+    shapes: dict[str, Shape] = {}
+    for chosen in itertools.product(*choices(name).values()):
+        filters = [
+            frozenset(n for n in names if not is_choice(n)) | (names & set(chosen))
+            for names in _markers(name)
+            if {n for n in names if is_choice(n)} <= set(chosen) and not names <= set(chosen)
+        ]
+        for size in range(len(filters) + 1):
+            for combination in itertools.combinations(dict.fromkeys(filters), size):
+                given = frozenset(required).union(chosen, *combination)
+                shape = shaped(name, given)
+                shapes.setdefault(shape.text, shape)
+    return list(shapes.values())
 
 
 def optional_parameters(name: str) -> frozenset[str]:

@@ -13,7 +13,9 @@ from typing import Any
 import msgspec
 
 from api.extract import EXTRACTOR_VERSION
+from api.geojson import claim_collection, place_collection
 from api.names import content_hash
+from api.pages import Page
 from api.schemas import (
     Actor,
     ActorRef,
@@ -23,13 +25,9 @@ from api.schemas import (
     ArticlePlace,
     ArticleSummary,
     Claim,
-    ClaimFeature,
-    ClaimFeatureCollection,
-    Page,
     Place,
     PlaceController,
     PlaceRef,
-    Point,
     Quote,
     Span,
 )
@@ -293,16 +291,6 @@ def page(*rows: Any, more: bool = True) -> Page[Any]:
     return Page(data=list(rows), next_cursor=NEXT_CURSOR if more else None)
 
 
-CLAIMS_GEOJSON = ClaimFeatureCollection(
-    type="FeatureCollection",
-    features=[
-        ClaimFeature(
-            type="Feature",
-            id=claim.id,
-            geometry=Point(type="Point", coordinates=(SIVERSK_LON, SIVERSK_LAT)),
-            properties=claim,
-        )
-        for claim in (DENIAL, CAPTURE)
-    ],
-    next_cursor=NEXT_CURSOR,
-)
+CLAIMS_GEOJSON = claim_collection([DENIAL, CAPTURE], NEXT_CURSOR)
+
+PLACES_GEOJSON = place_collection([SIVERSK_PLACE], None)

@@ -48,6 +48,7 @@ from api.http.example_article import (
     INDIRECT_QUOTE,
     INGESTED_AT,
     MERGED_SOROKIN,
+    PLACES_GEOJSON,
     SIVERSK_ID,
     SIVERSK_PLACE,
     SOROKIN_ACTOR,
@@ -222,7 +223,15 @@ EXAMPLES: dict[str, Exchange] = {
         "A claim of capture", f"/v1/claims/{CAPTURE_ID}", responses={200: CAPTURE}
     ),
     "listPlaces": Exchange(
-        "Settlements named Siversk", "/v1/places", responses={200: page(SIVERSK_PLACE, more=False)}
+        "Settlements named Siversk",
+        "/v1/places",
+        responses={200: page(SIVERSK_PLACE, more=False)},
+        alternatives={GEOJSON: PLACES_GEOJSON},
+    ),
+    "listPlacesGeoJSON": Exchange(
+        "Settlements named Siversk as GeoJSON",
+        "/v1/places.geojson",
+        responses={200: PLACES_GEOJSON},
     ),
     "getPlace": Exchange(
         "A settlement and who holds it", f"/v1/places/{SIVERSK_ID}", responses={200: SIVERSK_PLACE}

@@ -5,8 +5,7 @@ Every check raises a 400 problem that names the parameter.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from litestar.params import QueryParameter
 
@@ -14,9 +13,10 @@ from api.cursor import (
     CURSOR_PATTERN,
     POSITION_PATTERN,
     InvalidCursor,
+    KeyKind,
+    Keyset,
     decode_cursor,
     decode_position,
-    decode_timed_cursor,
 )
 from api.db.changes import BEGINNING, Position
 from api.errors import Invalid
@@ -34,6 +34,63 @@ Cursor = Annotated[
         description="`next_cursor` of the previous page (opaque); omit for the first page.",
     ),
 ]
+_SORT = (
+    "The order: `-created` (the default: newest stored first; ids are time-ordered) or "
+    "`created`; `-published_at` or `published_at` by publication time{claims}, rows without "
+    "one last (`-`) or first{relevance}. A cursor is meant for the sort it came from."
+)
+_RELEVANCE = (
+    "; `relevance` with `q`: the 1,000 newest matches, best first (without `q`: the default)"
+)
+DatedSort = Annotated[
+    Literal["-created", "created", "-published_at", "published_at", "relevance"],
+    QueryParameter(description=_SORT.format(claims="", relevance=_RELEVANCE)),
+]
+ClaimSort = Annotated[
+    Literal["-created", "created", "-published_at", "published_at"],
+    QueryParameter(description=_SORT.format(claims=" (a claim's: its article's)", relevance="")),
+]
+NamedSort = Annotated[
+    Literal["-created", "created", "relevance"],
+    QueryParameter(
+        description=(
+            "The order: `-created` (the default: newest stored first) or `created`; "
+            "`relevance` with `q`: the 1,000 newest matches, the closest names first (without "
+            "`q`: the default). A "
+            "cursor is meant for the sort it came from."
+        )
+    ),
+]
+Count = Annotated[
+    bool,
+    QueryParameter(
+        description="Add `meta.count`: how many rows match (exact up to 10,000, then "
+        "estimated: `meta.count_exact` says which)."
+    ),
+]
+GROUP_BY = (
+    "Add `groups`: the matches grouped by this field, largest groups first, with "
+    "`meta.grouped` (how many matches they count: the newest 10,000 at most)."
+)
+Everything = Annotated[
+    bool,
+    QueryParameter(
+        description="Every matching row (from the `cursor` position on) in one "
+        "FeatureCollection, streamed; `limit` is ignored and `next_cursor` is null."
+    ),
+]
+ArticleGroup = Annotated[
+    Literal["source", "place", "published_month"] | None, QueryParameter(description=GROUP_BY)
+]
+QuoteGroup = Annotated[
+    Literal["speaker", "kind", "published_month"] | None, QueryParameter(description=GROUP_BY)
+]
+ClaimGroup = Annotated[
+    Literal["stance", "type", "modality", "place", "published_month"] | None,
+    QueryParameter(description=GROUP_BY),
+]
+ActorGroup = Annotated[Literal["kind"] | None, QueryParameter(description=GROUP_BY)]
+PlaceGroup = Annotated[Literal["country", "kind"] | None, QueryParameter(description=GROUP_BY)]
 # an empty `since=` is the beginning too, so a client may start from a stored empty string
 SINCE_PATTERN = register(
     "^(|" + POSITION_PATTERN.removeprefix("^").removesuffix("$") + ")$",
@@ -87,24 +144,13 @@ BBox = Annotated[
 ]
 
 
-def timed_cursor_after(kind: str, cursor: str | None) -> tuple[str, datetime] | None:
-    """The (id, time) position a list ordered by time starts after; a cursor without a time
-    (from an id-ordered list) starts from the beginning of time."""
+def cursor_after(kind: str, cursor: str | None, key: KeyKind = None) -> Keyset | None:
+    """Where a page of `kind` entities starts, from the `cursor` parameter, in a list whose
+    order adds a `key` of this kind to the id (api.cursor)."""
     if cursor is None:
         return None
     try:
-        after_id, at = decode_timed_cursor(kind, cursor)
-    except InvalidCursor as exc:
-        raise Invalid("query", "cursor", str(exc)) from exc
-    return after_id, at if at is not None else datetime.min.replace(tzinfo=UTC)
-
-
-def cursor_after(kind: str, cursor: str | None) -> str | None:
-    """The id a page of `kind` entities starts after, from the `cursor` parameter."""
-    if cursor is None:
-        return None
-    try:
-        return decode_cursor(kind, cursor)
+        return decode_cursor(kind, cursor, key)
     except InvalidCursor as exc:
         raise Invalid("query", "cursor", str(exc)) from exc
 

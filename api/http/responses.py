@@ -10,10 +10,11 @@ from urllib.parse import parse_qsl, quote, urlencode
 import msgspec
 from litestar import MediaType, Request, Response
 from litestar.datastructures import ResponseHeader
+from msgspec import UNSET, UnsetType
 
 from api.cursor import encode_cursor
 from api.db.reads import Slice
-from api.schemas import Page
+from api.pages import Group, ListMeta, Page
 
 T = TypeVar("T")
 
@@ -85,14 +86,13 @@ def json_response(
     )
 
 
-def page_of(rows: Slice[Any], by_time: bool = False) -> Page[Any]:
-    """The rows as a Page whose `next_cursor` points after the last row, if more follow;
-    `by_time` for lists ordered by (claimed_at, id)."""
-    if not (rows.has_more and rows.rows):
-        return Page(data=rows.rows, next_cursor=None)
-    last = rows.rows[-1]
-    cursor = encode_cursor(last.id, last.claimed_at if by_time else None)
-    return Page(data=rows.rows, next_cursor=cursor)
+def page_of(
+    rows: Slice[Any], meta: ListMeta | UnsetType = UNSET, groups: list[Group] | UnsetType = UNSET
+) -> Page[Any]:
+    """The rows as a Page whose `next_cursor` points after the last row, if more follow,
+    with the list's total and facet when they were asked for."""
+    cursor = None if rows.next is None else encode_cursor(rows.next)
+    return Page(data=rows.rows, next_cursor=cursor, meta=meta, groups=groups)
 
 
 def next_link(
@@ -113,8 +113,11 @@ def next_link(
 
 
 def page_response(
-    request: Request[Any, Any, Any], rows: Slice[Any], by_time: bool = False
+    request: Request[Any, Any, Any],
+    rows: Slice[Any],
+    meta: ListMeta | UnsetType = UNSET,
+    groups: list[Group] | UnsetType = UNSET,
 ) -> Response[Any]:
     """A JSON Page of `rows`, with a `Link` header when more rows follow."""
-    page = page_of(rows, by_time)
+    page = page_of(rows, meta, groups)
     return json_response(request, page, headers=next_link(request, page.next_cursor))

@@ -18,7 +18,8 @@ import asyncpg
 import msgspec
 
 from api.db import reads
-from api.db.reads import FetchPage, ReadList, pages
+from api.db.reads import FetchPage, ListRead, pages
+from api.errors import Invalid
 from api.filters import (
     ActorFilters,
     ArticleFilters,
@@ -29,6 +30,7 @@ from api.filters import (
     filter_names,
     parse_filters,
 )
+from api.sorting import DEFAULT, SORTS, Sort, effective
 
 Entity = Literal["quotes", "actors", "claims", "articles", "places"]
 Format = Literal["ndjson", "csv", "geojson"]
@@ -37,14 +39,14 @@ FORMATS: tuple[Format, ...] = ("ndjson", "csv", "geojson")
 # the lists whose rows have a point (lat, lon) to put on a map
 GEOGRAPHIC = frozenset({"claims", "places"})
 PAGE = 1000
-# Each list: its filters (the API's query parameters, `gazette export`'s options) and its
-# read function.
-LISTS: dict[Entity, tuple[type[Filters], ReadList[Any, Any]]] = {
-    "quotes": (QuoteFilters, reads.list_quotes),
-    "actors": (ActorFilters, reads.list_actors),
-    "claims": (ClaimFilters, reads.list_claims),
-    "articles": (ArticleFilters, reads.list_articles),
-    "places": (PlaceFilters, reads.list_places),
+# Each list: its filters (the API's query parameters, `gazette export`'s options) and how
+# it is read.
+LISTS: dict[Entity, tuple[type[Filters], ListRead[Any]]] = {
+    "quotes": (QuoteFilters, reads.QUOTES),
+    "actors": (ActorFilters, reads.ACTORS),
+    "claims": (ClaimFilters, reads.CLAIMS),
+    "articles": (ArticleFilters, reads.ARTICLES),
+    "places": (PlaceFilters, reads.PLACES),
 }
 FILTERS: dict[Entity, tuple[str, ...]] = {
     entity: filter_names(kind) for entity, (kind, _) in LISTS.items()
@@ -53,11 +55,14 @@ FILTERS: dict[Entity, tuple[str, ...]] = {
 _encoder = msgspec.json.Encoder()
 
 
-def list_of(entity: Entity, filters: dict[str, str]) -> FetchPage[Any]:
+def list_of(entity: Entity, filters: dict[str, str], sort: Sort = DEFAULT) -> FetchPage[Any]:
     """The list's page function with these filters, given as text (names as the API's query
-    parameters), each checked as the API checks it (`Invalid` names the bad one)."""
-    kind, read = LISTS[entity]
-    return pages(read, parse_filters(kind, filters))
+    parameters), each checked as the API checks it (`Invalid` names the bad one), in the
+    order `sort`."""
+    kind, how = LISTS[entity]
+    if sort not in SORTS[entity]:
+        raise Invalid("query", "sort", f"{entity} sort by one of {', '.join(SORTS[entity])}")
+    return pages(how, parse_filters(kind, filters), effective(sort, filters.get("q")))
 
 
 async def export(
@@ -66,13 +71,14 @@ async def export(
     filters: dict[str, str],
     fmt: Format,
     output: Callable[[], AbstractContextManager[BinaryIO]],
+    sort: Sort = DEFAULT,
 ) -> int:
     """Write every row of the filtered list to what `output()` opens; returns how many.
 
     The filters are checked (`Invalid` names the bad one) before `output` is opened, so a
     bad filter never empties an existing file; so is the first query (a database that is
     down or refuses a value fails before then too)."""
-    fetch = list_of(entity, filters)
+    fetch = list_of(entity, filters, sort)
     await fetch(pool, None, 1)
     writers = {"ndjson": write_ndjson, "csv": write_csv, "geojson": write_geojson}
     # closed however the writing ends (a reader that went away: BrokenPipeError), so its

@@ -26,7 +26,7 @@ export class ProblemError extends Error {
   }
 }
 
-type Value = string | number;
+type Value = string | number | boolean;
 // A list filter (kind, stance…) takes several values: the parameter is repeated.
 type Query = Record<string, Value | readonly Value[] | null | undefined>;
 

@@ -12,8 +12,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List articles, newest first
-         * @description With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, from the `cursor` position on (`limit` is ignored).
+         * List articles, newest first or as sorted
+         * @description With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, in the `sort` order from the `cursor` position on (`limit`, `count` and `group_by` are ignored).
          */
         get: operations["listArticles"];
         put?: never;
@@ -55,7 +55,7 @@ export interface paths {
         };
         /**
          * List actors, newest first; fuzzy search by name
-         * @description With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, from the `cursor` position on (`limit` is ignored).
+         * @description With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, in the `sort` order from the `cursor` position on (`limit`, `count` and `group_by` are ignored).
          */
         get: operations["listActors"];
         put?: never;
@@ -118,8 +118,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List quotes, newest first
-         * @description With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, from the `cursor` position on (`limit` is ignored).
+         * List quotes, newest first or as sorted
+         * @description With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, in the `sort` order from the `cursor` position on (`limit`, `count` and `group_by` are ignored).
          */
         get: operations["listQuotes"];
         put?: never;
@@ -160,7 +160,7 @@ export interface paths {
         };
         /**
          * List territorial claims, newest first (JSON, or GeoJSON by Accept)
-         * @description With `Accept: application/geo+json` the same page comes as an RFC 7946 FeatureCollection, exactly as from `/v1/claims.geojson`. With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, from the `cursor` position on (`limit` is ignored).
+         * @description With `Accept: application/geo+json` the same page comes as an RFC 7946 FeatureCollection, exactly as from `/v1/claims.geojson`. With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, in the `sort` order from the `cursor` position on (`limit`, `count` and `group_by` are ignored).
          */
         get: operations["listClaims"];
         put?: never;
@@ -179,8 +179,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List territorial claims as a GeoJSON FeatureCollection, newest first
-         * @description One Feature per claim: a Point at the claimed place (`geometry` is null when the place could not be geocoded), the claim's JSON as `properties`. Paged like `/v1/claims`: `next_cursor` is a foreign member of the FeatureCollection.
+         * List territorial claims as a GeoJSON FeatureCollection, newest first or sorted
+         * @description One Feature per claim: a Point at the claimed place (`geometry` is null when the place could not be geocoded), the claim's JSON as `properties`. Paged like `/v1/claims`: `next_cursor` is a foreign member of the FeatureCollection; with `all=true`, every matching claim in one collection, streamed.
          */
         get: operations["listClaimsGeoJSON"];
         put?: never;
@@ -216,10 +216,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List places, newest first; fuzzy search by name or alias
-         * @description With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, from the `cursor` position on (`limit` is ignored).
+         * List places, newest first; fuzzy search by name or alias (JSON, or GeoJSON by Accept)
+         * @description With `Accept: application/geo+json` the same page comes as an RFC 7946 FeatureCollection, exactly as from `/v1/places.geojson`. With `Accept: application/x-ndjson` the answer is every matching row instead of a page: one JSON object per line, streamed, in the `sort` order from the `cursor` position on (`limit`, `count` and `group_by` are ignored).
          */
         get: operations["listPlaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/places.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List places as a GeoJSON FeatureCollection
+         * @description One Feature per place: a Point at the place, the place's JSON as `properties`. Paged like `/v1/places`: `next_cursor` is a foreign member of the FeatureCollection; with `all=true`, every matching place in one collection, streamed.
+         */
+        get: operations["listPlacesGeoJSON"];
         put?: never;
         post?: never;
         delete?: never;
@@ -407,6 +427,9 @@ export interface components {
         ActorPage: {
             data: components["schemas"]["Actor"][];
             next_cursor: string | null;
+            meta?: components["schemas"]["ListMeta"];
+            /** @description With `group_by`: the largest groups (at most 100; months newest first). */
+            groups?: components["schemas"]["Group"][];
         };
         /** ActorPatch */
         ActorPatch: {
@@ -468,6 +491,9 @@ export interface components {
         ArticlePage: {
             data: components["schemas"]["ArticleSummary"][];
             next_cursor: string | null;
+            meta?: components["schemas"]["ListMeta"];
+            /** @description With `group_by`: the largest groups (at most 100; months newest first). */
+            groups?: components["schemas"]["Group"][];
         };
         /** ArticlePlace */
         ArticlePlace: {
@@ -565,6 +591,9 @@ export interface components {
         ClaimPage: {
             data: components["schemas"]["Claim"][];
             next_cursor: string | null;
+            meta?: components["schemas"]["ListMeta"];
+            /** @description With `group_by`: the largest groups (at most 100; months newest first). */
+            groups?: components["schemas"]["Group"][];
         };
         /** Extent */
         Extent: {
@@ -572,10 +601,26 @@ export interface components {
             value: number | null;
             unit: string | null;
         };
+        /** Group */
+        Group: {
+            key: string | null;
+            label: string | null;
+            count: number;
+        };
         /** Health */
         Health: {
             /** @constant */
             status: "ok";
+        };
+        /** ListMeta */
+        ListMeta: {
+            /** @description With `count=true`: how many rows match the filters. Exact up to 10,000 (`count_exact` true); past that, Postgres's planner estimate. */
+            count?: number;
+            count_exact?: boolean;
+            /** @description With `group_by`: the field grouped on. */
+            group_by?: string;
+            /** @description With `group_by`: how many matches `groups` count, the newest first: all of them when at most 10,000 match (the cap keeps a facet from scanning a whole table). */
+            grouped?: number;
         };
         /** Place */
         Place: {
@@ -603,10 +648,28 @@ export interface components {
             /** @enum {string} */
             status: "held" | "contested";
         };
+        /** PlaceFeature */
+        PlaceFeature: {
+            /** @constant */
+            type: "Feature";
+            id: string;
+            geometry: components["schemas"]["Point"];
+            properties: components["schemas"]["Place"];
+        };
+        /** PlaceFeatureCollection */
+        PlaceFeatureCollection: {
+            /** @constant */
+            type: "FeatureCollection";
+            features: components["schemas"]["PlaceFeature"][];
+            next_cursor: string | null;
+        };
         /** PlacePage */
         PlacePage: {
             data: components["schemas"]["Place"][];
             next_cursor: string | null;
+            meta?: components["schemas"]["ListMeta"];
+            /** @description With `group_by`: the largest groups (at most 100; months newest first). */
+            groups?: components["schemas"]["Group"][];
         };
         /** PlaceRef */
         PlaceRef: {
@@ -672,6 +735,9 @@ export interface components {
         QuotePage: {
             data: components["schemas"]["Quote"][];
             next_cursor: string | null;
+            meta?: components["schemas"]["ListMeta"];
+            /** @description With `group_by`: the largest groups (at most 100; months newest first). */
+            groups?: components["schemas"]["Group"][];
         };
         /** QuotePatch */
         QuotePatch: {
@@ -732,10 +798,16 @@ export interface operations {
                 published_after?: string;
                 /** @description Only items published before this RFC 3339 time (exclusive). */
                 published_before?: string;
+                /** @description The order: `-created` (the default: newest stored first; ids are time-ordered) or `created`; `-published_at` or `published_at` by publication time, rows without one last (`-`) or first; `relevance` with `q`: the 1,000 newest matches, best first (without `q`: the default). A cursor is meant for the sort it came from. */
+                sort?: "-created" | "created" | "-published_at" | "published_at" | "relevance";
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
                 cursor?: string;
+                /** @description Add `meta.count`: how many rows match (exact up to 10,000, then estimated: `meta.count_exact` says which). */
+                count?: boolean;
+                /** @description Add `groups`: the matches grouped by this field, largest groups first, with `meta.grouped` (how many matches they count: the newest 10,000 at most). */
+                group_by?: "source" | "place" | "published_month";
             };
             header?: never;
             path?: never;
@@ -1261,10 +1333,16 @@ export interface operations {
                 q?: string;
                 /** @description Only actors of these kinds (repeat it: `kind=state&kind=military`). */
                 kind?: ("person" | "organization" | "state" | "military" | "group" | "media")[];
+                /** @description The order: `-created` (the default: newest stored first) or `created`; `relevance` with `q`: the 1,000 newest matches, the closest names first (without `q`: the default). A cursor is meant for the sort it came from. */
+                sort?: "-created" | "created" | "relevance";
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
                 cursor?: string;
+                /** @description Add `meta.count`: how many rows match (exact up to 10,000, then estimated: `meta.count_exact` says which). */
+                count?: boolean;
+                /** @description Add `groups`: the matches grouped by this field, largest groups first, with `meta.grouped` (how many matches they count: the newest 10,000 at most). */
+                group_by?: "kind";
             };
             header?: never;
             path?: never;
@@ -1860,10 +1938,16 @@ export interface operations {
                 published_after?: string;
                 /** @description Only items published before this RFC 3339 time (exclusive). */
                 published_before?: string;
+                /** @description The order: `-created` (the default: newest stored first; ids are time-ordered) or `created`; `-published_at` or `published_at` by publication time, rows without one last (`-`) or first; `relevance` with `q`: the 1,000 newest matches, best first (without `q`: the default). A cursor is meant for the sort it came from. */
+                sort?: "-created" | "created" | "-published_at" | "published_at" | "relevance";
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
                 cursor?: string;
+                /** @description Add `meta.count`: how many rows match (exact up to 10,000, then estimated: `meta.count_exact` says which). */
+                count?: boolean;
+                /** @description Add `groups`: the matches grouped by this field, largest groups first, with `meta.grouped` (how many matches they count: the newest 10,000 at most). */
+                group_by?: "speaker" | "kind" | "published_month";
             };
             header?: never;
             path?: never;
@@ -2260,10 +2344,16 @@ export interface operations {
                 published_after?: string;
                 /** @description Only items published before this RFC 3339 time (exclusive). */
                 published_before?: string;
+                /** @description The order: `-created` (the default: newest stored first; ids are time-ordered) or `created`; `-published_at` or `published_at` by publication time (a claim's: its article's), rows without one last (`-`) or first. A cursor is meant for the sort it came from. */
+                sort?: "-created" | "created" | "-published_at" | "published_at";
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
                 cursor?: string;
+                /** @description Add `meta.count`: how many rows match (exact up to 10,000, then estimated: `meta.count_exact` says which). */
+                count?: boolean;
+                /** @description Add `groups`: the matches grouped by this field, largest groups first, with `meta.grouped` (how many matches they count: the newest 10,000 at most). */
+                group_by?: "stance" | "type" | "modality" | "place" | "published_month";
             };
             header?: never;
             path?: never;
@@ -2384,10 +2474,18 @@ export interface operations {
                 published_after?: string;
                 /** @description Only items published before this RFC 3339 time (exclusive). */
                 published_before?: string;
+                /** @description The order: `-created` (the default: newest stored first; ids are time-ordered) or `created`; `-published_at` or `published_at` by publication time (a claim's: its article's), rows without one last (`-`) or first. A cursor is meant for the sort it came from. */
+                sort?: "-created" | "created" | "-published_at" | "published_at";
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
                 cursor?: string;
+                /** @description Add `meta.count`: how many rows match (exact up to 10,000, then estimated: `meta.count_exact` says which). */
+                count?: boolean;
+                /** @description Add `groups`: the matches grouped by this field, largest groups first, with `meta.grouped` (how many matches they count: the newest 10,000 at most). */
+                group_by?: "stance" | "type" | "modality" | "place" | "published_month";
+                /** @description Every matching row (from the `cursor` position on) in one FeatureCollection, streamed; `limit` is ignored and `next_cursor` is null. */
+                all?: boolean;
             };
             header?: never;
             path?: never;
@@ -2608,10 +2706,16 @@ export interface operations {
                 country?: string;
                 /** @description Bounding box `min_lon,min_lat,max_lon,max_lat` in degrees (WGS 84), e.g. `36.5,47.5,38.5,49`. The box spans the two corners whichever order they come in; it does not wrap around the antimeridian. */
                 bbox?: string;
+                /** @description The order: `-created` (the default: newest stored first) or `created`; `relevance` with `q`: the 1,000 newest matches, the closest names first (without `q`: the default). A cursor is meant for the sort it came from. */
+                sort?: "-created" | "created" | "relevance";
                 /** @description Page size, 1–200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
                 cursor?: string;
+                /** @description Add `meta.count`: how many rows match (exact up to 10,000, then estimated: `meta.count_exact` says which). */
+                count?: boolean;
+                /** @description Add `groups`: the matches grouped by this field, largest groups first, with `meta.grouped` (how many matches they count: the newest 10,000 at most). */
+                group_by?: "country" | "kind";
             };
             header?: never;
             path?: never;
@@ -2635,7 +2739,126 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlacePage"];
+                    "application/geo+json": components["schemas"]["PlaceFeatureCollection"];
                     "application/x-ndjson": components["schemas"]["Place"];
+                };
+            };
+            /** @description The entity matches `If-None-Match`: not modified. */
+            304: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlacesGeoJSON: {
+        parameters: {
+            query?: {
+                /** @description Fuzzy search over names and aliases (trigram word similarity). */
+                q?: string;
+                /** @description ISO 3166-1 alpha-2 code, e.g. UA. */
+                country?: string;
+                /** @description Bounding box `min_lon,min_lat,max_lon,max_lat` in degrees (WGS 84), e.g. `36.5,47.5,38.5,49`. The box spans the two corners whichever order they come in; it does not wrap around the antimeridian. */
+                bbox?: string;
+                /** @description The order: `-created` (the default: newest stored first) or `created`; `relevance` with `q`: the 1,000 newest matches, the closest names first (without `q`: the default). A cursor is meant for the sort it came from. */
+                sort?: "-created" | "created" | "relevance";
+                /** @description Page size, 1–200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
+                cursor?: string;
+                /** @description Add `meta.count`: how many rows match (exact up to 10,000, then estimated: `meta.count_exact` says which). */
+                count?: boolean;
+                /** @description Add `groups`: the matches grouped by this field, largest groups first, with `meta.grouped` (how many matches they count: the newest 10,000 at most). */
+                group_by?: "country" | "kind";
+                /** @description Every matching row (from the `cursor` position on) in one FeatureCollection, streamed; `limit` is ignored and `next_cursor` is null. */
+                all?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
+                    ETag?: string;
+                    /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
+                    Link?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["PlaceFeatureCollection"];
                 };
             };
             /** @description The entity matches `If-None-Match`: not modified. */

@@ -6,15 +6,27 @@ SELECT * FROM actor_rows WHERE id = :id;
 
 -- name: list_actors
 -- `q`: the actors matched by name or by alias, each side served by its trigram index.
-SELECT a.* FROM actor_rows a
+SELECT a.*
+FROM actor_rows a                                                                 --? @from=view
+FROM actors a                                                                     --? @from=table
 WHERE true
   AND a.id IN (SELECT id FROM actors WHERE :q <% name                           --? q
                UNION                                                              --? q
                SELECT actor_id FROM actor_aliases WHERE :q <% alias)              --? q
   AND a.kind = ANY(:kind::text[])                                                 --? kind
-  AND a.id < :after                                                               --? after
-ORDER BY a.id DESC
+  AND a.id < :after                                                               --? after, @sort=-created
+  AND a.id > :after                                                               --? after, @sort=created
+ORDER BY a.id DESC                                                                --? @sort=-created
+ORDER BY a.id                                                                     --? @sort=created
 LIMIT :limit;
+
+-- name: rank_actors
+-- How closely each of these actors' names or aliases match `q` (for sort=relevance): the
+-- word similarity that `<%` tests, of the best of them.
+SELECT a.id, greatest(word_similarity(:q, a.name),
+                      (SELECT max(word_similarity(:q, x.alias)) FROM actor_aliases x
+                       WHERE x.actor_id = a.id)) AS rank
+FROM actors a WHERE a.id = ANY(:ids::text[]);
 
 -- name: actors_by_name_keys
 -- Cross-article resolution, for all of an article's actors at once: for each (name key,

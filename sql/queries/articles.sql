@@ -28,7 +28,7 @@ SELECT a.id, a.title, a.source, a.url, a.published_at, a.language, a.content_has
 FROM articles a WHERE a.id = :id;
 
 -- name: list_articles
--- planned once: after
+-- planned once: after, @sort=-created
 SELECT a.id, a.title, a.source, a.url, a.published_at, a.language, a.content_hash,
        a.ingested_at, a.extractor_version
 FROM articles a
@@ -40,9 +40,22 @@ WHERE true
   AND a.id IN (SELECT x.article_id FROM article_places x WHERE x.place_id = :place)  --? place
   AND a.published_at >= :published_after                                         --? published_after
   AND a.published_at < :published_before                                          --? published_before
-  AND a.id < :after                                                               --? after
-ORDER BY a.id DESC
+  AND a.id < :after                                                               --? after, @sort=-created
+  AND a.id > :after                                                               --? after, @sort=created
+  AND (coalesce(a.published_at, '-infinity'), a.id)                               --? after, after_time, @sort=-published_at
+      < (:after_time::timestamptz, :after)                                        --? after, after_time, @sort=-published_at
+  AND (coalesce(a.published_at, '-infinity'), a.id)                               --? after, after_time, @sort=published_at
+      > (:after_time::timestamptz, :after)                                        --? after, after_time, @sort=published_at
+ORDER BY a.id DESC                                                                --? @sort=-created
+ORDER BY a.id                                                                     --? @sort=created
+ORDER BY coalesce(a.published_at, '-infinity') DESC, a.id DESC                    --? @sort=-published_at
+ORDER BY coalesce(a.published_at, '-infinity'), a.id                              --? @sort=published_at
 LIMIT :limit;
+
+-- name: rank_articles
+-- How well each of these articles matches the search `q` (for sort=relevance).
+SELECT id, ts_rank(search, websearch_to_tsquery('english', :q)) AS rank
+FROM articles WHERE id = ANY(:ids::text[]);
 
 -- name: delete_article
 DELETE FROM articles WHERE id = :id RETURNING id;

@@ -4,14 +4,25 @@
 SELECT * FROM place_rows WHERE id = :id;
 
 -- name: list_places
-SELECT v.* FROM place_rows v
+-- A count or a facet reads the table (`@from=table`): the view's latest controller of each
+-- place is for the page (for 10,000 places it reads every claim).
+SELECT v.*
+FROM place_rows v                                                                 --? @from=view
+FROM places v                                                                     --? @from=table
 WHERE true
   AND v.id IN (SELECT id FROM places WHERE :q <% search_names)                    --? q
   AND v.country_code = :country                                                   --? country
   AND v.id IN (SELECT id FROM places WHERE location <@ :bbox::box)                --? bbox
-  AND v.id < :after                                                               --? after
-ORDER BY v.id DESC
+  AND v.id < :after                                                               --? after, @sort=-created
+  AND v.id > :after                                                               --? after, @sort=created
+ORDER BY v.id DESC                                                                --? @sort=-created
+ORDER BY v.id                                                                     --? @sort=created
 LIMIT :limit;
+
+-- name: rank_places
+-- How closely each of these places' names match `q` (for sort=relevance).
+SELECT id, word_similarity(:q, search_names) AS rank
+FROM places WHERE id = ANY(:ids::text[]);
 
 -- name: insert_places
 -- The article's gazetteer places, those not stored yet; no row lock on the stored ones, so

@@ -13,7 +13,17 @@ import httpx
 import pytest
 
 from api.db.migrate import apply_views, discover, migrate
-from api.db.sql import SQL_DIR, every_shape, queries, shaped
+from api.db.sql import (
+    PARAMETER,
+    SQL_DIR,
+    every_shape,
+    is_choice,
+    optional_parameters,
+    queries,
+    query,
+    shaped,
+    shaped_over,
+)
 from api.extract import Extraction, Extractor
 from api.extract.types import ExtractedQuote
 from api.schemas import ArticleIn
@@ -45,27 +55,52 @@ async def test_concurrent_start_migrates_a_fresh_database_once(server_url: str) 
     assert again == [] and applied == len(everything)
 
 
-@pytest.mark.parametrize("name", sorted(queries()))
+@pytest.mark.parametrize("name", sorted(n for n in queries() if "@matches" not in query(n)))
 async def test_every_named_query_prepares(pool: asyncpg.Pool[asyncpg.Record], name: str) -> None:
     """Parses and plans each statement of sql/queries/ against the real schema: every shape
-    of a list's filters (api.db.sql.shaped), every parameter named and used."""
+    of a list's filters and orders (api.db.sql.shaped), every parameter named and used."""
     async with pool.acquire() as conn:
         for shape in every_shape(name):
             await conn.prepare(shape.text)
 
 
+LISTS = ["list_articles", "list_quotes", "list_claims", "list_actors", "list_places"]
+
+
+@pytest.mark.parametrize("name", sorted(n for n in queries() if "@matches" in query(n)))
+async def test_every_statement_over_a_list_prepares(
+    pool: asyncpg.Pool[asyncpg.Record], name: str
+) -> None:
+    """Counts and facets (`@matches`) over each list they serve, with every filter given."""
+    served = [f"list_{name.split('_')[1]}"] if name.startswith("group_") else LISTS
+    async with pool.acquire() as conn:
+        for rows_of in served:
+            filters = {n for n in optional_parameters(rows_of) if not is_choice(n)}
+            given = filters - {"after", "after_time"} | {"limit", "@sort=-created", "@from=table"}
+            own = {n for n in PARAMETER.findall(query(name))}
+            await conn.prepare(shaped_over(name, rows_of, frozenset(given | own)).text)
+
+
+PAGE = frozenset({"@sort=-created", "@from=view"})  # the default order, rows of the view
+
+
 def test_a_shape_keeps_the_lines_of_the_filters_given() -> None:
-    quotes = shaped("list_quotes", frozenset({"speaker", "after", "limit"}))
+    quotes = shaped("list_quotes", PAGE | {"speaker", "after", "limit"})
     assert quotes.parameters == ("speaker", "after", "limit")
     assert "current_actor($1)" in quotes.text and "v.id < $2" in quotes.text
     assert "LIMIT $3" in quotes.text and "websearch" not in quotes.text and "--?" not in quotes.text
     with pytest.raises(ValueError, match="needs"):
-        shaped("list_quotes", frozenset({"speaker"}))  # no limit
+        shaped("list_quotes", PAGE | {"speaker"})  # no limit
     with pytest.raises(ValueError, match="no use for"):
-        shaped("list_quotes", frozenset({"limit", "speeker"}))  # a filter nothing reads
-    assert len(every_shape("list_quotes")) == 2**7
+        shaped("list_quotes", PAGE | {"limit", "speeker"})  # a filter nothing reads
+    # 6 filters in any combination, with each of 4 orders, with or without a cursor, from
+    # the read view (a page) or the table (a count or a facet)
+    assert len(every_shape("list_quotes")) == 2**6 * 4 * 2 * 2
+    with pytest.raises(ValueError, match="takes one of"):
+        shaped("list_quotes", PAGE | {"limit", "@sort=created"})
     # a search's best plan depends on its words: planned at each call, not once
-    assert not quotes.per_call and shaped("list_quotes", frozenset({"q", "limit"})).per_call
+    assert not quotes.per_call
+    assert shaped("list_quotes", PAGE | {"q", "limit"}).per_call
 
 
 class BrokenExtractor(Extractor):

@@ -120,7 +120,7 @@ async def test_bbox_filters_use_the_gist_index(pool: asyncpg.Pool[asyncpg.Record
     box = ((36.0, 47.0), (39.0, 50.0))
     async with pool.acquire() as conn, conn.transaction():
         await conn.execute("SET LOCAL enable_seqscan = off")
-        shape = shaped("list_places", frozenset({"bbox", "limit"}))
+        shape = shaped("list_places", frozenset({"bbox", "limit", "@sort=-created", "@from=view"}))
         plan = await conn.fetch("EXPLAIN (GENERIC_PLAN) " + shape.text, box, 50)
         text = "\n".join(r[0] for r in plan)
         assert "places_location_idx" in text, text

@@ -29,7 +29,9 @@ async def test_a_parameter_the_operation_does_not_take_is_named(
 
 async def test_the_problem_lists_what_the_operation_takes(client: httpx.AsyncClient) -> None:
     problem = (await client.get("/v1/places?contry=UA")).json()
-    assert "bbox, country, cursor, limit, q" in problem["errors"][0]["message"]
+    assert (
+        "bbox, count, country, cursor, group_by, limit, q, sort" in problem["errors"][0]["message"]
+    )
 
 
 async def test_a_single_valued_parameter_given_twice_is_refused(client: httpx.AsyncClient) -> None:

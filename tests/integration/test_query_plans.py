@@ -21,7 +21,7 @@ import asyncpg
 import httpx
 import pytest
 
-from api.db.sql import Shape, shaped
+from api.db.sql import Shape, choice, shaped
 from tests.fixtures import MARKET_REPORT, WIRE_REPORT
 from tests.integration.conftest import ingest
 
@@ -93,8 +93,10 @@ def cases(ids: dict[str, str]) -> list[tuple[str, str, list[Any], bool]]:
         ids[k] for k in ("article", "actor", "place", "quote", "claim")
     )
 
-    def listed(name: str, **given: Any) -> tuple[str, list[Any], bool]:
-        parameters = {**given, "limit": 51}
+    def listed(name: str, sort: str = "-created", /, **given: Any) -> tuple[str, list[Any], bool]:
+        order = {choice("sort", sort): True, choice("from", "view"): True}
+        order = order if name.startswith("list_") else {}
+        parameters = {**given, **order, "limit": 51}
         shape: Shape = shaped(name, frozenset(parameters))
         return shape.text, [parameters[p] for p in shape.parameters], not shape.per_call
 
@@ -137,6 +139,21 @@ def cases(ids: dict[str, str]) -> list[tuple[str, str, list[Any], bool]]:
             ("claims: bbox", listed("list_claims", bbox=BOX)),
             ("claims: claimed range", listed("list_claims", **span)),
             ("claims: detail", detail("get_claim", claim)),
+            ("articles: by publication", listed("list_articles", "-published_at")),
+            (
+                "articles: by publication, next page",
+                listed("list_articles", "published_at", after=a, after_time=AFTER),
+            ),
+            ("quotes: by publication", listed("list_quotes", "-published_at")),
+            (
+                "quotes: by publication, next page",
+                listed("list_quotes", "published_at", after=quote, after_time=AFTER),
+            ),
+            ("claims: by time", listed("list_claims", "-published_at")),
+            (
+                "claims: by time, next page",
+                listed("list_claims", "published_at", after=claim, after_time=AFTER),
+            ),
             ("places: first page", listed("list_places")),
             ("places: q", listed("list_places", q="Siversk")),
             ("places: country", listed("list_places", country="UA")),

@@ -10,7 +10,7 @@ import pytest
 
 from api.cli.export import option
 from api.cli.main import parser
-from api.db.sql import optional_parameters
+from api.db.sql import is_choice, optional_parameters
 from api.errors import Invalid
 from api.filters import (
     ClaimFilters,
@@ -24,9 +24,10 @@ from api.filters import (
 )
 from api.http.openapi import SPEC_PATH
 from api.services.export import LISTS
+from api.sorting import SORTS
 
 SPEC = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
-PAGING = {"limit", "cursor"}
+PAGING = {"limit", "cursor", "sort", "count", "group_by"}
 
 
 @pytest.mark.parametrize("entity", sorted(LISTS))
@@ -35,7 +36,12 @@ def test_the_route_the_sql_and_the_export_take_the_same_filters(entity: str) -> 
     names = set(filter_names(kind))
     spec = {p["name"] for p in SPEC["paths"][f"/v1/{entity}"]["get"].get("parameters", [])}
     assert spec - {"Idempotency-Key"} == names | PAGING
-    assert optional_parameters(f"list_{entity}") == names | {"after"}
+    sql = {n for n in optional_parameters(f"list_{entity}") if not is_choice(n)}
+    assert sql - {"after_time"} == names | {"after"}
+    sorts = next(
+        p for p in SPEC["paths"][f"/v1/{entity}"]["get"]["parameters"] if p["name"] == "sort"
+    )
+    assert tuple(sorts["schema"]["enum"]) == SORTS[entity]
     given = [word for name in sorted(names) for word in (option(name), "x")]
     args = parser().parse_args(["export", entity, *given])
     assert all(getattr(args, name) == "x" for name in names)

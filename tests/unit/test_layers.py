@@ -19,7 +19,7 @@ FORBIDDEN = {
     "http": {"api.cli"},
 }  # fmt: skip
 # modules at the top of api/ that everything may use: they import none of the layers
-SHARED = ["errors", "filters", "ids", "names", "cursor", "schemas", "settings"]
+SHARED = ["errors", "filters", "ids", "names", "cursor", "sorting", "schemas", "pages", "settings"]
 
 
 def _absolute(path: Path, node: ast.ImportFrom) -> str:

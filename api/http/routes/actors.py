@@ -12,12 +12,11 @@ from litestar.status_codes import HTTP_200_OK, HTTP_301_MOVED_PERMANENTLY
 
 from api.corrections import ActorMerge, ActorPatch
 from api.db import curation, reads
-from api.db.reads import pages
 from api.extract.types import ActorKind
 from api.filters import ActorFilters, clean_text, several
 from api.http.auth import access
 from api.http.examples import WithExamples
-from api.http.params import Cursor, Limit, cursor_after
+from api.http.params import ActorGroup, Count, Cursor, Limit, NamedSort
 from api.http.problems import (
     CONFLICT,
     DETAIL_RESPONSES,
@@ -37,8 +36,9 @@ from api.http.routes.common import (
     unchanged_if,
 )
 from api.http.routes.idempotency import IDEMPOTENCY_ERRORS, IdempotencyKey, idempotent
-from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
-from api.schemas import NO_NUL, Actor, ActorPage
+from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, listing, ndjson_of
+from api.pages import ActorPage
+from api.schemas import NO_NUL, Actor
 
 TAGS = ["actors"]
 
@@ -59,11 +59,16 @@ def actor_listing(
             description="Only actors of these kinds (repeat it: `kind=state&kind=military`)."
         ),
     ] = None,
+    sort: NamedSort = "-created",
     limit: Limit = 50,
     cursor: Cursor = None,
+    count: Count = False,
+    group_by: ActorGroup = None,
 ) -> Listing[ActorFilters]:
     filters = ActorFilters(q=clean_text("q", q), kind=several(kind))
-    return Listing(filters, cursor_after("actor", cursor), limit)
+    return listing(
+        "actor", filters, sort=sort, cursor=cursor, limit=limit, count=count, group_by=group_by
+    )
 
 
 @get(
@@ -80,8 +85,7 @@ def actor_listing(
 async def list_actors(
     request: Request[Any, Any, Any], listing: NamedDependency[Listing[ActorFilters]]
 ) -> Response[ActorPage]:
-    fetch = pages(reads.list_actors, listing.filters)
-    return await list_response(request, fetch, after=listing.after, limit=listing.limit)
+    return await list_response(request, reads.ACTORS, listing)
 
 
 @get(

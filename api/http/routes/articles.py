@@ -14,13 +14,21 @@ from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.db import reads, writes
-from api.db.reads import pages
 from api.errors import ArticleRefused, Invalid, NotFound
 from api.extract import language
 from api.filters import ArticleFilters, clean_text, in_utc, time_range
 from api.http.auth import access
 from api.http.examples import WithExamples
-from api.http.params import After, Before, Cursor, Limit, SearchText, cursor_after
+from api.http.params import (
+    After,
+    ArticleGroup,
+    Before,
+    Count,
+    Cursor,
+    DatedSort,
+    Limit,
+    SearchText,
+)
 from api.http.problems import (
     BAD_REQUEST,
     DETAIL_RESPONSES,
@@ -47,8 +55,9 @@ from api.http.routes.idempotency import (
     IdempotencyKey,
     idempotent,
 )
-from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
-from api.schemas import NO_NUL, Article, ArticleIn, ArticlePage
+from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, listing, ndjson_of
+from api.pages import ArticlePage
+from api.schemas import NO_NUL, Article, ArticleIn
 from api.services import ingest as ingest_step
 
 TAGS = ["articles"]
@@ -180,22 +189,27 @@ def article_listing(
     place: Annotated[str | None, id_filter("place", "Only articles that name this place.")] = None,
     published_after: After = None,
     published_before: Before = None,
+    sort: DatedSort = "-created",
     limit: Limit = 50,
     cursor: Cursor = None,
+    count: Count = False,
+    group_by: ArticleGroup = None,
 ) -> Listing[ArticleFilters]:
     after, before = time_range(published_after, published_before)
     filters = ArticleFilters(
         q=clean_text("q", q), source=clean_text("source", source), actor=actor, place=place,
         published_after=after, published_before=before,
     )  # fmt: skip
-    return Listing(filters, cursor_after("article", cursor), limit)
+    return listing(
+        "article", filters, sort=sort, cursor=cursor, limit=limit, count=count, group_by=group_by
+    )
 
 
 @get(
     "/v1/articles",
     **access("read", LIST_RESPONSES),
     operation_id="listArticles",
-    summary="List articles, newest first",
+    summary="List articles, newest first or as sorted",
     tags=TAGS,
     response_headers=LIST_HEADERS,
     description=NDJSON_NOTE,
@@ -205,8 +219,7 @@ def article_listing(
 async def list_articles(
     request: Request[Any, Any, Any], listing: NamedDependency[Listing[ArticleFilters]]
 ) -> Response[ArticlePage]:
-    fetch = pages(reads.list_articles, listing.filters)
-    return await list_response(request, fetch, after=listing.after, limit=listing.limit)
+    return await list_response(request, reads.ARTICLES, listing)
 
 
 @get(

@@ -9,31 +9,36 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
 from api.db import reads
-from api.db.reads import Slice, pages
 from api.extract.types import ClaimType, Modality, Stance
 from api.filters import ClaimFilters, parse_bbox, several, time_range
+from api.geojson import ClaimFeatureCollection, claim_collection
 from api.http.auth import access
 from api.http.examples import WithExamples
-from api.http.params import After, BBox, Before, Cursor, Limit, cursor_after
-from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES
-from api.http.responses import (
-    DETAIL_HEADERS,
-    GEOJSON,
-    LIST_HEADERS,
-    NDJSON,
-    json_response,
-    next_link,
-    page_of,
+from api.http.params import (
+    After,
+    BBox,
+    Before,
+    ClaimGroup,
+    ClaimSort,
+    Count,
+    Cursor,
+    Everything,
+    Limit,
 )
+from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES
+from api.http.responses import DETAIL_HEADERS, GEOJSON, LIST_HEADERS, NDJSON
 from api.http.routes.common import ClaimIdPath, entity_response, id_filter, resources
 from api.http.routes.listing import (
     NDJSON_NOTE,
     Listing,
+    geojson_list_response,
     list_response,
+    listing,
     wants,
     with_alternatives,
 )
-from api.schemas import Claim, ClaimFeature, ClaimFeatureCollection, ClaimPage, Point
+from api.pages import ClaimPage
+from api.schemas import Claim
 
 TAGS = ["claims"]
 
@@ -61,8 +66,11 @@ def claim_listing(
     bbox: BBox = None,
     published_after: After = None,
     published_before: Before = None,
+    sort: ClaimSort = "-created",
     limit: Limit = 50,
     cursor: Cursor = None,
+    count: Count = False,
+    group_by: ClaimGroup = None,
 ) -> Listing[ClaimFilters]:
     """The query parameters both claim lists share (JSON and GeoJSON)."""
     after, before = time_range(published_after, published_before)
@@ -71,7 +79,9 @@ def claim_listing(
         type=several(type), modality=several(modality), bbox=parse_bbox(bbox),
         published_after=after, published_before=before,
     )  # fmt: skip
-    return Listing(filters, cursor_after("claim", cursor), limit)
+    return listing(
+        "claim", filters, sort=sort, cursor=cursor, limit=limit, count=count, group_by=group_by
+    )
 
 
 @get(
@@ -91,13 +101,13 @@ def claim_listing(
 async def list_claims(
     request: Request[Any, Any, Any], listing: NamedDependency[Listing[ClaimFilters]]
 ) -> Response[ClaimPage]:
-    fetch = pages(reads.list_claims, listing.filters)
     if wants(request, GEOJSON, NDJSON):
-        rows = await fetch(resources(request).pool, listing.after, listing.limit)
-        response = geojson_response(request, rows)
+        response = await geojson_list_response(
+            request, reads.CLAIMS, listing, everything=False, collect=claim_collection
+        )
         response.headers["Vary"] = "Accept"  # caches must key this URL's answers on Accept
         return response
-    return await list_response(request, fetch, after=listing.after, limit=listing.limit)
+    return await list_response(request, reads.CLAIMS, listing)
 
 
 @get(
@@ -105,11 +115,12 @@ async def list_claims(
     **access("read", LIST_RESPONSES),
     operation_id="listClaimsGeoJSON",
     operation_class=WithExamples,
-    summary="List territorial claims as a GeoJSON FeatureCollection, newest first",
+    summary="List territorial claims as a GeoJSON FeatureCollection, newest first or sorted",
     description=(
         "One Feature per claim: a Point at the claimed place (`geometry` is null when the "
         "place could not be geocoded), the claim's JSON as `properties`. Paged like "
-        "`/v1/claims`: `next_cursor` is a foreign member of the FeatureCollection."
+        "`/v1/claims`: `next_cursor` is a foreign member of the FeatureCollection; with "
+        "`all=true`, every matching claim in one collection, streamed."
     ),
     tags=TAGS,
     response_headers=LIST_HEADERS,
@@ -117,31 +128,12 @@ async def list_claims(
     dependencies={"listing": Provide(claim_listing, sync_to_thread=False)},
 )
 async def list_claims_geojson(
-    request: Request[Any, Any, Any], listing: NamedDependency[Listing[ClaimFilters]]
+    request: Request[Any, Any, Any],
+    listing: NamedDependency[Listing[ClaimFilters]],
+    all: Everything = False,
 ) -> Response[ClaimFeatureCollection]:
-    fetch = pages(reads.list_claims, listing.filters)
-    rows = await fetch(resources(request).pool, listing.after, listing.limit)
-    return geojson_response(request, rows)
-
-
-def geojson_response(request: Request[Any, Any, Any], rows: Slice[Claim]) -> Response[Any]:
-    page = page_of(rows)
-    features = [
-        ClaimFeature(
-            type="Feature",
-            id=claim.id,
-            geometry=None
-            if claim.lat is None or claim.lon is None
-            else Point(type="Point", coordinates=(claim.lon, claim.lat)),
-            properties=claim,
-        )
-        for claim in page.data
-    ]
-    collection = ClaimFeatureCollection(
-        type="FeatureCollection", features=features, next_cursor=page.next_cursor
-    )
-    return json_response(
-        request, collection, headers=next_link(request, page.next_cursor), media_type=GEOJSON
+    return await geojson_list_response(
+        request, reads.CLAIMS, listing, everything=all, collect=claim_collection
     )
 
 

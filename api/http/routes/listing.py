@@ -1,5 +1,10 @@
 """Lists in two representations: a JSON page, or every matching row as NDJSON.
 
+A list request names its filters, its order (`sort`, api/sorting.py), the page (`cursor`,
+`limit`) and, for a JSON page, whether to add the total (`count=true`) and a facet
+(`group_by=`): both are computed over the same filters (api.db.reads.count_list,
+group_list).
+
 `Accept: application/x-ndjson` on a list streams all rows that match its filters, one JSON
 object per line, from the `cursor` position on (`limit` is ignored). The rows are read in
 keyset pages of `STREAM_PAGE` from one read-only snapshot, so memory stays constant however
@@ -9,7 +14,7 @@ may run, and on which connections, is api.http.streams's business.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -18,25 +23,55 @@ import msgspec
 from litestar import MediaType, Request, Response
 from litestar.openapi.spec import OpenAPIMediaType, Operation, Reference
 from litestar.response import Stream
+from msgspec import UNSET, UnsetType
 
-from api.db.reads import FetchPage, every_page
+from api.cursor import Keyset, encode_cursor
+from api.db.reads import FetchPage, ListRead, count_list, every_page, group_list, pages
 from api.filters import Filters
+from api.geojson import STREAM_HEAD, STREAM_TAIL, features_json
 from api.http.examples import WithExamples
-from api.http.responses import NDJSON, page_response
+from api.http.params import cursor_after
+from api.http.responses import GEOJSON, NDJSON, json_response, next_link, page_response
 from api.http.routes.common import resources
 from api.http.streams import close_at_end
+from api.pages import Group, ListMeta
+from api.sorting import Sort, effective, key_of
 
 F = TypeVar("F", bound=Filters)
 
 
 @dataclass(frozen=True)
 class Listing(Generic[F]):
-    """A list request, as its route's dependency reads it: the list's filters (api/filters.py)
-    and the page asked for (after the cursor's row, at most `limit` rows)."""
+    """A list request, as its route's dependency reads it: the list's filters (api/filters.py),
+    its order, the page asked for (after the cursor's row, at most `limit` rows), and the
+    total and facet asked for."""
 
     filters: F
-    after: str | None
+    sort: Sort
+    after: Keyset | None
     limit: int
+    count: bool = False
+    group_by: str | None = None
+
+    def fetch(self, how: ListRead[Any]) -> FetchPage[Any]:
+        """The list's pages, with this request's filters and order."""
+        return pages(how, self.filters, self.sort)
+
+
+def listing(
+    kind: str,
+    filters: F,
+    *,
+    sort: Sort,
+    cursor: str | None,
+    limit: int,
+    count: bool = False,
+    group_by: str | None = None,
+) -> Listing[F]:
+    """A list request of `kind` entities, its cursor read for its order."""
+    sort = effective(sort, getattr(filters, "q", None))
+    after = cursor_after(kind, cursor, key_of(sort))
+    return Listing(filters, sort, after, limit, count, group_by)
 
 
 STREAM_PAGE = 5000  # rows per query: planning each query costs about as much as 1,000 rows
@@ -54,31 +89,100 @@ def wants(request: Request[Any, Any, Any], media_type: str, *others: str) -> boo
 
 
 async def list_response(
-    request: Request[Any, Any, Any], fetch: FetchPage[Any], *, after: str | None, limit: int
+    request: Request[Any, Any, Any], how: ListRead[Any], asked: Listing[Any]
 ) -> Response[Any]:
     """A JSON page of the list, or with `Accept: application/x-ndjson` all of it, streamed."""
     held = resources(request)
+    fetch, after = asked.fetch(how), asked.after
     if wants(request, NDJSON):
-        # A slot first (503/429 when streams are at their cap: api.http.streams), on the streams'
-        # own pool. Once the stream starts its status is sent: a bad filter (400) or a
-        # database that is down or busy (503) must show before, so ask for one row first.
-        release = held.streams.take(request.client.host if request.client else "unknown")
-        try:
-            await fetch(held.stream_pool, after, 1)
-        except BaseException:
-            release()
-            raise
-        lines = ndjson_lines(held.stream_pool, fetch, after)
-        close_at_end(request.scope, lines, release)
-        response: Response[Any] = Stream(lines, media_type=NDJSON)
+        response = await streamed(request, fetch, after, ndjson_lines, NDJSON)
     else:
-        response = page_response(request, await fetch(held.pool, after, limit))
+        rows = await fetch(held.pool, after, asked.limit)
+        meta, groups = await about_the_list(held.pool, how, asked)
+        response = page_response(request, rows, meta, groups)
     response.headers["Vary"] = "Accept"  # caches must key a list's answers on Accept
     return response
 
 
+Chunks = Callable[
+    ["asyncpg.Pool[asyncpg.Record]", FetchPage[Any], Keyset | None], AsyncGenerator[bytes, None]
+]
+
+
+async def streamed(
+    request: Request[Any, Any, Any],
+    fetch: FetchPage[Any],
+    after: Keyset | None,
+    chunks: Chunks,
+    media_type: str,
+) -> Response[Any]:
+    """Every row of a list after `after`, streamed as `chunks` writes them, on the streams'
+    own pool (api.http.streams caps how many run)."""
+    held = resources(request)
+    # A slot first (503/429 when streams are at their cap). Once the stream starts its
+    # status is sent: a bad filter (400) or a database that is down or busy (503) must
+    # show before, so ask for one row first.
+    release = held.streams.take(request.client.host if request.client else "unknown")
+    try:
+        await fetch(held.stream_pool, after, 1)
+    except BaseException:
+        release()
+        raise
+    body = chunks(held.stream_pool, fetch, after)
+    close_at_end(request.scope, body, release)
+    return Stream(body, media_type=media_type)
+
+
+async def geojson_list_response(
+    request: Request[Any, Any, Any],
+    how: ListRead[Any],
+    asked: Listing[Any],
+    everything: bool,
+    collect: Callable[[list[Any], str | None], Any],
+) -> Response[Any]:
+    """A page of claims or places as a FeatureCollection (`collect` builds it), or with
+    `everything` the whole list as one, streamed."""
+    fetch = asked.fetch(how)
+    if everything:
+        return await streamed(request, fetch, asked.after, geojson_chunks, GEOJSON)
+    rows = await fetch(resources(request).pool, asked.after, asked.limit)
+    cursor = None if rows.next is None else encode_cursor(rows.next)
+    headers = next_link(request, cursor)
+    return json_response(request, collect(rows.rows, cursor), headers=headers, media_type=GEOJSON)
+
+
+async def geojson_chunks(
+    pool: asyncpg.Pool[asyncpg.Record], fetch: FetchPage[Any], after: Keyset | None
+) -> AsyncGenerator[bytes, None]:
+    """A FeatureCollection of every row after `after`: its head, a page of features per
+    chunk, its tail."""
+    yield STREAM_HEAD
+    first = True
+    async for rows in every_page(pool, fetch, after, STREAM_PAGE):
+        yield features_json(rows, first)
+        first = False
+    yield STREAM_TAIL
+
+
+async def about_the_list(
+    pool: asyncpg.Pool[asyncpg.Record], how: ListRead[Any], asked: Listing[Any]
+) -> tuple[ListMeta | UnsetType, list[Group] | UnsetType]:
+    """The total and the facet the request asked for (UNSET: not asked)."""
+    if not asked.count and asked.group_by is None:
+        return UNSET, UNSET
+    meta = ListMeta()
+    groups: list[Group] | UnsetType = UNSET
+    if asked.count:
+        total = await count_list(pool, how, asked.filters)
+        meta.count, meta.count_exact = total.count, total.exact
+    if asked.group_by is not None:
+        grouped = await group_list(pool, how, asked.filters, asked.group_by)
+        meta.group_by, meta.grouped, groups = asked.group_by, grouped.counted, grouped.groups
+    return meta, groups
+
+
 async def ndjson_lines(
-    pool: asyncpg.Pool[asyncpg.Record], fetch: FetchPage[Any], after: str | None
+    pool: asyncpg.Pool[asyncpg.Record], fetch: FetchPage[Any], after: Keyset | None
 ) -> AsyncGenerator[bytes, None]:
     """Every row after `after`, one JSON line each, a page of lines per chunk."""
     async for rows in every_page(pool, fetch, after, STREAM_PAGE):
@@ -113,5 +217,6 @@ def ndjson_of(component: str) -> type[Operation]:
 
 NDJSON_NOTE = (
     "With `Accept: application/x-ndjson` the answer is every matching row instead of a page: "
-    "one JSON object per line, streamed, from the `cursor` position on (`limit` is ignored)."
+    "one JSON object per line, streamed, in the `sort` order from the `cursor` position on "
+    "(`limit`, `count` and `group_by` are ignored)."
 )

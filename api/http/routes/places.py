@@ -9,18 +9,36 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
 from api.db import reads
-from api.db.reads import pages
 from api.errors import NotFound
 from api.filters import PlaceFilters, clean_text, parse_bbox
+from api.geojson import PlaceFeatureCollection, place_collection
 from api.http.auth import access
 from api.http.examples import WithExamples
-from api.http.params import BBox, Cursor, Limit, cursor_after, timed_cursor_after
+from api.http.params import (
+    BBox,
+    Count,
+    Cursor,
+    Everything,
+    Limit,
+    NamedSort,
+    PlaceGroup,
+    cursor_after,
+)
 from api.http.patterns import COUNTRY
 from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, NOT_FOUND
-from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, page_response
+from api.http.responses import DETAIL_HEADERS, GEOJSON, LIST_HEADERS, NDJSON, page_response
 from api.http.routes.common import PlaceIdPath, entity_response, resources
-from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
-from api.schemas import NO_NUL, ClaimPage, Place, PlacePage
+from api.http.routes.listing import (
+    NDJSON_NOTE,
+    Listing,
+    geojson_list_response,
+    list_response,
+    listing,
+    wants,
+    with_alternatives,
+)
+from api.pages import ClaimPage, PlacePage
+from api.schemas import NO_NUL, Place
 
 TAGS = ["places"]
 
@@ -40,29 +58,69 @@ def place_listing(
         QueryParameter(pattern=COUNTRY, description="ISO 3166-1 alpha-2 code, e.g. UA."),
     ] = None,
     bbox: BBox = None,
+    sort: NamedSort = "-created",
     limit: Limit = 50,
     cursor: Cursor = None,
+    count: Count = False,
+    group_by: PlaceGroup = None,
 ) -> Listing[PlaceFilters]:
     filters = PlaceFilters(q=clean_text("q", q), country=country, bbox=parse_bbox(bbox))
-    return Listing(filters, cursor_after("place", cursor), limit)
+    return listing(
+        "place", filters, sort=sort, cursor=cursor, limit=limit, count=count, group_by=group_by
+    )
 
 
 @get(
     "/v1/places",
     **access("read", LIST_RESPONSES),
     operation_id="listPlaces",
-    summary="List places, newest first; fuzzy search by name or alias",
+    summary="List places, newest first; fuzzy search by name or alias (JSON, or GeoJSON by Accept)",
     tags=TAGS,
     response_headers=LIST_HEADERS,
-    description=NDJSON_NOTE,
-    operation_class=ndjson_of("Place"),
+    description=(
+        "With `Accept: application/geo+json` the same page comes as an RFC 7946 "
+        "FeatureCollection, exactly as from `/v1/places.geojson`. " + NDJSON_NOTE
+    ),
+    operation_class=with_alternatives(**{GEOJSON: "PlaceFeatureCollection", NDJSON: "Place"}),
     dependencies={"listing": Provide(place_listing, sync_to_thread=False)},
 )
 async def list_places(
     request: Request[Any, Any, Any], listing: NamedDependency[Listing[PlaceFilters]]
 ) -> Response[PlacePage]:
-    fetch = pages(reads.list_places, listing.filters)
-    return await list_response(request, fetch, after=listing.after, limit=listing.limit)
+    if wants(request, GEOJSON, NDJSON):
+        response = await geojson_list_response(
+            request, reads.PLACES, listing, everything=False, collect=place_collection
+        )
+        response.headers["Vary"] = "Accept"  # caches must key this URL's answers on Accept
+        return response
+    return await list_response(request, reads.PLACES, listing)
+
+
+@get(
+    "/v1/places.geojson",
+    **access("read", LIST_RESPONSES),
+    operation_id="listPlacesGeoJSON",
+    operation_class=WithExamples,
+    summary="List places as a GeoJSON FeatureCollection",
+    description=(
+        "One Feature per place: a Point at the place, the place's JSON as `properties`. "
+        "Paged like `/v1/places`: `next_cursor` is a foreign member of the "
+        "FeatureCollection; with `all=true`, every matching place in one collection, "
+        "streamed."
+    ),
+    tags=TAGS,
+    response_headers=LIST_HEADERS,
+    media_type=GEOJSON,
+    dependencies={"listing": Provide(place_listing, sync_to_thread=False)},
+)
+async def list_places_geojson(
+    request: Request[Any, Any, Any],
+    listing: NamedDependency[Listing[PlaceFilters]],
+    all: Everything = False,
+) -> Response[PlaceFeatureCollection]:
+    return await geojson_list_response(
+        request, reads.PLACES, listing, everything=all, collect=place_collection
+    )
 
 
 @get(
@@ -97,11 +155,11 @@ async def list_place_claims(
     cursor: Cursor = None,
 ) -> Response[ClaimPage]:
     pool = resources(request).pool
-    after = timed_cursor_after("claim", cursor)
+    after = cursor_after("claim", cursor, "time")
     rows = await reads.place_claims(pool, place_id, after=after, limit=limit)
     if not rows.rows and await reads.get_place(pool, place_id) is None:
         raise NotFound("place", place_id)
-    return page_response(request, rows, by_time=True)
+    return page_response(request, rows)
 
 
-ROUTES = [list_places, get_place, list_place_claims]
+ROUTES = [list_places, list_places_geojson, get_place, list_place_claims]

@@ -10,12 +10,11 @@ from litestar.params import JSONBody, QueryParameter
 
 from api.corrections import QuotePatch
 from api.db import curation, reads
-from api.db.reads import pages
 from api.extract.types import QuoteKind
 from api.filters import QuoteFilters, clean_text, several, time_range
 from api.http.auth import access
 from api.http.examples import WithExamples
-from api.http.params import After, Before, Cursor, Limit, SearchText, cursor_after
+from api.http.params import After, Before, Count, Cursor, DatedSort, Limit, QuoteGroup, SearchText
 from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, STALE, WRITE_RESPONSES
 from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, json_response
 from api.http.routes.common import (
@@ -28,8 +27,9 @@ from api.http.routes.common import (
     strict_body,
     unchanged_if,
 )
-from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, ndjson_of
-from api.schemas import Quote, QuotePage
+from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, listing, ndjson_of
+from api.pages import QuotePage
+from api.schemas import Quote
 
 TAGS = ["quotes"]
 
@@ -46,22 +46,27 @@ def quote_listing(
     ] = None,
     published_after: After = None,
     published_before: Before = None,
+    sort: DatedSort = "-created",
     limit: Limit = 50,
     cursor: Cursor = None,
+    count: Count = False,
+    group_by: QuoteGroup = None,
 ) -> Listing[QuoteFilters]:
     after, before = time_range(published_after, published_before)
     filters = QuoteFilters(
         speaker=speaker, article=article, q=clean_text("q", q), kind=several(kind),
         published_after=after, published_before=before,
     )  # fmt: skip
-    return Listing(filters, cursor_after("quote", cursor), limit)
+    return listing(
+        "quote", filters, sort=sort, cursor=cursor, limit=limit, count=count, group_by=group_by
+    )
 
 
 @get(
     "/v1/quotes",
     **access("read", LIST_RESPONSES),
     operation_id="listQuotes",
-    summary="List quotes, newest first",
+    summary="List quotes, newest first or as sorted",
     tags=TAGS,
     response_headers=LIST_HEADERS,
     description=NDJSON_NOTE,
@@ -71,8 +76,7 @@ def quote_listing(
 async def list_quotes(
     request: Request[Any, Any, Any], listing: NamedDependency[Listing[QuoteFilters]]
 ) -> Response[QuotePage]:
-    fetch = pages(reads.list_quotes, listing.filters)
-    return await list_response(request, fetch, after=listing.after, limit=listing.limit)
+    return await list_response(request, reads.QUOTES, listing)
 
 
 @get(
