@@ -3,11 +3,13 @@ a midnight (which can be a day off)."""
 
 from __future__ import annotations
 
+import doctest
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from api.services import timestamps
 from api.services.sources import Item, read
 from api.services.timestamps import Published, instant, page_time
 
@@ -152,3 +154,7 @@ def test_feed_times_keep_their_instant_and_refuse_a_bare_date(tmp_path: Path) ->
     for item in (dated, local):
         assert item.article is not None and item.article.published_at is None
         assert len(item.notes) == 1 and "without a time zone" in item.notes[0]
+
+
+def test_the_docstring_examples_hold() -> None:
+    assert doctest.testmod(timestamps).failed == 0
