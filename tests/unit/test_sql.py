@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from api.db import migrate
 from api.db.sql import PARAMETER, parse_named_blocks, queries
 
 
@@ -26,3 +28,21 @@ def test_parameters_are_named_and_only_in_code(name: str) -> None:
         code, _, comment = line.partition("--")
         assert not re.search(r"\$\d", code), f"{name}: positional parameter in {line!r}"
         assert not PARAMETER.search(comment) and "$" not in comment, f"{name}: {line!r}"
+
+
+def test_reserved_migration_numbers_are_a_gap_until_they_come(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A number held for a migration on another branch may be missing; once it is here, the
+    reservation must go (api.db.migrate.RESERVED), and any other gap is still an error."""
+    monkeypatch.setattr(migrate, "RESERVED", {2: "on another branch"})
+    for version in (1, 3):
+        (tmp_path / f"{version:03d}_m.sql").write_text("SELECT 1;")
+    assert [m.version for m in migrate.discover(tmp_path)] == [1, 3]
+    (tmp_path / "002_arrived.sql").write_text("SELECT 1;")
+    with pytest.raises(ValueError, match="remove them from RESERVED"):
+        migrate.discover(tmp_path)
+    (tmp_path / "002_arrived.sql").unlink()
+    (tmp_path / "005_m.sql").write_text("SELECT 1;")
+    with pytest.raises(ValueError, match="without gaps"):
+        migrate.discover(tmp_path)
