@@ -29,7 +29,7 @@ from api.extract import Extraction, language
 from api.extract.body_checks import body_warnings
 from api.names import content_hash
 from api.schemas import ArticleIn
-from api.services.ingest import store_article
+from api.services.ingest import near_duplicate_warning, store_article
 from api.services.sources import Item
 
 if TYPE_CHECKING:
@@ -234,6 +234,9 @@ async def write_one(
         tally.write_seconds += time.perf_counter() - started
     if result.created:
         tally.ingested += 1
+        if result.near_duplicates:
+            warning = near_duplicate_warning(result.near_duplicates)
+            tally.warn(origin, warning.code, warning.message)
     else:
         tally.duplicates += 1
 
