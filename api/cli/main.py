@@ -110,7 +110,8 @@ def parser() -> argparse.ArgumentParser:
         "(same url or body) are skipped: run it again to resume after a crash.\n"
         "A feed item with a summary only fails unless --follow-links fetches its page\n"
         "(http/https, 30 s and 5 MB per page at most); a page that cannot be fetched\n"
-        "fails alone, with the reason.",
+        "fails alone, with the reason. Short, paywalled or cut-off bodies and near-duplicates\n"
+        "of stored articles are stored, and listed as warnings.",
     )  # fmt: skip
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     where = ingest.add_mutually_exclusive_group()
