@@ -21,6 +21,7 @@ Varga, adding that extra crossings would be laid on if demand stayed high.</p>
 </article><footer>© Harbour Daily</footer></body></html>"""
 
 PUBLISHED = '<meta property="article:published_time" content="2025-12-03T23:30:00-05:00">'
+DATE_ONLY = '<meta property="article:published_time" content="2025-12-03">'
 
 # the size of the oversize pages: tests set their limit below it
 OVERSIZE = 200_000
@@ -36,8 +37,9 @@ class Pages(BaseHTTPRequestHandler):
             title = "Ferry service resumes" + path.removeprefix("/article")
             page = ARTICLE.format(title=title, meta=PUBLISHED)
             self.answer(200, "text/html; charset=utf-8", page.encode())
-        elif path == "/undated":
-            page = ARTICLE.format(title="Ferry service resumes", meta="")
+        elif path in ("/undated", "/date-only"):
+            meta = DATE_ONLY if path == "/date-only" else ""
+            page = ARTICLE.format(title="Ferry service resumes", meta=meta)
             self.answer(200, "text/html; charset=utf-8", page.encode())
         elif path == "/slow":
             self.release.wait()  # the client gives up first (its read timeout)

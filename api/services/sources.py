@@ -180,7 +180,9 @@ def page_item(origin: str, raw: bytes, link: Link | None = None) -> Item:
         "url": link.url or page.get("url") or None,
         "published_at": _isoformat(published) or link.published_at,
     }
-    return _noted(article_from(origin, _present(record)), published, "the page")
+    item = article_from(origin, _present(record))
+    # a time without its zone matters only when the feed did not give one
+    return item if record["published_at"] else _noted(item, published, "the page")
 
 
 def _feed(origin: str, raw: bytes) -> Iterator[Item]:

@@ -127,8 +127,15 @@ async def test_summary_only_items_become_their_pages_and_failures_stay_alone(
 async def test_the_page_time_wins_and_the_feed_time_fills_in(server: str) -> None:
     when = "2025-12-02T08:00:00+00:00"
     links = [Link(url=f"{server}{path}", title="T", published_at=when)
-             for path in ("/article", "/undated")]  # fmt: skip
-    dated, undated = await follow_links([Item("f#0", link=link) for link in links], LIMITS)
+             for path in ("/article", "/undated", "/date-only")]  # fmt: skip
+    items = [Item("f#0", link=link) for link in links]
+    dated, undated, date_only = await follow_links(items, LIMITS)
     assert dated.article is not None and undated.article is not None
     assert dated.article.published_at == datetime(2025, 12, 4, 4, 30, tzinfo=UTC)
     assert undated.article.published_at == datetime(2025, 12, 2, 8, tzinfo=UTC)
+    # a page's date alone gives way to the feed's time, and is no warning then
+    assert date_only.article is not None and date_only.notes == ()
+    assert date_only.article.published_at == datetime(2025, 12, 2, 8, tzinfo=UTC)
+    [alone] = await follow_links([Item("f#1", link=Link(url=f"{server}/date-only"))], LIMITS)
+    assert alone.article is not None and alone.article.published_at is None
+    assert "'2025-12-03', without a time zone" in alone.notes[0]
