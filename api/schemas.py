@@ -222,6 +222,38 @@ class Article(ArticleSummary):
     places: list[ArticlePlace]
 
 
+WarningCode = Annotated[
+    Literal["tiny_body", "paywalled", "truncated", "near_duplicate"],
+    msgspec.Meta(
+        description=(
+            "`tiny_body`: fewer than 50 words; `paywalled`: the body reads like a paywall's "
+            "notice; `truncated`: it ends in an ellipsis or a 'Read more'; `near_duplicate`: "
+            "a stored article is the same text with a line or two changed (`near_duplicates`)."
+        )
+    ),
+]
+
+
+class IngestWarning(Wire):
+    """Something about an article just stored that is worth a look: it was stored anyway."""
+
+    code: WarningCode
+    message: str
+
+
+class IngestedArticle(Article):
+    """The annotated article just stored, with what is worth a look about it."""
+
+    warnings: list[IngestWarning]
+    near_duplicates: Annotated[
+        list[str],
+        msgspec.Meta(
+            description="Ids of stored articles whose body is nearly this one's (the same "
+            "story published again with a line or two changed), oldest first; at most 20."
+        ),
+    ]
+
+
 # --- actors and places --------------------------------------------------------------------
 
 

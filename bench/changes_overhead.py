@@ -36,6 +36,7 @@ from api.db.pool import create_pool
 from api.db.rows import Conn
 from api.db.transaction import in_transaction
 from api.extract import Extraction, Extractor
+from api.extract.fingerprint import simhash
 from api.names import content_hash
 from api.schemas import ArticleIn
 from api.services.ingest import store_extraction
@@ -74,7 +75,7 @@ async def store(pool: Pool, article: ArticleIn, extraction: Extraction) -> float
 
     async def work(conn: Conn) -> None:
         article_id = await writes.insert_article(
-            conn, article, content_hash(article.body), extraction.version
+            conn, article, content_hash(article.body), extraction.version, simhash(article.body)
         )
         assert article_id is not None
         await store_extraction(conn, article_id, article.published_at, extraction)

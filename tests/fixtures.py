@@ -44,3 +44,44 @@ MARKET_REPORT: dict[str, Any] = {
 def article(template: dict[str, Any], **changes: Any) -> dict[str, Any]:
     """A copy of a fixture article with some fields changed (e.g. another url or body)."""
     return {**template, **changes}
+
+
+# an invented report of about 270 words (a real article's length: the shorter a body, the
+# more bits one changed line moves; api/extract/fingerprint.py)
+FERRY: dict[str, Any] = {
+    "title": "Ferry service resumes after storms",
+    "source": "Harbour Daily",
+    "url": "https://harbour.example/ferry",
+    "published_at": "2025-12-03T23:30:00-05:00",
+    "body": (
+        "The ferry between the two islands resumed on Wednesday evening after a week of "
+        "storms, the operator said in a statement on its website.\n"
+        "“Crossings will run every two hours until the weekend,” said operations manager "
+        "Lena Varga, adding that extra crossings would be laid on if demand stayed high.\n"
+        "Harbour officials said the breakwater had held and that no vessels were damaged, "
+        "although two pontoons would need repairs before the summer season began.\n"
+        "The storms closed the island's only school for three days and cut power to several "
+        "hundred homes, the local council said. Engineers restored most connections by "
+        "Tuesday night.\n"
+        "Fishermen, who lost a week of work, asked the council for help with the cost of "
+        "fuel and repairs. A council spokesman said a fund would be discussed at its next "
+        "meeting, which is due to take place in the middle of the month.\n"
+        "Ferry passengers on the first crossing described a calm sea and a crowded deck. Many "
+        "were islanders returning from the mainland, where they had waited in hotels and with "
+        "relatives since the service stopped.\n"
+        "The operator said it would review its timetable for the winter months and would "
+        "publish a revised schedule on its website by the end of next week. It said tickets "
+        "bought for cancelled crossings would be refunded in full or could be used on any "
+        "crossing before the end of the year.\n"
+        "Weather forecasters expect calmer conditions for the rest of the week, although "
+        "another band of strong winds could reach the coast on Sunday. The harbour master said "
+        "crossings would be stopped again if waves rose above three metres."
+    ),
+}
+# the same story on another site, with its own line at the end
+REPUBLISHED = article(
+    FERRY,
+    url="https://coast.example/news/ferry-resumes",
+    source="Coast News",
+    body=FERRY["body"] + "\nThis story was first published by Harbour Daily.",
+)

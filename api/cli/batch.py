@@ -24,6 +24,13 @@ async def _ingest(url: str | None, settings: Settings, args: argparse.Namespace)
 
     items = list(chain.from_iterable(read(path) for path in discover(map(Path, args.paths))))
     started = time.perf_counter()
+    if args.follow_links:
+        from api.services.fetch import FetchLimits, follow_links
+
+        linked = sum(1 for item in items if item.link is not None)
+        with terminal.progress_bar(linked, "fetching") as advance:
+            limits = FetchLimits(concurrency=args.fetch_concurrency)
+            items = await follow_links(items, limits, advance=advance)
     label = "queued" if args.queue else "ingested"
     with terminal.progress_bar(len(items), "ingesting") as advance:
         if url is None:  # --api

@@ -103,12 +103,17 @@ def parser() -> argparse.ArgumentParser:
         sub, "ingest", "read articles from files and store them with what they say",
         "  gazette ingest articles/                      every file in a folder, on every core\n"
         "  gazette ingest feed.xml page.html a.jsonl     RSS/Atom, saved pages, JSON Lines\n"
+        "  gazette ingest --follow-links feed.xml        summary-only items: fetch their pages\n"
         "  gazette ingest --api https://gz.example a.jsonl   through a running Gazette\n"
         "  gazette ingest --queue big.jsonl && gazette worker --exit-when-done\n\n"
-        "files: .txt .md (title = first line), .json (object or list), .jsonl .ndjson,\n"
-        "       .html .htm (saved pages), .xml .rss .atom (feeds whose items carry full text)\n"
+        "files: .txt .md (title = first line), .json (object, list or JSON Feed), .jsonl\n"
+        "       .ndjson, .html .htm (saved pages), .xml .rss .atom (RSS/Atom feeds)\n"
         "records: {title, body, source?, url?, published_at?}. Articles stored already\n"
-        "(same url or body) are skipped: run it again to resume after a crash.",
+        "(same url or body) are skipped: run it again to resume after a crash.\n"
+        "A feed item with a summary only fails unless --follow-links fetches its page\n"
+        "(http/https, 30 s and 5 MB per page at most); a page that cannot be fetched\n"
+        "fails alone, with the reason. Short, paywalled or cut-off bodies and near-duplicates\n"
+        "of stored articles are stored, and listed as warnings.",
     )  # fmt: skip
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     where = ingest.add_mutually_exclusive_group()
@@ -120,6 +125,10 @@ def parser() -> argparse.ArgumentParser:
     ingest.add_argument("--batch", type=_positive, default=16, help="articles per batch")
     ingest.add_argument("--concurrency", type=_positive, default=4,
                         help="requests in flight with --api (default 4)")  # fmt: skip
+    ingest.add_argument("--follow-links", action="store_true",
+                        help="fetch the page of each feed item with only a summary")  # fmt: skip
+    ingest.add_argument("--fetch-concurrency", type=_positive, default=4,
+                        help="pages fetched at once with --follow-links (default 4)")  # fmt: skip
     work = _command(
         sub, "worker", "process queued articles; run as many as you like, anywhere",
         "  gazette worker                       until stopped\n"

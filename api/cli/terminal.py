@@ -63,6 +63,7 @@ def print_summary(tally: Tally, seconds: float, stored_as: str = "ingested") -> 
     table.add_row(stored_as, str(tally.ingested))
     table.add_row("duplicates (skipped)", str(tally.duplicates))
     table.add_row("failed", str(len(tally.failures)))
+    table.add_row("warnings", str(len(tally.warnings)))
     done = tally.ingested + tally.duplicates + len(tally.failures)
     table.add_row("seconds", f"{seconds:.1f}")
     if seconds > 0:
@@ -71,6 +72,7 @@ def print_summary(tally: Tally, seconds: float, stored_as: str = "ingested") -> 
         table.add_row("extraction (s, all processes)", f"{tally.extract_seconds:.1f}")
         table.add_row("database writes (s)", f"{tally.write_seconds:.1f}")
     out.print(table)
+    print_warnings(tally)
     if not tally.failures:
         return
     reasons = Counter(_reason(reason) for _, reason in tally.failures)
@@ -83,6 +85,22 @@ def print_summary(tally: Tally, seconds: float, stored_as: str = "ingested") -> 
         # Text, not str: rich reads `[…]` in a str as markup
         failed.add_row(str(count), Text(printable(reason)), Text(printable(example)))
     out.print(failed)
+
+
+# per-item warning lines shown; the count above says how many there were in all
+MAX_WARNING_LINES = 200
+
+
+def print_warnings(tally: Tally) -> None:
+    """One line per warning (stored, but worth a look): `origin: code: message`. Plain
+    lines, not a table: each is kept whole for grep, however long."""
+    if not tally.warnings:
+        return
+    out.print("warnings (stored anyway):", highlight=False)
+    for origin, code, message in tally.warnings[:MAX_WARNING_LINES]:
+        out.print(Text(printable(f"  {origin}: {code}: {message}")), crop=False)
+    if len(tally.warnings) > MAX_WARNING_LINES:
+        out.print(f"  … and {len(tally.warnings) - MAX_WARNING_LINES} more", highlight=False)
 
 
 def _reason(reason: str) -> str:

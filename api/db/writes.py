@@ -29,14 +29,15 @@ from api.schemas import ArticleIn
 
 
 async def insert_article(
-    conn: Conn, article: ArticleIn, content_hash: str, extractor_version: str
+    conn: Conn, article: ArticleIn, content_hash: str, extractor_version: str, simhash: int
 ) -> str | None:
-    """The new article's id, or None when an article with this url or body exists already."""
+    """The new article's id, or None when an article with this url or body exists already.
+    `simhash` is its body's fingerprint (api.extract.fingerprint), for near-duplicates."""
     found = await fetch_value(
         conn, "insert_article", id=new_id("article"), title=article.title, body=article.body,
         source=article.source, url=article.url, published_at=article.published_at,
         language=article.language, content_hash=content_hash,
-        extractor_version=extractor_version,
+        extractor_version=extractor_version, simhash=simhash,
     )  # fmt: skip
     return None if found is None else str(found)
 

@@ -62,7 +62,16 @@ from api.http.problems import PROBLEM_JSON, ApiError, api_error_of, new_problem
 from api.http.responses import GEOJSON, NDJSON
 from api.ids import PREFIXES, id_pattern
 from api.problem_types import BY_SLUG, PROBLEM_TYPES
-from api.schemas import Change, ChangePage, Health, Problem, ProblemError, Readiness
+from api.schemas import (
+    Change,
+    ChangePage,
+    Health,
+    IngestedArticle,
+    Problem,
+    ProblemError,
+    Readiness,
+)
+from api.services.ingest import warnings_for
 from api.settings import Settings
 
 
@@ -151,12 +160,20 @@ QUERY_TOO_LONG = ApiError(
 # what api.http.routes.articles.check_article says (GAZETTE_MAX_BODY_CHARS)
 BODY_TOO_LONG = f"is 250000 characters; the limit is {DEFAULTS.max_body_chars}"
 
+# createArticle's 201: the example article, which is short, and nearly repeats a stored one
+EARLIER_ARTICLE_ID = "art_01kbd5yq1d7fx9nt0g2e1m4c8w"
+INGESTED = IngestedArticle(
+    **msgspec.structs.asdict(ARTICLE),
+    warnings=warnings_for(ARTICLE.body, [EARLIER_ARTICLE_ID]),
+    near_duplicates=[EARLIER_ARTICLE_ID],
+)
+
 EXAMPLES: dict[str, Exchange] = {
     "createArticle": Exchange(
         "A news article in; the article with what was extracted from it out",
         "/v1/articles",
         request=ARTICLE_IN,
-        responses={201: ARTICLE, 200: ARTICLE},
+        responses={201: INGESTED, 200: ARTICLE},
         errors={422: ArticleRefused(BODY_TOO_LONG)},
     ),
     "listArticles": Exchange(

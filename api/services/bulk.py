@@ -26,9 +26,10 @@ import msgspec
 
 from api.db import jobs
 from api.extract import Extraction, language
+from api.extract.body_checks import body_warnings
 from api.names import content_hash
 from api.schemas import ArticleIn
-from api.services.ingest import store_article
+from api.services.ingest import near_duplicate_warning, store_article
 from api.services.sources import Item
 
 if TYPE_CHECKING:
@@ -49,11 +50,26 @@ class Tally(msgspec.Struct):
     ingested: int = 0
     duplicates: int = 0
     failures: list[tuple[str, str]] = msgspec.field(default_factory=list)  # (origin, reason)
+    # stored (or queued), but worth a look: (origin, code, message)
+    warnings: list[tuple[str, str, str]] = msgspec.field(default_factory=list)
     extract_seconds: float = 0.0  # summed over worker processes
     write_seconds: float = 0.0  # summed over concurrent writes
 
     def fail(self, origin: str, reason: str) -> None:
         self.failures.append((origin, reason))
+
+    def warn(self, origin: str, code: str, message: str) -> None:
+        self.warnings.append((origin, code, message))
+
+
+def warn_of(tally: Tally, origin: str, notes: tuple[str, ...], body: str | None) -> None:
+    """The warnings of an article about to be stored: how it was read (a time without its
+    zone: api.services.sources) and, given its `body`, what that looks like
+    (api.extract.body_checks: too short, paywalled, cut off)."""
+    for note in notes:
+        tally.warn(origin, "no_time_zone", note)
+    for warning in body_warnings(body) if body is not None else []:
+        tally.warn(origin, warning.code, warning.message)
 
 
 def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -73,6 +89,7 @@ class Fresh(msgspec.Struct, frozen=True):
     origin: str
     article: ArticleIn
     digest: str
+    notes: tuple[str, ...] = ()  # the item's (api.services.sources.Item.notes)
 
 
 class Screen:
@@ -95,7 +112,8 @@ class Screen:
             elif why := language.refusal(item.article.body):
                 self.tally.fail(item.origin, f"body {why}")
             else:
-                readable.append(Fresh(item.origin, item.article, content_hash(item.article.body)))
+                digest = content_hash(item.article.body)
+                readable.append(Fresh(item.origin, item.article, digest, item.notes))
         urls = [f.article.url for f in readable if f.article.url]
         stored_urls, stored_hashes = await jobs.stored(db, urls, [f.digest for f in readable])
         fresh: list[Fresh] = []
@@ -112,6 +130,7 @@ class Screen:
             if url is not None:
                 self.urls.add(url)
             fresh.append(candidate)
+            warn_of(self.tally, candidate.origin, candidate.notes, candidate.article.body)
         return fresh
 
 
@@ -215,6 +234,9 @@ async def write_one(
         tally.write_seconds += time.perf_counter() - started
     if result.created:
         tally.ingested += 1
+        if result.near_duplicates:
+            warning = near_duplicate_warning(result.near_duplicates)
+            tally.warn(origin, warning.code, warning.message)
     else:
         tally.duplicates += 1
 
@@ -306,6 +328,9 @@ async def post_one(client: httpx.AsyncClient, tally: Tally, item: Item) -> None:
         await asyncio.sleep(retry_after(response))
     if response.status_code == 201:
         tally.ingested += 1
+        warn_of(tally, item.origin, item.notes, None)  # the server checks the body: below
+        for warning in _warnings(response):
+            tally.warn(item.origin, warning.code, warning.message)
     elif response.status_code == 200:
         tally.duplicates += 1
     elif response.status_code in (401, 403):
@@ -314,6 +339,23 @@ async def post_one(client: httpx.AsyncClient, tally: Tally, item: Item) -> None:
         )
     else:
         tally.fail(item.origin, f"{response.status_code}: {_detail(response)}")
+
+
+class _Warning(msgspec.Struct):
+    code: str
+    message: str
+
+
+class _Created(msgspec.Struct):
+    warnings: list[_Warning] = []
+
+
+def _warnings(response: httpx.Response) -> list[_Warning]:
+    """The `warnings` of a 201 (none from a Gazette older than them)."""
+    try:
+        return msgspec.json.decode(response.content, type=_Created).warnings
+    except msgspec.DecodeError:
+        return []
 
 
 def retry_after(response: httpx.Response) -> float:

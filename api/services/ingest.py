@@ -16,13 +16,16 @@ import asyncpg
 import msgspec
 
 from api.db import writes
+from api.db.duplicates import near_duplicates
 from api.db.rows import Conn, Db, fetch_value
 from api.db.transaction import in_transaction
 from api.errors import ArticleRefused, Busy
 from api.extract import Extraction
+from api.extract.body_checks import body_warnings
+from api.extract.fingerprint import simhash
 from api.ids import new_id
 from api.names import content_hash, name_key
-from api.schemas import ArticleIn
+from api.schemas import ArticleIn, IngestWarning
 from api.services.sandbox import ExtractionFailed, InProcess, Sandbox
 
 log = logging.getLogger("gazette.ingest")
@@ -31,6 +34,9 @@ log = logging.getLogger("gazette.ingest")
 class IngestResult(msgspec.Struct, frozen=True):
     article_id: str
     created: bool
+    # stored articles the new one is a near-duplicate of (api.db.duplicates); none when
+    # the article was stored already
+    near_duplicates: list[str] = []
 
 
 class ExtractionQueue:
@@ -83,6 +89,22 @@ class ExtractionQueue:
         await asyncio.to_thread(self.runner.close)
 
 
+def warnings_for(body: str, near_duplicates: list[str]) -> list[IngestWarning]:
+    """What is worth a look about an article just stored: its body (api.extract.body_checks)
+    and the stored articles it nearly repeats."""
+    found = [IngestWarning(w.code, w.message) for w in body_warnings(body)]
+    if near_duplicates:
+        found.append(near_duplicate_warning(near_duplicates))
+    return found
+
+
+def near_duplicate_warning(near_duplicates: list[str]) -> IngestWarning:
+    listed = ", ".join(near_duplicates)
+    return IngestWarning(
+        "near_duplicate", f"nearly the same text as stored {listed}: the story published again?"
+    )
+
+
 async def find_existing(db: Db, article: ArticleIn) -> str | None:
     found = await fetch_value(
         db, "find_existing_article", url=article.url, content_hash=content_hash(article.body)
@@ -125,9 +147,11 @@ async def store_article(
 
 
 async def write_article(conn: Conn, article: ArticleIn, extraction: Extraction) -> IngestResult:
-    """The article, then every entity extracted from it, in the caller's transaction."""
+    """The article, then every entity extracted from it, in the caller's transaction; and
+    the stored articles it is a near-duplicate of (those committed before it)."""
+    fingerprint = simhash(article.body)
     article_id = await writes.insert_article(
-        conn, article, content_hash(article.body), extraction.version
+        conn, article, content_hash(article.body), extraction.version, fingerprint
     )
     if article_id is None:
         # A concurrent writer stored the same article between our check and our insert.
@@ -135,7 +159,8 @@ async def write_article(conn: Conn, article: ArticleIn, extraction: Extraction) 
         assert winner is not None, "insert conflicted but no existing article matches"
         return IngestResult(winner, created=False)
     await store_extraction(conn, article_id, article.published_at, extraction)
-    return IngestResult(article_id, created=True)
+    near = await near_duplicates(conn, article_id, fingerprint)
+    return IngestResult(article_id, created=True, near_duplicates=near)
 
 
 # Entities of each kind an article keeps. A real article has tens; text built to be read as

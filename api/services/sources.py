@@ -1,31 +1,36 @@
-"""Articles from files: plain text, JSON, JSON Lines, saved HTML pages and RSS/Atom feeds.
+"""Articles from files: plain text, JSON, JSON Lines, saved HTML pages and feeds.
 
 What `gazette ingest PATH…` reads. Each article found becomes an `Item` (or an `Item` with
 the reason it could not be read), so one bad record never stops a run. No network: saved
-pages and feeds are read from disk, never fetched.
+pages and feeds are read from disk, never fetched (`--follow-links` fetches the pages of
+summary-only feed items through api.services.fetch, then reads them with `page_item` here).
 
 | suffix                  | read as                                                      |
 |-------------------------|--------------------------------------------------------------|
 | .txt .text .md          | one article; title = first non-blank line, body = the rest   |
 | .json                   | one object or a list of `{title, body, source, url, published_at}` |
+|                         | or a JSON Feed 1 or 1.1 (`version`: `https://jsonfeed.org/version/1…`) |
 | .jsonl .ndjson          | one such object per line                                     |
 | .html .htm              | a saved page: main text and metadata by trafilatura          |
 | .xml .rss .atom         | a feed (feedparser): one article per item with its full text |
+
+Publication times of pages and feed items are read with their offset (api.services.timestamps):
+a date alone or a time without an offset leaves `published_at` empty, with a note saying so.
+A feed item with a summary only is no article: it carries its `Link`, for `--follow-links`.
 """
 
 from __future__ import annotations
 
-import calendar
 import html.parser
 import os
 from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
 from api.schemas import ArticleIn
+from api.services.timestamps import Published, choose, feed_item_time, page_time
 
 TEXT = frozenset({".txt", ".text", ".md"})
 JSON = frozenset({".json"})
@@ -35,12 +40,31 @@ FEEDS = frozenset({".xml", ".rss", ".atom"})
 SUFFIXES = TEXT | JSON | JSON_LINES | HTML | FEEDS
 
 
+class Link(msgspec.Struct, frozen=True):
+    """A feed item that carries a summary only: the page at `url` is the article. What the
+    feed says of it fills what the page leaves out."""
+
+    url: str
+    title: str | None = None
+    source: str | None = None
+    published_at: str | None = None  # RFC 3339, with its offset
+
+
 class Item(msgspec.Struct, frozen=True):
     """One article read from a file, or why a record could not be read."""
 
     origin: str  # the file, with `:line` or `#index` when it holds several articles
     article: ArticleIn | None = None
     error: str | None = None
+    # how the article was read, worth a warning (a publication date without a time zone)
+    notes: tuple[str, ...] = ()
+    # a summary-only feed item's page (with `error` saying so): --follow-links fetches it
+    link: Link | None = None
+
+
+SUMMARY_ONLY = "the item carries no full text (only a summary)"
+FOLLOW_HINT = "; --follow-links fetches its page"
+JSON_FEED = "https://jsonfeed.org/version/1"  # 1 and 1.1 (`…/version/1.1`)
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path]:
@@ -105,7 +129,9 @@ def _json(origin: str, raw: bytes) -> Iterator[Item]:
     except msgspec.DecodeError as exc:
         yield Item(origin, error=f"not JSON: {exc}")
         return
-    if isinstance(decoded, list):
+    if isinstance(decoded, dict) and str(decoded.get("version", "")).startswith(JSON_FEED):
+        yield from _json_feed(origin, decoded)
+    elif isinstance(decoded, list):
         for index, record in enumerate(decoded):
             yield article_from(f"{origin}#{index}", record)
     else:
@@ -127,25 +153,36 @@ def _json_lines(path: Path) -> Iterator[Item]:
 
 
 def _html(origin: str, raw: bytes) -> Item:
-    import trafilatura  # a heavy import, only for saved pages
+    return page_item(origin, raw)
+
+
+def page_item(origin: str, raw: bytes, link: Link | None = None) -> Item:
+    """The article of an HTML page (saved, or fetched for `link`): main text, title, outlet
+    and url by trafilatura; the publication time with its offset (api.services.timestamps).
+    A `link`'s url, title, outlet and time come first: they are what the feed said."""
+    import trafilatura  # a heavy import, only for pages
 
     found = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
     # a Document (a dict only when asked for with the deprecated as_dict=True)
     page: dict[str, Any] = found if isinstance(found, dict) else found.as_dict() if found else {}
     if not page.get("text"):
         return Item(origin, error="no article text found in the page")
-    title = str(page.get("title") or "").strip()
+    link = link or Link(url="")
+    title = str(link.title or page.get("title") or "").strip()
     body = str(page["text"]).strip()
     if title and body.startswith(title + "\n"):  # the headline repeated as the first line
         body = body[len(title) + 1 :].lstrip()
+    published = page_time(raw.decode("utf-8", errors="replace"))
     record = {
         "title": title or body.split("\n", 1)[0][:200],
         "body": body,
-        "source": page.get("sitename") or None,
-        "url": page.get("url") or None,
-        "published_at": _timestamp(page.get("date")),
+        "source": link.source or page.get("sitename") or None,
+        "url": link.url or page.get("url") or None,
+        "published_at": _isoformat(published) or link.published_at,
     }
-    return article_from(origin, {k: v for k, v in record.items() if v is not None})
+    item = article_from(origin, _present(record))
+    # a time without its zone matters only when the feed did not give one
+    return item if record["published_at"] else _noted(item, published, "the page")
 
 
 def _feed(origin: str, raw: bytes) -> Iterator[Item]:
@@ -157,33 +194,82 @@ def _feed(origin: str, raw: bytes) -> Iterator[Item]:
         return
     outlet = feed.feed.get("title") or None
     for index, entry in enumerate(feed.entries):
-        where = f"{origin}#{index}"
         # full text: content:encoded / atom:content; a summary alone is not an article
         contents = entry.get("content") or []
-        if not contents:
-            yield Item(where, error="the item carries no full text (only a summary)")
+        html = contents[0].get("value", "") if contents else ""
+        yield _feed_item(
+            f"{origin}#{index}", html_text(html) if html else "", title=entry.get("title"),
+            url=entry.get("link"), source=outlet, published=feed_item_time(entry),
+        )  # fmt: skip
+
+
+def _json_feed(origin: str, feed: dict[str, Any]) -> Iterator[Item]:
+    """A JSON Feed (https://jsonfeed.org/version/1.1): `content_html` (as plain text) or
+    `content_text` is the body; an item with only a `summary` is summary-only."""
+    items = feed.get("items")
+    if not isinstance(items, list):
+        yield Item(origin, error="not a JSON Feed: `items` is not a list")
+        return
+    outlet = feed.get("title") if isinstance(feed.get("title"), str) else None
+    for index, entry in enumerate(items):
+        where = f"{origin}#{index}"
+        if not isinstance(entry, dict):
+            yield Item(where, error="not a JSON Feed item: not an object")
             continue
-        body = html_text(contents[0].get("value", ""))
-        published = entry.get("published_parsed") or entry.get("updated_parsed")
-        record = {
-            "title": (entry.get("title") or body.split("\n", 1)[0][:200]).strip(),
-            "body": body,
-            "source": outlet,
-            "url": entry.get("link") or None,
-            "published_at": None
-            if published is None
-            else datetime.fromtimestamp(calendar.timegm(published), UTC).isoformat(),
-        }
-        yield article_from(where, {k: v for k, v in record.items() if v is not None})
+        html, text = entry.get("content_html"), entry.get("content_text")
+        body = html_text(html) if isinstance(html, str) and html.strip() else ""
+        if not body and isinstance(text, str):
+            body = text.strip()
+        value = entry.get("date_published")  # RFC 3339
+        published = choose([(0, value)] if isinstance(value, str) and value else [])
+        url = entry.get("url") or entry.get("external_url")
+        yield _feed_item(
+            where, body, title=entry.get("title"), url=url if isinstance(url, str) else None,
+            source=outlet, published=published,
+        )  # fmt: skip
 
 
-def _timestamp(value: str | date | datetime | None) -> str | None:
-    """trafilatura's date (`YYYY-MM-DD`) as an RFC 3339 time at midnight UTC."""
-    if not value:
-        return None
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat() + "Z"
-    return f"{value}T00:00:00Z"
+def _feed_item(
+    where: str, body: str, *, title: Any, url: str | None, source: str | None,
+    published: Published,
+) -> Item:  # fmt: skip
+    """The article of one feed item whose full text is `body`; without one, a summary-only
+    item that carries its `Link`."""
+    title = title.strip() if isinstance(title, str) and title.strip() else None
+    when = _isoformat(published)
+    if not body:
+        if not url:
+            return Item(where, error=SUMMARY_ONLY + " and no link to its page")
+        link = Link(url=url, title=title, source=source, published_at=when)
+        return Item(where, error=SUMMARY_ONLY + FOLLOW_HINT, link=link)
+    record = {
+        "title": title or body.split("\n", 1)[0][:200],
+        "body": body,
+        "source": source,
+        "url": url or None,
+        "published_at": when,
+    }
+    return _noted(article_from(where, _present(record)), published, "the item")
+
+
+def _present(record: dict[str, Any]) -> dict[str, Any]:
+    """The fields that have a value (the others take ArticleIn's defaults)."""
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def _isoformat(published: Published) -> str | None:
+    return None if published.at is None else published.at.isoformat()
+
+
+def _noted(item: Item, published: Published, what: str) -> Item:
+    """`item` with a note when its time was found without an offset (and so left out)."""
+    if published.at is not None or published.unzoned is None:
+        return item
+    note = (
+        f"{what} gives its time as {published.unzoned!r}, without a time zone: "
+        "published_at left empty rather than guessed"
+    )
+    return msgspec.structs.replace(item, notes=(*item.notes, note))
 
 
 BLOCKS = frozenset(

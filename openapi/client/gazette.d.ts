@@ -19,7 +19,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest an article
-         * @description Extracts actors, quotes, places and claims and stores them with the article in one transaction. Idempotent: an article whose url or body is already stored is returned with 200 instead of 201. An article keeps at most 500 actors, 500 places, 500 quotes and 500 claims, the first found in its text: text made to yield thousands would otherwise make every read of it megabytes long.
+         * @description Extracts actors, quotes, places and claims and stores them with the article in one transaction. Idempotent: an article whose url or body is already stored is returned with 200 instead of 201. An article keeps at most 500 actors, 500 places, 500 quotes and 500 claims, the first found in its text: text made to yield thousands would otherwise make every read of it megabytes long. The 201 adds `warnings` (a body too short, paywalled or cut off; a near-duplicate) and `near_duplicates` (stored articles that are nearly the same text): the article is stored all the same.
          */
         post: operations["createArticle"];
         delete?: never;
@@ -612,6 +612,36 @@ export interface components {
             /** @constant */
             status: "ok";
         };
+        /** IngestWarning */
+        IngestWarning: {
+            /**
+             * @description `tiny_body`: fewer than 50 words; `paywalled`: the body reads like a paywall's notice; `truncated`: it ends in an ellipsis or a 'Read more'; `near_duplicate`: a stored article is the same text with a line or two changed (`near_duplicates`).
+             * @enum {string}
+             */
+            code: "tiny_body" | "paywalled" | "truncated" | "near_duplicate";
+            message: string;
+        };
+        /** IngestedArticle */
+        IngestedArticle: {
+            id: string;
+            title: string;
+            source: string | null;
+            url: string | null;
+            published_at: string | null;
+            language: string;
+            content_hash: string;
+            /** Format: date-time */
+            ingested_at: string;
+            extractor_version: string;
+            body: string;
+            actors: components["schemas"]["ArticleActor"][];
+            quotes: components["schemas"]["Quote"][];
+            claims: components["schemas"]["Claim"][];
+            places: components["schemas"]["ArticlePlace"][];
+            warnings: components["schemas"]["IngestWarning"][];
+            /** @description Ids of stored articles whose body is nearly this one's (the same story published again with a line or two changed), oldest first; at most 20. */
+            near_duplicates: string[];
+        };
         /** ListMeta */
         ListMeta: {
             /** @description With `count=true`: how many rows match the filters. Exact up to 10,000 (`count_exact` true); past that, Postgres's planner estimate. */
@@ -953,7 +983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Article"];
+                    "application/json": components["schemas"]["IngestedArticle"];
                 };
             };
             /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */

@@ -9,9 +9,10 @@ ORDER BY (url IS NOT DISTINCT FROM :url) DESC
 LIMIT 1;
 
 -- name: insert_article
-INSERT INTO articles (id, title, body, source, url, published_at, language, content_hash, extractor_version)
+INSERT INTO articles (id, title, body, source, url, published_at, language, content_hash, extractor_version,
+                      simhash)
 VALUES (:id, :title, :body, :source, :url, :published_at, :language, :content_hash,
-        :extractor_version)
+        :extractor_version, :simhash)
 ON CONFLICT DO NOTHING
 RETURNING id;
 

@@ -171,7 +171,7 @@ async def test_the_views_file_defines_every_view_and_runs_when_it_changes(
         # a migration that drops a view to alter what it reads gets every view back
         migrations = tmp_path / "migrations"
         shutil.copytree(SQL_DIR / "migrations", migrations)
-        next_version = len(list(migrations.glob("*.sql"))) + 1
+        next_version = discover(migrations)[-1].version + 1
         (migrations / f"{next_version:03d}_alter.sql").write_text("DROP VIEW quote_rows;")
         assert await migrate(conn, migrations) == [next_version]
         views = await conn.fetch("SELECT viewname FROM pg_views WHERE schemaname = 'public'")

@@ -147,6 +147,8 @@ async def test_ingest_through_the_api_counts_new_repeated_and_refused(
         transport=transport,
     )  # fmt: skip
     assert (tally.ingested, tally.duplicates) == (2, 1)
+    # the server's warnings (the market report is short), item by item
+    assert [(origin, code) for origin, code, _ in tally.warnings] == [("b", "tiny_body")]
     assert sorted(origin for origin, _ in tally.failures) == ["d", "e"]
     assert sum(advanced) == len(items)
     with pytest.raises(PermissionError):  # a read key cannot write: the run stops, exit 3

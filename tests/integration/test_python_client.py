@@ -71,7 +71,9 @@ async def test_the_generated_client_ingests_lists_and_reads_problems(
         )
         assert created.status_code == 201
         article = created.parsed
-        assert isinstance(article, models.Article) and article.quotes
+        # the 201 is the annotated article and what is worth a look about its ingest
+        assert isinstance(article, models.IngestedArticle) and article.quotes
+        assert (article.warnings, article.near_duplicates) == ([], [])
 
         quotes = await part("api.quotes.list_quotes").asyncio(
             client=client, kind=[models.ListQuotesKindItem("direct")], limit=5

@@ -24,3 +24,12 @@ def test_every_command_is_shown() -> None:
     assert commands, "no commands found"
     missing = [name for name in commands if f"gazette {name}" not in README]
     assert missing == []
+
+
+def test_every_option_of_ingest_is_named() -> None:
+    commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    ingest = commands["ingest"]  # type: ignore[index]  # (choices: the subparsers by name)
+    options = [o for action in ingest._actions for o in action.option_strings if o != "-h"]
+    assert "--follow-links" in options
+    missing = [o for o in options if o != "--help" and f"`{o}`" not in README]
+    assert missing == []

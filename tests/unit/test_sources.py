@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from api.services.sources import Item, discover, html_text, read
+from api.services.sources import Item, Link, discover, html_text, read
 
 PAGE = """<html><head><title>Talks end | Test Wire</title>
 <meta property="og:site_name" content="Test Wire">
@@ -92,6 +92,7 @@ def test_feed_items_with_full_text(tmp_path: Path) -> None:
         "The port reopened, officials said.\n“Ships are moving again,” said Marta Hnatiuk."
     )
     assert teaser.article is None and teaser.error is not None and "full text" in teaser.error
+    assert teaser.link is not None and teaser.link.url == "https://harbour.example/t"
 
 
 def test_unknown_missing_and_undecodable_files_fail_alone(tmp_path: Path) -> None:
@@ -115,3 +116,64 @@ def test_html_text_keeps_paragraphs_and_drops_scripts() -> None:
     assert html_text("<p>One <b>two</b></p><script>no()</script><p>Three&amp;</p>") == (
         "One two\nThree&"
     )
+
+
+JSON_FEED = """{
+  "version": "https://jsonfeed.org/version/1.1",
+  "title": "Harbour Daily",
+  "items": [
+    {"id": "1", "url": "https://harbour.example/port", "title": "Port reopens",
+     "content_html": "<p>The port reopened, officials said.</p><p>Ships are moving.</p>",
+     "date_published": "2025-12-02T10:00:00+02:00"},
+    {"id": "2", "url": "https://harbour.example/plain", "title": "Plain",
+     "content_text": "Cranes are back at work.", "date_published": "2025-12-02"},
+    {"id": "3", "url": "https://harbour.example/teaser", "title": "Teaser",
+     "summary": "Only this.", "date_published": "2025-12-02T09:00:00Z"},
+    {"id": "4", "title": "Nowhere", "summary": "Only this, and no link."},
+    "not an item"
+  ]
+}"""
+
+
+def test_json_feed_items_summaries_and_bad_items(tmp_path: Path) -> None:
+    path = tmp_path / "feed.json"
+    path.write_text(JSON_FEED)
+    html, plain, teaser, nowhere, bad = items(path)
+    assert html.article is not None and plain.article is not None
+    assert (html.article.title, html.article.source, html.article.url) == (
+        "Port reopens",
+        "Harbour Daily",
+        "https://harbour.example/port",
+    )
+    assert html.article.body == "The port reopened, officials said.\nShips are moving."
+    assert html.article.published_at == datetime(2025, 12, 2, 8, tzinfo=UTC)
+    assert plain.article.body == "Cranes are back at work."
+    assert plain.article.published_at is None and "without a time zone" in plain.notes[0]
+    # summary-only: not an article, but its page can be followed (--follow-links)
+    assert teaser.article is None and teaser.error is not None
+    assert "only a summary" in teaser.error and "--follow-links" in teaser.error
+    assert teaser.link == Link(
+        url="https://harbour.example/teaser",
+        title="Teaser",
+        source="Harbour Daily",
+        published_at="2025-12-02T09:00:00+00:00",
+    )
+    assert nowhere.link is None and "no link" in (nowhere.error or "")
+    assert bad.error == "not a JSON Feed item: not an object"
+
+
+def test_json_feed_version_1_and_an_ordinary_json_object(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(
+        '{"version": "https://jsonfeed.org/version/1", "title": "T", '
+        '"items": [{"id": "a", "content_text": "Body."}]}'
+    )
+    [item] = items(one)
+    assert item.article is not None and item.article.title == "Body."
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"version": "https://jsonfeed.org/version/1.1", "items": {}}')
+    assert [i.error for i in items(broken)] == ["not a JSON Feed: `items` is not a list"]
+    other = tmp_path / "other.json"
+    other.write_text('{"version": "2", "title": "T", "body": "B"}')
+    [article] = items(other)  # another `version`: an article like any other
+    assert article.article is not None and article.article.body == "B"

@@ -57,7 +57,7 @@ from api.http.routes.idempotency import (
 )
 from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, listing, ndjson_of
 from api.pages import ArticlePage
-from api.schemas import NO_NUL, Article, ArticleIn
+from api.schemas import NO_NUL, Article, ArticleIn, IngestedArticle
 from api.services import ingest as ingest_step
 
 TAGS = ["articles"]
@@ -129,7 +129,9 @@ ALREADY_STORED = {
         "transaction. Idempotent: an article whose url or body is already stored is returned "
         "with 200 instead of 201. An article keeps at most 500 actors, 500 places, 500 quotes "
         "and 500 claims, the first found in its text: text made to yield thousands would "
-        "otherwise make every read of it megabytes long."
+        "otherwise make every read of it megabytes long. The 201 adds `warnings` (a body too "
+        "short, paywalled or cut off; a near-duplicate) and `near_duplicates` (stored articles "
+        "that are nearly the same text): the article is stored all the same."
     ),
     tags=TAGS,
     status_code=HTTP_201_CREATED,
@@ -149,7 +151,7 @@ async def create_article(
     request: Request[Any, Any, Any],
     data: JSONBody[ArticleIn],
     idempotency_key: IdempotencyKey = None,
-) -> Response[Article]:
+) -> Response[IngestedArticle]:
     # `data` declares and validates the body; strict_article then re-reads it strictly.
     res = resources(request)
     article_in = strict_article(await request.body())
@@ -161,13 +163,15 @@ async def create_article(
         article = await reads.get_article(res.pool, result.article_id)
         if article is None:  # deleted between the insert and this read
             raise NotFound("article", result.article_id)
-        status = HTTP_201_CREATED if result.created else HTTP_200_OK
-        return json_response(
-            request,
-            article,
-            status_code=status,
-            headers={"Location": f"/v1/articles/{article.id}"},
+        headers = {"Location": f"/v1/articles/{article.id}"}
+        if not result.created:
+            return json_response(request, article, status_code=HTTP_200_OK, headers=headers)
+        created = IngestedArticle(
+            **msgspec.structs.asdict(article),
+            warnings=ingest_step.warnings_for(article.body, result.near_duplicates),
+            near_duplicates=result.near_duplicates,
         )
+        return json_response(request, created, status_code=HTTP_201_CREATED, headers=headers)
 
     return await idempotent(request, idempotency_key, run)
 
