@@ -19,6 +19,14 @@ class SettingsError(ValueError):
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Postgres URL; None means "start the embedded Postgres under data_dir".
     database_url: str | None = None
+    # Postgres hot standbys of that database: GETs of lists and entities read there
+    # (api/db/replicas.py)
+    database_replica_urls: tuple[str, ...] = ()
+    # a read that names a write's position waits this long for a replica to replay it, then
+    # reads the primary
+    replica_wait_ms: Annotated[int, msgspec.Meta(ge=0, le=10_000)] = 200
+    # a replica that failed is left out this long before it is tried again
+    replica_retry_s: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 5.0
     host: str = "127.0.0.1"
     port: Annotated[int, msgspec.Meta(ge=1, le=65535)] = 8000
     # where `gazette` runs: a checkout's .gazette/ for `make run`, and never inside an
@@ -85,6 +93,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 # Environment variable → settings field. Documented in the README.
 ENVIRONMENT: dict[str, str] = {
     "DATABASE_URL": "database_url",
+    "DATABASE_REPLICA_URLS": "database_replica_urls",
+    "GAZETTE_REPLICA_WAIT_MS": "replica_wait_ms",
+    "GAZETTE_REPLICA_RETRY_S": "replica_retry_s",
     "GAZETTE_HOST": "host",
     "PORT": "port",
     "GAZETTE_DATA_DIR": "data_dir",
@@ -133,7 +144,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     raw: dict[str, object] = {field: env[var] for var, field in ENVIRONMENT.items() if env.get(var)}
     if "log_level" in raw:
         raw["log_level"] = str(raw["log_level"]).upper()
-    for listed in ("cors_origins", "trusted_proxies"):  # comma-separated
+    for listed in ("cors_origins", "trusted_proxies", "database_replica_urls"):  # comma-separated
         if listed in raw:
             raw[listed] = [o.strip() for o in str(raw[listed]).split(",") if o.strip()]
     try:

@@ -16,7 +16,7 @@ import msgspec
 
 from api.corrections import ActorMerge, ActorPatch, QuotePatch
 from api.db import reads, writes
-from api.db.rows import Conn, execute, fetch_record, fetch_value
+from api.db.rows import Conn, Db, execute, fetch_record, fetch_value
 from api.db.transaction import in_transaction
 from api.errors import Conflict, NotFound, Stale, Unprocessable
 from api.names import name_key
@@ -34,9 +34,9 @@ async def current_actor_id(conn: Conn, actor_id: str) -> str | None:
     return None if found is None else str(found)
 
 
-async def actor_redirect(pool: Pool, actor_id: str) -> str | None:
+async def actor_redirect(db: Db, actor_id: str) -> str | None:
     """Where a merged actor's id now points, if it was merged."""
-    found = await fetch_value(pool, "actor_redirect", old_id=actor_id)
+    found = await fetch_value(db, "actor_redirect", old_id=actor_id)
     return None if found is None else str(found)
 
 

@@ -59,9 +59,11 @@ async def create_pool(
     statement_timeout_ms: int,
     acquire_timeout_s: float = 5.0,
     idle_in_transaction_ms: int = 0,
+    read_only: bool = False,
 ) -> asyncpg.Pool:
     """A BoundedPool; `idle_in_transaction_ms` (0: off) lets Postgres end a session that sits
-    in an open transaction that long (a stream whose client stopped reading)."""
+    in an open transaction that long (a stream whose client stopped reading); `read_only`
+    sessions refuse every write (a replica's, api/db/replicas.py)."""
     pool = BoundedPool(
         dsn,
         min_size=min_size,
@@ -91,6 +93,7 @@ async def create_pool(
             # statement per set of filters (api.db.sql.shaped), so one plan fits each; the
             # plans served are tested (tests/integration/test_query_plans.py).
             "plan_cache_mode": "force_generic_plan",
+            "default_transaction_read_only": "on" if read_only else "off",
         },
     )
     pool.acquire_timeout = acquire_timeout_s

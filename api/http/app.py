@@ -13,6 +13,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
 
 import asyncpg
 from litestar import Litestar
@@ -23,6 +24,7 @@ from litestar.openapi.spec import Contact, License, Tag
 from api.db.liveness import DatabaseLiveness
 from api.db.migrate import migrate
 from api.db.pool import create_pool
+from api.db.replicas import Replica, Replicas
 from api.extract import language
 from api.http.auth import COMPONENTS, Authorize, KeyCache
 from api.http.head import HeadAsGet
@@ -33,6 +35,7 @@ from api.http.probes import LivenessProbe
 from api.http.problems import EXCEPTION_HANDLERS, renew_connections
 from api.http.query_parameters import KnownParameters, learn_parameters
 from api.http.quota import IngestQuota
+from api.http.reading import ReplicaHeaders
 from api.http.routes import (
     actors,
     articles,
@@ -138,6 +141,32 @@ async def streams_pool(
     )
 
 
+async def replica_pools(settings: Settings) -> Replicas:
+    """A read-only pool per replica URL, opened lazily: a replica down at start-up is left
+    out until it answers (api.db.replicas), it does not stop the API starting."""
+    replicas = []
+    for url in settings.database_replica_urls:
+        pool = await create_pool(
+            url,
+            min_size=0,
+            max_size=settings.pool_max_size + settings.max_streams,
+            statement_timeout_ms=settings.statement_timeout_ms,
+            acquire_timeout_s=settings.pool_acquire_timeout_s,
+            idle_in_transaction_ms=int(settings.send_timeout_s * 1000) + 10_000,
+            read_only=True,
+        )
+        replicas.append(Replica(described(url), pool))
+    return Replicas(
+        replicas, wait_s=settings.replica_wait_ms / 1000, retry_s=settings.replica_retry_s
+    )
+
+
+def described(url: str) -> str:
+    """A database URL for logs: host and database, never the password."""
+    parts = urlsplit(url)
+    return f"{parts.hostname or parse_qs(parts.query).get('host', ['?'])[0]}{parts.path}"
+
+
 def settle_the_heap() -> None:
     """Leave what a server worker's start made out of every later garbage collection.
 
@@ -182,10 +211,12 @@ def create_app(
             active_pool = pool
         stream_pool: asyncpg.Pool[asyncpg.Record] | None = None
         queue: ExtractionQueue | None = None
+        replicas: Replicas | None = None
         try:
             async with active_pool.acquire() as conn:
                 await migrate(conn)
             stream_pool = await streams_pool(settings, active_pool)
+            replicas = await replica_pools(settings)
             queue = ExtractionQueue(
                 InProcess(extractor, threads=settings.extract_processes)
                 if extractor is not None
@@ -200,8 +231,11 @@ def create_app(
                 streams=StreamSlots(settings.max_streams, settings.max_streams_per_client),
                 quota=IngestQuota(settings.ingest_chars_per_minute),
                 liveness=liveness,
+                replicas=replicas,
             )
             chores = [asyncio.create_task(sweep_expired(app.stores.get(STORE)))]
+            if replicas.replicas:
+                chores.append(asyncio.create_task(replicas.watch()))
             if settings.database_url is not None:
                 chores.append(asyncio.create_task(liveness.watch(settings.database_url)))
             try:
@@ -216,6 +250,8 @@ def create_app(
                 await queue.close()
             if stream_pool is not None and stream_pool is not active_pool:
                 await stream_pool.close()
+            for replica in replicas.replicas if replicas is not None else []:
+                await replica.pool.close()
             if own_pool:
                 await active_pool.close()
 
@@ -239,9 +275,9 @@ def create_app(
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_bytes,
         # the limiter first: a made-up key is limited before it costs a database lookup
-        middleware=[limiter.middleware, Authorize, KnownParameters]
+        middleware=[limiter.middleware, Authorize, KnownParameters, ReplicaHeaders]
         if limiter
-        else [Authorize, KnownParameters],
+        else [Authorize, KnownParameters, ReplicaHeaders],
         stores=stores(settings),
         cors_config=cors(settings),
         # None, not Litestar's default config: that one resets the root logger to plain text

@@ -12,12 +12,24 @@ from typing import Any
 
 from litestar.openapi.spec import Components, OpenAPIHeader, OpenAPIType, Schema
 
+from api.db.replicas import POSITION_PATTERN
+
 
 def _header(description: str) -> OpenAPIHeader:
     return OpenAPIHeader(description=description, schema=Schema(type=OpenAPIType.STRING))
 
 
 REQUEST_ID = "X-Request-ID"
+POSITION = "Gazette-Position"
+LAG = "Gazette-Replica-Lag"
+# The reads a replica may serve (api/http/reading.py): every GET of /v1 but the changes feed
+# (tests/unit/test_contract.py holds the spec to these two lists).
+REPLICA_READS = frozenset(
+    {"listArticles", "getArticle", "listActors", "getActor", "listQuotes", "getQuote",
+     "listClaims", "listClaimsGeoJSON", "getClaim", "listPlaces", "listPlacesGeoJSON",
+     "getPlace", "listPlaceClaims"}
+)  # fmt: skip
+WRITES = frozenset({"createArticle", "deleteArticle", "patchActor", "mergeActors", "patchQuote"})
 RETRY_AFTER = "Retry-After"
 # Litestar's rate limiter sends these on every answer of a metered operation
 RATE_LIMIT = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy"]
@@ -35,8 +47,27 @@ HEADERS = Components(
             "The request's id: the client's own `X-Request-ID` when it sent a sane one, else a "
             "new one. Every log line of the request carries it; quote it in a report."
         ),
+        POSITION: _header(
+            "The primary database's log position after this write committed. Send it back as "
+            "the `Gazette-Position` request header on a read that must see the write: a read "
+            "replica serves it only once it has replayed that far (else the primary does)."
+        ),
+        LAG: _header(
+            "Present when a read replica served the response: how far behind the primary it "
+            "was, in seconds (0: it had replayed everything it had received)."
+        ),
     }
 )
+
+
+POSITION_PARAMETER = {
+    "name": POSITION,
+    "in": "header",
+    "required": False,
+    "description": "A write's `Gazette-Position` response header: the answer then includes "
+    "that write (a replica serves it only once it has replayed it).",
+    "schema": {"type": "string", "pattern": POSITION_PATTERN},
+}
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -54,9 +85,16 @@ def documented(operation: dict[str, Any]) -> dict[str, Any]:
         if parameter["in"] == "query" and takes_empty:
             parameter["allowEmptyValue"] = True  # `?since=` is the beginning, as the pattern says
     metered = {"bearerAuth": []} in operation.get("security", [])
+    replica_read = operation.get("operationId") in REPLICA_READS
+    if replica_read:
+        operation.setdefault("parameters", []).append(POSITION_PARAMETER)
     for status, response in operation["responses"].items():
         headers = response.setdefault("headers", {})
         headers[REQUEST_ID] = _ref(REQUEST_ID)
+        if replica_read and status.startswith(("2", "3")):
+            headers[LAG] = _ref(LAG)
+        if operation.get("operationId") in WRITES and status.startswith("2"):
+            headers[POSITION] = _ref(POSITION)
         if metered:
             headers.update({name: _ref(name) for name in RATE_LIMIT})
         if status in ("429", "503"):

@@ -6,6 +6,7 @@ import asyncpg
 import msgspec
 
 from api.db.liveness import DatabaseLiveness
+from api.db.replicas import Replicas
 from api.http.quota import IngestQuota
 from api.http.streams import StreamSlots
 from api.services.ingest import ExtractionQueue
@@ -21,3 +22,5 @@ class Resources(msgspec.Struct):
     streams: StreamSlots
     quota: IngestQuota
     liveness: DatabaseLiveness
+    # the hot standbys GETs read from (none: the primary serves every read)
+    replicas: Replicas

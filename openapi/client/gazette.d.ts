@@ -808,6 +808,10 @@ export interface components {
         "Retry-After": string;
         /** @description The request's id: the client's own `X-Request-ID` when it sent a sane one, else a new one. Every log line of the request carries it; quote it in a report. */
         "X-Request-ID": string;
+        /** @description The primary database's log position after this write committed. Send it back as the `Gazette-Position` request header on a read that must see the write: a read replica serves it only once it has replayed that far (else the primary does). */
+        "Gazette-Position": string;
+        /** @description Present when a read replica served the response: how far behind the primary it was, in seconds (0: it had replayed everything it had received). */
+        "Gazette-Replica-Lag": string;
     };
     pathItems: never;
 }
@@ -839,7 +843,10 @@ export interface operations {
                 /** @description Add `groups`: the matches grouped by this field, largest groups first, with `meta.grouped` (how many matches they count: the newest 10,000 at most). */
                 group_by?: "source" | "place" | "published_month";
             };
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -850,6 +857,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -867,6 +875,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -955,6 +964,7 @@ export interface operations {
             /** @description An article with this url or this body is already stored: here it is. */
             200: {
                 headers: {
+                    "Gazette-Position": components["headers"]["Gazette-Position"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -971,6 +981,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Position": components["headers"]["Gazette-Position"];
                     /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key. */
                     "Idempotent-Replayed"?: string;
                     /** @description The article's URL. */
@@ -1133,7 +1144,10 @@ export interface operations {
     getArticle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path: {
                 /** @description The article's id. */
                 article_id: string;
@@ -1147,6 +1161,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1161,6 +1176,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1259,6 +1275,7 @@ export interface operations {
             /** @description Request fulfilled, nothing follows */
             204: {
                 headers: {
+                    "Gazette-Position": components["headers"]["Gazette-Position"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1374,7 +1391,10 @@ export interface operations {
                 /** @description Add `groups`: the matches grouped by this field, largest groups first, with `meta.grouped` (how many matches they count: the newest 10,000 at most). */
                 group_by?: "kind";
             };
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1385,6 +1405,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -1402,6 +1423,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1474,7 +1496,10 @@ export interface operations {
     getActor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path: {
                 /** @description The actor's id. */
                 actor_id: string;
@@ -1488,6 +1513,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1502,6 +1528,7 @@ export interface operations {
             /** @description This actor was merged into another: `Location` is the survivor's URL. */
             301: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1514,6 +1541,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1619,6 +1647,7 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    "Gazette-Position": components["headers"]["Gazette-Position"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1798,6 +1827,7 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    "Gazette-Position": components["headers"]["Gazette-Position"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1979,7 +2009,10 @@ export interface operations {
                 /** @description Add `groups`: the matches grouped by this field, largest groups first, with `meta.grouped` (how many matches they count: the newest 10,000 at most). */
                 group_by?: "speaker" | "kind" | "published_month";
             };
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1990,6 +2023,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -2007,6 +2041,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -2079,7 +2114,10 @@ export interface operations {
     getQuote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path: {
                 /** @description The quote's id. */
                 quote_id: string;
@@ -2093,6 +2131,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -2107,6 +2146,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -2212,6 +2252,7 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    "Gazette-Position": components["headers"]["Gazette-Position"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -2385,7 +2426,10 @@ export interface operations {
                 /** @description Add `groups`: the matches grouped by this field, largest groups first, with `meta.grouped` (how many matches they count: the newest 10,000 at most). */
                 group_by?: "stance" | "type" | "modality" | "place" | "published_month";
             };
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2396,6 +2440,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -2414,6 +2459,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -2517,7 +2563,10 @@ export interface operations {
                 /** @description Every matching row (from the `cursor` position on) in one FeatureCollection, streamed; `limit` is ignored and `next_cursor` is null. */
                 all?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2528,6 +2577,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -2544,6 +2594,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -2616,7 +2667,10 @@ export interface operations {
     getClaim: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path: {
                 /** @description The claim's id. */
                 claim_id: string;
@@ -2630,6 +2684,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -2644,6 +2699,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -2747,7 +2803,10 @@ export interface operations {
                 /** @description Add `groups`: the matches grouped by this field, largest groups first, with `meta.grouped` (how many matches they count: the newest 10,000 at most). */
                 group_by?: "country" | "kind";
             };
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2758,6 +2817,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -2776,6 +2836,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -2867,7 +2928,10 @@ export interface operations {
                 /** @description Every matching row (from the `cursor` position on) in one FeatureCollection, streamed; `limit` is ignored and `next_cursor` is null. */
                 all?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2878,6 +2942,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -2894,6 +2959,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -2966,7 +3032,10 @@ export interface operations {
     getPlace: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path: {
                 /** @description The place's id. */
                 place_id: string;
@@ -2980,6 +3049,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -2994,6 +3064,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -3085,7 +3156,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page (opaque); omit for the first page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A write's `Gazette-Position` response header: the answer then includes that write (a replica serves it only once it has replayed it). */
+                "Gazette-Position"?: string;
+            };
             path: {
                 /** @description The place's id. */
                 place_id: string;
@@ -3099,6 +3173,7 @@ export interface operations {
                 headers: {
                     /** @description Strong validator of the body; send it back as If-None-Match for a 304. */
                     ETag?: string;
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     /** @description RFC 8288 `<…>; rel="next"`: the next page, when there is one, as a path on this server (like `Location`), never built from the request's Host header. */
                     Link?: string;
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -3115,6 +3190,7 @@ export interface operations {
             /** @description The entity matches `If-None-Match`: not modified. */
             304: {
                 headers: {
+                    "Gazette-Replica-Lag": components["headers"]["Gazette-Replica-Lag"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from api.http.openapi import SPEC_PATH, generate_spec
+from api.http.operations import LAG, POSITION, REPLICA_READS, WRITES
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -66,3 +67,21 @@ def test_errors_are_documented_as_problem_json(spec: dict[str, Any]) -> None:
         for status, response in responses.items():
             if status.startswith(("4", "5")):
                 assert list(response["content"]) == ["application/problem+json"], (path, status)
+
+
+def test_replica_reads_and_writes_are_every_v1_operation(spec: dict[str, Any]) -> None:
+    """Every GET of /v1 but the changes feed may read a replica and says so (the
+    Gazette-Position parameter, the lag header); every other /v1 operation is a write that
+    answers with its Gazette-Position (api/http/operations.py)."""
+    v1 = [(path, method, op) for path, method, op in operations(spec) if path.startswith("/v1/")]
+    gets = {op["operationId"] for _, method, op in v1 if method == "get"}
+    assert gets - {"listChanges"} == REPLICA_READS
+    assert {op["operationId"] for _, method, op in v1 if method != "get"} == WRITES
+    for _, _, op in v1:
+        names = {p["name"] for p in op.get("parameters", [])}
+        assert (POSITION in names) == (op["operationId"] in REPLICA_READS)
+        ok = [r for status, r in op["responses"].items() if status.startswith("2")]
+        if op["operationId"] in WRITES:
+            assert all(POSITION in r["headers"] for r in ok)
+        if op["operationId"] in REPLICA_READS:
+            assert all(LAG in r["headers"] for r in ok)

@@ -12,6 +12,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_301_MOVED_PERMANENTLY
 
 from api.corrections import ActorMerge, ActorPatch
 from api.db import curation, reads
+from api.db.rows import Db
 from api.extract.types import ActorKind
 from api.filters import ActorFilters, clean_text, several
 from api.http.auth import access
@@ -25,6 +26,7 @@ from api.http.problems import (
     STALE,
     WRITE_RESPONSES,
 )
+from api.http.reading import read_from
 from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, json_response
 from api.http.routes.common import (
     ActorIdPath,
@@ -99,9 +101,12 @@ async def list_actors(
     response_headers=DETAIL_HEADERS,
 )
 async def get_actor(request: Request[Any, Any, Any], actor_id: ActorIdPath) -> Response[Any]:
-    pool = resources(request).pool
-    actor = await reads.get_actor(pool, actor_id)
-    if actor is None and (survivor := await curation.actor_redirect(pool, actor_id)):
+    async def actor_or_survivor(db: Db) -> tuple[Actor | None, str | None]:
+        actor = await reads.get_actor(db, actor_id)
+        return actor, None if actor else await curation.actor_redirect(db, actor_id)
+
+    actor, survivor = await read_from(request, actor_or_survivor)
+    if survivor is not None:
         return Redirect(f"/v1/actors/{survivor}", status_code=HTTP_301_MOVED_PERMANENTLY)
     return entity_response(request, actor, "actor", actor_id)
 

@@ -40,6 +40,7 @@ from api.http.problems import (
     UNSUPPORTED_MEDIA,
     problem_spec,
 )
+from api.http.reading import read_from
 from api.http.responses import DETAIL_HEADERS, ETAG_HEADER, LIST_HEADERS, json_response
 from api.http.routes.common import (
     ArticleIdPath,
@@ -238,7 +239,7 @@ async def list_articles(
 async def get_article(
     request: Request[Any, Any, Any], article_id: ArticleIdPath
 ) -> Response[Article]:
-    article = await reads.get_article(resources(request).pool, article_id)
+    article = await read_from(request, lambda db: reads.get_article(db, article_id))
     return entity_response(request, article, "article", article_id)
 
 

@@ -26,8 +26,9 @@ from api.http.params import (
     Limit,
 )
 from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES
+from api.http.reading import read_from
 from api.http.responses import DETAIL_HEADERS, GEOJSON, LIST_HEADERS, NDJSON
-from api.http.routes.common import ClaimIdPath, entity_response, id_filter, resources
+from api.http.routes.common import ClaimIdPath, entity_response, id_filter
 from api.http.routes.listing import (
     NDJSON_NOTE,
     Listing,
@@ -147,7 +148,7 @@ async def list_claims_geojson(
     response_headers=DETAIL_HEADERS,
 )
 async def get_claim(request: Request[Any, Any, Any], claim_id: ClaimIdPath) -> Response[Claim]:
-    claim = await reads.get_claim(resources(request).pool, claim_id)
+    claim = await read_from(request, lambda db: reads.get_claim(db, claim_id))
     return entity_response(request, claim, "claim", claim_id)
 
 

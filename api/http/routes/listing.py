@@ -26,11 +26,13 @@ from litestar.response import Stream
 from msgspec import UNSET, UnsetType
 
 from api.cursor import Keyset, encode_cursor
-from api.db.reads import FetchPage, ListRead, count_list, every_page, group_list, pages
+from api.db.reads import FetchPage, ListRead, Slice, count_list, every_page, group_list, pages
+from api.db.rows import Db
 from api.filters import Filters
 from api.geojson import STREAM_HEAD, STREAM_TAIL, features_json
 from api.http.examples import WithExamples
 from api.http.params import cursor_after
+from api.http.reading import read_from, stream_source
 from api.http.responses import GEOJSON, NDJSON, json_response, next_link, page_response
 from api.http.routes.common import resources
 from api.http.streams import close_at_end
@@ -92,13 +94,16 @@ async def list_response(
     request: Request[Any, Any, Any], how: ListRead[Any], asked: Listing[Any]
 ) -> Response[Any]:
     """A JSON page of the list, or with `Accept: application/x-ndjson` all of it, streamed."""
-    held = resources(request)
     fetch, after = asked.fetch(how), asked.after
     if wants(request, NDJSON):
         response = await streamed(request, fetch, after, ndjson_lines, NDJSON)
     else:
-        rows = await fetch(held.pool, after, asked.limit)
-        meta, groups = await about_the_list(held.pool, how, asked)
+
+        async def page_and_totals(db: Db) -> tuple[Slice[Any], ListMeta | UnsetType, Any]:
+            rows = await fetch(db, after, asked.limit)
+            return (rows, *await about_the_list(db, how, asked))
+
+        rows, meta, groups = await read_from(request, page_and_totals)
         response = page_response(request, rows, meta, groups)
     response.headers["Vary"] = "Accept"  # caches must key a list's answers on Accept
     return response
@@ -124,11 +129,11 @@ async def streamed(
     # show before, so ask for one row first.
     release = held.streams.take(request.client.host if request.client else "unknown")
     try:
-        await fetch(held.stream_pool, after, 1)
+        pool = await stream_source(request, lambda db: fetch(db, after, 1))
     except BaseException:
         release()
         raise
-    body = chunks(held.stream_pool, fetch, after)
+    body = chunks(pool, fetch, after)
     close_at_end(request.scope, body, release)
     return Stream(body, media_type=media_type)
 
@@ -145,7 +150,7 @@ async def geojson_list_response(
     fetch = asked.fetch(how)
     if everything:
         return await streamed(request, fetch, asked.after, geojson_chunks, GEOJSON)
-    rows = await fetch(resources(request).pool, asked.after, asked.limit)
+    rows = await read_from(request, lambda db: fetch(db, asked.after, asked.limit))
     cursor = None if rows.next is None else encode_cursor(rows.next)
     headers = next_link(request, cursor)
     return json_response(request, collect(rows.rows, cursor), headers=headers, media_type=GEOJSON)
@@ -165,7 +170,7 @@ async def geojson_chunks(
 
 
 async def about_the_list(
-    pool: asyncpg.Pool[asyncpg.Record], how: ListRead[Any], asked: Listing[Any]
+    db: Db, how: ListRead[Any], asked: Listing[Any]
 ) -> tuple[ListMeta | UnsetType, list[Group] | UnsetType]:
     """The total and the facet the request asked for (UNSET: not asked)."""
     if not asked.count and asked.group_by is None:
@@ -173,10 +178,10 @@ async def about_the_list(
     meta = ListMeta()
     groups: list[Group] | UnsetType = UNSET
     if asked.count:
-        total = await count_list(pool, how, asked.filters)
+        total = await count_list(db, how, asked.filters)
         meta.count, meta.count_exact = total.count, total.exact
     if asked.group_by is not None:
-        grouped = await group_list(pool, how, asked.filters, asked.group_by)
+        grouped = await group_list(db, how, asked.filters, asked.group_by)
         meta.group_by, meta.grouped, groups = asked.group_by, grouped.counted, grouped.groups
     return meta, groups
 

@@ -9,6 +9,8 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
 from api.db import reads
+from api.db.reads import Slice
+from api.db.rows import Db
 from api.errors import NotFound
 from api.filters import PlaceFilters, clean_text, parse_bbox
 from api.geojson import PlaceFeatureCollection, place_collection
@@ -26,8 +28,9 @@ from api.http.params import (
 )
 from api.http.patterns import COUNTRY
 from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, NOT_FOUND
+from api.http.reading import read_from
 from api.http.responses import DETAIL_HEADERS, GEOJSON, LIST_HEADERS, NDJSON, page_response
-from api.http.routes.common import PlaceIdPath, entity_response, resources
+from api.http.routes.common import PlaceIdPath, entity_response
 from api.http.routes.listing import (
     NDJSON_NOTE,
     Listing,
@@ -38,7 +41,7 @@ from api.http.routes.listing import (
     with_alternatives,
 )
 from api.pages import ClaimPage, PlacePage
-from api.schemas import NO_NUL, Place
+from api.schemas import NO_NUL, Claim, Place
 
 TAGS = ["places"]
 
@@ -133,7 +136,7 @@ async def list_places_geojson(
     response_headers=DETAIL_HEADERS,
 )
 async def get_place(request: Request[Any, Any, Any], place_id: PlaceIdPath) -> Response[Place]:
-    place = await reads.get_place(resources(request).pool, place_id)
+    place = await read_from(request, lambda db: reads.get_place(db, place_id))
     return entity_response(request, place, "place", place_id)
 
 
@@ -154,10 +157,14 @@ async def list_place_claims(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response[ClaimPage]:
-    pool = resources(request).pool
     after = cursor_after("claim", cursor, "time")
-    rows = await reads.place_claims(pool, place_id, after=after, limit=limit)
-    if not rows.rows and await reads.get_place(pool, place_id) is None:
+
+    async def timeline(db: Db) -> tuple[Slice[Claim], bool]:
+        rows = await reads.place_claims(db, place_id, after=after, limit=limit)
+        return rows, bool(rows.rows) or await reads.get_place(db, place_id) is not None
+
+    rows, known = await read_from(request, timeline)
+    if not known:
         raise NotFound("place", place_id)
     return page_response(request, rows)
 

@@ -16,6 +16,7 @@ from api.http.auth import access
 from api.http.examples import WithExamples
 from api.http.params import After, Before, Count, Cursor, DatedSort, Limit, QuoteGroup, SearchText
 from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, STALE, WRITE_RESPONSES
+from api.http.reading import read_from
 from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, json_response
 from api.http.routes.common import (
     IfMatch,
@@ -89,7 +90,7 @@ async def list_quotes(
     response_headers=DETAIL_HEADERS,
 )
 async def get_quote(request: Request[Any, Any, Any], quote_id: QuoteIdPath) -> Response[Quote]:
-    quote = await reads.get_quote(resources(request).pool, quote_id)
+    quote = await read_from(request, lambda db: reads.get_quote(db, quote_id))
     return entity_response(request, quote, "quote", quote_id)
 
 
