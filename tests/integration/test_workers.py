@@ -190,6 +190,41 @@ async def test_two_worker_processes_share_the_jobs_and_do_each_once(
     assert await empty.fetchval("SELECT count(*) FROM articles") == 12
 
 
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+async def test_a_fleet_stops_every_process_it_started(
+    empty: asyncpg.Pool[asyncpg.Record], database_url: str, how: signal.Signals
+) -> None:
+    fleet = gazette(database_url, "worker", "--concurrency", "2", "--name", "f")
+    try:
+        waiting = {line_starting(fleet, "f:"), line_starting(fleet, "f:")}
+        assert waiting == {"f:1: waiting for jobs\n", "f:2: waiting for jobs\n"}
+        if how == signal.SIGINT:  # a terminal's Ctrl-C reaches the whole process group
+            os.killpg(fleet.pid, signal.SIGINT)
+        else:  # a service manager signals the process it started
+            fleet.send_signal(signal.SIGTERM)
+        _, err = fleet.communicate(timeout=60)
+    finally:
+        if fleet.poll() is None:
+            os.killpg(fleet.pid, signal.SIGKILL)
+    assert fleet.returncode == 3 and "interrupted" in err and "Traceback" not in err, err
+    assert running_in_group(fleet.pid) == []  # no worker process outlived it
+
+
+def running_in_group(group: int) -> list[int]:
+    """Processes of a process group that still run: not a zombie (one that ended after its
+    parent, here multiprocessing's resource tracker, and is not reaped yet by its new one)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # pid (comm) state ppid pgrp …: comm may hold spaces, so split after its ")"
+            state, _, pgrp = stat.read_text().rsplit(")", 1)[1].split()[:3]
+        except OSError:  # it ended meanwhile
+            continue
+        if int(pgrp) == group and state != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
 async def test_jobs_counts_by_version_and_retries_failures(
     empty: asyncpg.Pool[asyncpg.Record], database_url: str, tmp_path: Path
 ) -> None:
