@@ -28,7 +28,7 @@ import msgspec
 
 from api.db import jobs
 from api.db.failures import LOST_CONNECTION, RETRY
-from api.db.rows import Conn
+from api.db.rows import Conn, Db
 from api.db.transaction import in_transaction
 from api.extract import Extraction, Extractor, language
 from api.schemas import ArticleIn
@@ -92,12 +92,12 @@ async def run(
             await listener.wait(seconds)
 
 
-async def sleep_seconds(conn: Conn, poll_seconds: float, exit_when_done: bool) -> float:
+async def sleep_seconds(db: Db, poll_seconds: float, exit_when_done: bool) -> float:
     """How long to sleep with nothing to lease: until the first running lease ends (a job
     of a dead worker is free then), `poll_seconds` at most (DONE_CHECK_SECONDS with
     `exit_when_done`)."""
     longest = min(poll_seconds, DONE_CHECK_SECONDS) if exit_when_done else poll_seconds
-    lease_ends = await jobs.next_lease_end(conn)
+    lease_ends = await jobs.next_lease_end(db)
     if lease_ends is None:
         return longest
     # a little past the end: the lease must be over by the database's clock when it looks

@@ -9,6 +9,8 @@ far above the bounds, so only the mechanism under test can wake a worker in time
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import signal
 import subprocess
@@ -23,9 +25,14 @@ import asyncpg
 import msgspec
 import pytest
 
+from api.cli import jobs as cli_jobs
+from api.cli.worker import names
 from api.db import jobs
+from api.extract import Extractor
 from api.extract.version import EXTRACTOR_VERSION
-from api.settings import REPO_ROOT
+from api.names import content_hash
+from api.services import worker
+from api.settings import REPO_ROOT, Settings
 from tests.fixtures import TRUNCATE
 from tests.integration.test_bulk import articles, write_lines
 from tests.support import wait_until
@@ -296,3 +303,88 @@ async def test_queueing_notifies_only_when_a_job_is_new(
         listener.clear()
         assert await jobs.enqueue(empty, ['{"title": "t", "body": "b"}'], ["h"], ["o"]) == 0
     assert await empty.fetchval("SELECT count(*) FROM ingest_jobs") == 2
+
+
+# In the test process itself (the commands above run in processes of their own, which line
+# coverage does not see): the loop, the doorbell and the jobs command's functions.
+
+
+def article_text(n: int) -> tuple[str, str]:
+    """An article as the queue holds it (JSON text) and its body's hash."""
+    record = articles(n + 1)[n]
+    return msgspec.json.encode(record).decode(), content_hash(record["body"])
+
+
+async def test_the_worker_loop_sleeps_until_notified_and_records_its_version(
+    empty: asyncpg.Pool[asyncpg.Record], database_url: str, extractor: Extractor
+) -> None:
+    listener = jobs.Listener(database_url)
+    async with empty.acquire() as conn:
+        loop = asyncio.create_task(
+            worker.run(conn, extractor, name="in-process", batch_size=4, exit_when_done=False,
+                       listener=listener, poll_seconds=600)
+        )  # fmt: skip
+        try:
+
+            async def listening() -> bool:
+                return await empty.fetchval(LISTENING) is not None
+
+            await wait_until(listening)  # then it leased nothing and sleeps
+            text, digest = article_text(0)
+            await jobs.enqueue(empty, [text, "[]"], [digest, "not-an-article"], ["a", "b"])
+
+            async def done() -> bool:
+                return await jobs.pending(empty) == 0
+
+            await wait_until(done)
+        finally:
+            loop.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await loop
+            await listener.close()
+    rows = await empty.fetch("SELECT error, extractor_version FROM ingest_jobs ORDER BY id")
+    assert rows[0]["error"] is None and rows[1]["error"].startswith("not an article")
+    assert {r["extractor_version"] for r in rows} == {EXTRACTOR_VERSION}
+    assert await jobs.counts(empty) == jobs.Counts(pending=0, leased=0, done=2, failed=1)
+    assert await jobs.counts_by_version(empty) == [jobs.VersionCounts(EXTRACTOR_VERSION, 2, 1)]
+
+
+async def test_the_sleep_ends_with_the_first_running_lease(
+    empty: asyncpg.Pool[asyncpg.Record],
+) -> None:
+    assert await worker.sleep_seconds(empty, 30, exit_when_done=False) == 30
+    assert await worker.sleep_seconds(empty, 30, exit_when_done=True) == worker.DONE_CHECK_SECONDS
+    text, digest = article_text(0)
+    await jobs.enqueue(empty, [text], [digest], ["a"])
+    await empty.execute("UPDATE ingest_jobs SET leased_until = now() + interval '10 seconds'")
+    assert 9 < await worker.sleep_seconds(empty, 30, exit_when_done=False) <= 10.05
+    await empty.execute("UPDATE ingest_jobs SET leased_until = now() - interval '1 second'")
+    # ended but not free (its worker is storing it): no spinning
+    assert await worker.sleep_seconds(empty, 30, exit_when_done=False) == worker.MIN_SLEEP_SECONDS
+
+
+async def test_the_jobs_command_in_process(
+    empty: asyncpg.Pool[asyncpg.Record], database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text, digest = article_text(0)
+    await jobs.enqueue(empty, [text], [digest], ["a"])
+    await empty.execute("UPDATE ingest_jobs SET done_at = now(), error = 'timed out'")
+    assert await cli_jobs._counts(database_url, Settings()) == 0
+    assert "failed         1" in capsys.readouterr().out
+    assert await cli_jobs._retry(database_url, Settings(), "timed", None) == 0
+    assert capsys.readouterr().out == "queued 1 failed jobs again\n"
+    with pytest.raises(ValueError, match="needs"):
+        await jobs.retry(empty)
+
+
+def test_a_fleet_names_each_worker() -> None:
+    assert names("host:7", 1) == ["host:7"]
+    assert names("host:7", 3) == ["host:7:1", "host:7:2", "host:7:3"]
+
+
+async def test_a_listener_that_cannot_connect_says_so_and_tries_again() -> None:
+    listener = jobs.Listener("postgresql://gazette@127.0.0.1:9/nothing")
+    assert not await listener.listen()
+    assert not await listener.listen()  # (warned once)
+    assert not await listener.wait(0.01)
+    await listener.close()
