@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
 import asyncpg
 import msgspec
@@ -26,6 +27,9 @@ from api.extract.version import EXTRACTOR_VERSION
 CHANNEL = "gazette_jobs"
 
 log = logging.getLogger("gazette.worker")
+
+# A worker that cannot listen tries again at most this often (it polls meanwhile).
+RETRY_LISTEN_SECONDS = 10.0
 
 
 class Job(msgspec.Struct, frozen=True):
@@ -145,12 +149,15 @@ class Listener:
         self._conn: asyncpg.Connection[asyncpg.Record] | None = None
         self._rang = asyncio.Event()
         self._failing = False  # warned that it cannot listen (once, until it can again)
+        self._next_try = 0.0  # while failing: no new try before this (time.monotonic)
 
     async def listen(self) -> bool:
         """Listening from here on (connecting again if the connection was lost); False if
         the database cannot be reached now."""
         if self._conn is not None and not self._conn.is_closed():
             return True
+        if self._failing and time.monotonic() < self._next_try:
+            return False  # a database out of reach must not cost a connect timeout per batch
         conn: asyncpg.Connection[asyncpg.Record] | None = None
         try:
             conn = await asyncpg.connect(
@@ -164,7 +171,7 @@ class Listener:
                 conn.terminate()
             if not self._failing:
                 log.warning("cannot listen for new jobs (%r): polling until it can", exc)
-            self._failing = True
+            self._failing, self._next_try = True, time.monotonic() + RETRY_LISTEN_SECONDS
             return False
         if self._failing:
             log.warning("listening for new jobs again")
