@@ -64,6 +64,10 @@ def ingest(options: argparse.Namespace) -> list[str] | str:
     return bench_script("ingest.py", "--articles", str(options.ingest_articles))
 
 
+def wakeup(options: argparse.Namespace) -> list[str] | str:
+    return bench_script("wakeup.py")
+
+
 # The read-path comparison kit, beside a checkout on the development machine (not a user's):
 # Gazette, a FastAPI twin and a Postgres-writes-the-JSON twin on the same corpus and URLs
 PEERS_KIT = REPO_ROOT.parent / "shared" / "peers" / "compare.sh"
@@ -80,6 +84,7 @@ SECTIONS = [
     Section("Reads", reads),
     Section("NDJSON export (bench/export.py)", export),
     Section("Bulk ingest (bench/ingest.py)", ingest),
+    Section("Worker wake-up (bench/wakeup.py)", wakeup),
     Section("Read path beside its peers (../shared/peers/compare.sh)", peers),
     Section("Extraction cost over spaCy (bench/pipeline_ratio.py)", pipeline_ratio, fenced=True),
 ]

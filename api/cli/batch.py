@@ -1,4 +1,4 @@
-"""`gazette ingest`, `gazette worker` and `gazette reextract`: articles in bulk."""
+"""`gazette ingest` and `gazette reextract`: articles in bulk (`gazette worker`: worker.py)."""
 
 from __future__ import annotations
 
@@ -66,36 +66,6 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
     with database(settings) as url:
         asyncio.run(migrate_database(url))
         return asyncio.run(_ingest(url, settings, args))
-
-
-async def _work(url: str, settings: Settings, args: argparse.Namespace) -> int:
-    from api.db.pool import create_pool
-    from api.extract import Extractor
-    from api.services import worker
-
-    extractor = await asyncio.to_thread(Extractor)
-    # one connection, one transaction per article; a dead worker's backend is noticed in 1 s
-    pool = await create_pool(
-        url, min_size=1, max_size=1, statement_timeout_ms=settings.statement_timeout_ms
-    )
-    try:
-        async with pool.acquire() as conn:
-            await conn.execute("SET client_connection_check_interval = '1s'")
-            done = await worker.run(
-                conn, extractor, name=args.name or worker.default_name(),
-                batch_size=args.batch, exit_when_done=args.exit_when_done,
-                lease_seconds=args.lease_seconds,
-            )  # fmt: skip
-    finally:
-        await pool.close()
-    print(f"worker finished {done} jobs")
-    return 0
-
-
-def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
-    with database(settings) as url:
-        asyncio.run(migrate_database(url))
-        return asyncio.run(_work(url, settings, args))
 
 
 async def _reextract(url: str, settings: Settings, only: list[str]) -> int:

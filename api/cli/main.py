@@ -4,13 +4,14 @@ gazette serve       start the API (embedded Postgres unless DATABASE_URL is set)
 gazette migrate     apply pending migrations and exit
 gazette ingest      read articles from files: locally on every core, via --api, or --queue
 gazette worker      process queued articles (any number of them, on any machine)
+gazette jobs        count queued, done and failed articles; queue failed ones again
 gazette export      write quotes, actors, claims or articles as NDJSON, CSV or GeoJSON
 gazette reextract   re-run the extractor over stored articles, report what changed
 gazette keys        create, list and revoke API keys
 gazette openapi     print the OpenAPI document (make openapi writes it)
 
 This module parses the arguments and maps failures to exit codes; each command lives in the
-module named after it (serve, batch, export, keys).
+module named after it (serve, batch, worker, jobs, export, keys).
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ from typing import get_args
 import httpx
 
 from api import errors
-from api.cli.batch import cmd_ingest, cmd_reextract, cmd_worker
+from api.cli.batch import cmd_ingest, cmd_reextract
 from api.cli.escapes import printable
 from api.cli.export import ALL_FILTERS, cmd_export, filters_help, option
+from api.cli.jobs import cmd_jobs
 from api.cli.keys import cmd_keys
 from api.cli.serve import cmd_migrate, cmd_openapi, cmd_serve
+from api.cli.worker import cmd_worker
 from api.db import failures
 from api.http.observability import configure_logging
 from api.services.export import ENTITIES, FORMATS
@@ -133,15 +136,49 @@ def parser() -> argparse.ArgumentParser:
         sub, "worker", "process queued articles; run as many as you like, anywhere",
         "  gazette worker                       until stopped\n"
         "  gazette worker --exit-when-done      until the queue is empty\n"
-        "  DATABASE_URL=postgresql://db/gazette gazette worker --batch 32",
+        "  gazette worker --concurrency 4       four extraction processes\n"
+        "  DATABASE_URL=postgresql://db/gazette gazette worker --batch 32\n\n"
+        "An idle worker sleeps until `gazette ingest --queue` (or `gazette jobs retry`)\n"
+        "notifies it (Postgres LISTEN/NOTIFY), or until a lease runs out, or --poll-seconds.",
     )  # fmt: skip
     work.add_argument("--batch", type=_positive, default=8, help="jobs per transaction")
-    work.add_argument("--name", help="how the jobs record this worker (default host:pid)")
+    work.add_argument(
+        "--concurrency", type=_positive, default=1,
+        help="worker processes, each with its own model and connections (default 1)",
+    )  # fmt: skip
+    work.add_argument(
+        "--name", help="how the jobs record this worker (default host:pid; host:pid:k with "
+        "--concurrency)",
+    )  # fmt: skip
     work.add_argument("--exit-when-done", action="store_true", help="stop when nothing is left")
     work.add_argument(
         "--lease-seconds", type=float, default=300.0,
         help="how long a batch is this worker's; a dead worker's jobs return after it (300)",
     )  # fmt: skip
+    work.add_argument(
+        "--poll-seconds", type=_positive_float, default=30.0,
+        help="look for jobs at least this often, notified or not (default 30)",
+    )  # fmt: skip
+    work.add_argument(
+        "--no-listen", dest="listen", action="store_false",
+        help="poll only, no LISTEN (behind a pooler in transaction mode, e.g. PgBouncer)",
+    )  # fmt: skip
+    queue = _command(
+        sub, "jobs", "count the queue's jobs (`gazette ingest --queue`); queue failed ones again",
+        "  gazette jobs                              pending, leased, done, failed; by version\n"
+        "  gazette jobs retry --reason 'timed out'   failed jobs whose error says so\n"
+        "  gazette jobs retry --id 17 --id 18        these failed jobs",
+    )  # fmt: skip
+    queue_sub = queue.add_subparsers(dest="jobs_command", metavar="retry")
+    retry = queue_sub.add_parser(
+        "retry", help="queue failed jobs again and wake the workers",
+        description="queue failed jobs again (attempts from 0) and wake the workers",
+    )  # fmt: skip
+    which = retry.add_mutually_exclusive_group(required=True)
+    which.add_argument("--reason", type=_text, metavar="TEXT", help="whose error contains TEXT")
+    which.add_argument(
+        "--id", type=_positive, action="append", metavar="N", help="this job (repeat for more)"
+    )
     out = _command(
         sub, "export", "write a list, with the API's filters, as NDJSON, CSV or GeoJSON",
         "  gazette export quotes > quotes.ndjson\n"
@@ -190,6 +227,19 @@ def _positive(value: str) -> int:
     return number
 
 
+def _positive_float(value: str) -> float:
+    number = float(value)
+    if not number > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return number
+
+
+def _text(value: str) -> str:
+    if not value:
+        raise argparse.ArgumentTypeError("must not be empty")
+    return value
+
+
 def run_command(settings: Settings, args: argparse.Namespace) -> int:
     if args.command == "serve":
         return cmd_serve(settings)
@@ -203,6 +253,8 @@ def run_command(settings: Settings, args: argparse.Namespace) -> int:
         return cmd_ingest(settings, args)
     if args.command == "worker":
         return cmd_worker(settings, args)
+    if args.command == "jobs":
+        return cmd_jobs(settings, args)
     if args.command == "export":
         return cmd_export(settings, args)
     return cmd_openapi()

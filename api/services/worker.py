@@ -9,6 +9,11 @@ more; its jobs go to another worker when its lease runs out: no article is proce
 or lost. A job that fails (a bad article, an extractor error, the database refusing a value)
 is done with its reason; one whose worker keeps dying on it is given up after
 `MAX_ATTEMPTS` leases.
+
+A worker with nothing to lease sleeps until a NOTIFY says jobs were queued (api.db.jobs
+.Listener), until the first running lease ends (its worker may have died: the job is then
+free), or `poll_seconds` at most: the fallback, for a notification missed while the
+listening connection was being made again.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import msgspec
 
 from api.db import jobs
 from api.db.failures import LOST_CONNECTION, RETRY
-from api.db.rows import Conn
+from api.db.rows import Conn, Db
 from api.db.transaction import in_transaction
 from api.extract import Extraction, Extractor, language
 from api.schemas import ArticleIn
@@ -34,6 +39,13 @@ log = logging.getLogger("gazette.worker")
 
 MAX_ATTEMPTS = 3
 DEFAULT_LEASE_SECONDS = 300.0
+DEFAULT_POLL_SECONDS = 30.0
+# A worker told to exit when done looks this often whether the others have finished the
+# jobs they hold: finishing a job notifies nobody.
+DONE_CHECK_SECONDS = 1.0
+# The shortest sleep: a lease that ran out but is still locked (its worker storing the job
+# at that moment) is not free yet, and must not make a worker spin.
+MIN_SLEEP_SECONDS = 0.2
 
 
 def default_name() -> str:
@@ -48,23 +60,48 @@ async def run(
     batch_size: int,
     exit_when_done: bool,
     lease_seconds: float = DEFAULT_LEASE_SECONDS,
-    poll_seconds: float = 1.0,
+    listener: jobs.Listener | None = None,
+    poll_seconds: float = DEFAULT_POLL_SECONDS,
 ) -> int:
     """Process batches until stopped (or, with `exit_when_done`, until no job is pending);
-    returns how many jobs this worker finished."""
+    returns how many jobs this worker finished. Without a `listener` it polls only."""
     finished = 0
+    idle = False
     while True:
+        if listener is not None:
+            # listening before looking: a job queued from now on rings, one queued before
+            # is found by the lease below
+            await listener.listen()
+            listener.clear()
         leased = await jobs.lease(conn, batch_size, name, lease_seconds)
         if leased:
+            idle = False
             # the line tests (and operators) watch for: jobs leased, nothing stored yet
             print(f"{name}: claimed jobs {[j.id for j in leased]}", flush=True)
             finished += await process(conn, extractor, name, leased)
             continue
         if exit_when_done and await jobs.pending(conn) == 0:
             return finished
-        # Nothing free: pending jobs are leased to other workers (they come back if one
-        # dies, when its lease runs out), or there are none yet.
-        await asyncio.sleep(poll_seconds)
+        if not idle:
+            idle = True
+            print(f"{name}: waiting for jobs", flush=True)
+        seconds = await sleep_seconds(conn, poll_seconds, exit_when_done)
+        if listener is None:
+            await asyncio.sleep(seconds)
+        else:
+            await listener.wait(seconds)
+
+
+async def sleep_seconds(db: Db, poll_seconds: float, exit_when_done: bool) -> float:
+    """How long to sleep with nothing to lease: until the first running lease ends (a job
+    of a dead worker is free then), `poll_seconds` at most (DONE_CHECK_SECONDS with
+    `exit_when_done`)."""
+    longest = min(poll_seconds, DONE_CHECK_SECONDS) if exit_when_done else poll_seconds
+    lease_ends = await jobs.next_lease_end(db)
+    if lease_ends is None:
+        return longest
+    # a little past the end: the lease must be over by the database's clock when it looks
+    return min(longest, max(lease_ends + 0.05, MIN_SLEEP_SECONDS))
 
 
 async def process(conn: Conn, extractor: Extractor, name: str, leased: list[jobs.Job]) -> int:

@@ -28,6 +28,7 @@ PROBE = (
         ["keys", "list"],
         ["export", "places", "--q", "nothing"],
         ["migrate"],
+        ["jobs"],
         ["openapi"],
         ["ingest", "--api", "http://127.0.0.1:9", os.devnull],
     ],

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import re
+
+import pytest
 
 from api.cli.main import parser
 from api.settings import ENVIRONMENT, REPO_ROOT, Settings
@@ -26,10 +29,29 @@ def test_every_command_is_shown() -> None:
     assert missing == []
 
 
-def test_every_option_of_ingest_is_named() -> None:
-    commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    ingest = commands["ingest"]  # type: ignore[index]  # (choices: the subparsers by name)
-    options = [o for action in ingest._actions for o in action.option_strings if o != "-h"]
-    assert "--follow-links" in options
-    missing = [o for o in options if o != "--help" and f"`{o}`" not in README]
+def _command(*path: str) -> argparse.ArgumentParser:
+    """The parser of `gazette PATH…` (choices of a subparsers action: its parsers by name)."""
+    found = parser()
+    for name in path:
+        subparsers = next(a for a in found._actions if isinstance(a, argparse._SubParsersAction))
+        found = subparsers.choices[name]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("path", "known"),
+    [
+        (("ingest",), "--follow-links"),
+        (("worker",), "--concurrency"),
+        (("jobs", "retry"), "--reason"),
+    ],
+)
+def test_every_option_is_named(path: tuple[str, ...], known: str) -> None:
+    options = [o for action in _command(*path)._actions for o in action.option_strings]
+    assert known in options
+    missing = [o for o in options if o not in ("-h", "--help") and f"`{o}`" not in README]
     assert missing == []
+
+
+def test_the_subcommands_of_jobs_are_shown() -> None:
+    assert "`gazette jobs`" in README and "`gazette jobs retry`" in README
