@@ -58,9 +58,10 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
             for name in names(args.name or default_name(), args.concurrency)
         ]  # fmt: skip
         if len(options) == 1:
-            # SIGTERM stops a worker as Ctrl-C does (KeyboardInterrupt: exit 3, interrupted)
-            signal.signal(signal.SIGTERM, signal.default_int_handler)
-            return asyncio.run(work(options[0]))
+            try:
+                return asyncio.run(work(options[0]))
+            except asyncio.CancelledError:  # SIGTERM: stopped as by Ctrl-C (exit 3, interrupted)
+                raise KeyboardInterrupt from None
         return fleet(options)
 
 
@@ -76,6 +77,12 @@ async def work(options: WorkerOptions) -> int:
     from api.extract import Extractor
     from api.services import worker
 
+    # SIGTERM cancels this worker where it waits, so its `finally` blocks close the listener
+    # and the pool; a KeyboardInterrupt raised wherever the signal lands could leave asyncio's
+    # clean-up waiting on a connection caught half-way
+    main = asyncio.current_task()
+    assert main is not None
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, main.cancel)
     extractor = await asyncio.to_thread(Extractor)
     # one connection, one transaction per article; a dead worker's backend is noticed in 1 s
     pool = await create_pool(
@@ -138,11 +145,12 @@ def _child(options: WorkerOptions) -> None:
     from api.http.observability import configure_logging
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the fleet passes Ctrl-C on as SIGTERM
+    # until work() takes SIGTERM over (a fleet stopped while its workers start)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     configure_logging(options.log_level)
     try:
         code = asyncio.run(work(options))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.CancelledError):
         code = 3
     except (*failures.DATABASE_ERRORS, OSError, TimeoutError) as exc:
         print(printable(f"gazette: {options.name}: {type(exc).__name__}: {exc}"), file=sys.stderr)

@@ -96,13 +96,14 @@ class Replicas:
         up = self._up()
         if position is None or not up:
             return up[0] if up else None
+        known = [replica for replica in up if replica.replayed >= position]
+        if known:  # as last seen: no need to ask
+            return known[0]
         deadline = time.monotonic() + self.wait_s
         while True:
             for replica in up:
-                if replica.replayed >= position:
-                    return replica
                 await self.refresh(replica)
-                if replica.replayed >= position:
+                if replica.up(time.monotonic()) and replica.replayed >= position:
                     return replica
             if time.monotonic() >= deadline:
                 return None

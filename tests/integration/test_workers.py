@@ -61,8 +61,13 @@ def run(database_url: str, *args: str) -> tuple[int, str, str]:
 def next_line(process: subprocess.Popen[str], seconds: float = LINE_SECONDS) -> str:
     """The process's next line of output, waiting `seconds` at most ('' if it ended)."""
     assert process.stdout is not None
-    with ThreadPoolExecutor(1) as reader:
+    reader = ThreadPoolExecutor(1)
+    try:
         return reader.submit(process.stdout.readline).result(timeout=seconds)
+    finally:
+        # not `with`: its exit would wait for a readline that timed out, for ever; the thread
+        # ends when the test's clean-up kills the process (its output then ends)
+        reader.shutdown(wait=False)
 
 
 def line_starting(process: subprocess.Popen[str], prefix: str) -> str:
