@@ -48,8 +48,15 @@ def gazette(database_url: str, *args: str, **env: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "api", *args],
         cwd=REPO_ROOT, env=environment, text=True, start_new_session=True,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=as_from_a_terminal,
     )  # fmt: skip
+
+
+def as_from_a_terminal() -> None:
+    """Ctrl-C handled as a command started from a terminal handles it. A suite started in
+    the background (`.ci/run &`) runs with SIGINT ignored, which every child inherits; Python
+    then installs no KeyboardInterrupt, rightly (background jobs ignore Ctrl-C)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run(database_url: str, *args: str) -> tuple[int, str, str]:
