@@ -39,6 +39,7 @@ from tests.support import wait_until
 
 NEVER = "600"  # --poll-seconds: longer than any test waits
 LINE_SECONDS = 120.0  # loading the model on a busy 2-core machine takes a few seconds
+LEASE_LEFT_S = 30  # a dead worker's lease, left when a test starts a worker to take it over
 
 
 def gazette(database_url: str, *args: str, **env: str) -> subprocess.Popen[str]:
@@ -141,10 +142,13 @@ async def test_a_lease_that_ran_out_is_taken_without_a_notification(
     empty: asyncpg.Pool[asyncpg.Record], database_url: str, tmp_path: Path, listen: bool
 ) -> None:
     queue(database_url, tmp_path, articles(1))
-    # a worker that died holding the job: nothing will notify anyone when its lease ends
+    # a worker that died holding the job: nothing will notify anyone when its lease ends.
+    # The lease must outlast the new worker's start (loading the model: seconds on a busy
+    # machine; 3 s was too short in a full CI run), so that it goes to sleep first and only
+    # the lease's end can wake it.
     await empty.execute(
         "UPDATE ingest_jobs SET leased_by = 'dead', attempts = 1, "
-        "leased_until = now() + interval '3 seconds'"
+        f"leased_until = now() + interval '{LEASE_LEFT_S} seconds'"
     )
     options = [] if listen else ["--no-listen"]
     worker = gazette(database_url, "worker", "--name", "w", "--poll-seconds", NEVER, *options)
@@ -370,15 +374,18 @@ async def test_the_worker_loop_sleeps_until_notified_and_records_its_version(
 async def test_the_sleep_ends_with_the_first_running_lease(
     empty: asyncpg.Pool[asyncpg.Record],
 ) -> None:
-    assert await worker.sleep_seconds(empty, 30, exit_when_done=False) == 30
-    assert await worker.sleep_seconds(empty, 30, exit_when_done=True) == worker.DONE_CHECK_SECONDS
+    assert await worker.sleep_seconds(empty, 3000, exit_when_done=False) == 3000
+    done_check = await worker.sleep_seconds(empty, 3000, exit_when_done=True)
+    assert done_check == worker.DONE_CHECK_SECONDS
     text, digest = article_text(0)
     await jobs.enqueue(empty, [text], [digest], ["a"])
-    await empty.execute("UPDATE ingest_jobs SET leased_until = now() + interval '10 seconds'")
-    assert 9 < await worker.sleep_seconds(empty, 30, exit_when_done=False) <= 10.05
+    # bounds wide enough that a pause of the machine between two statements changes nothing
+    await empty.execute("UPDATE ingest_jobs SET leased_until = now() + interval '1000 seconds'")
+    assert 900 < await worker.sleep_seconds(empty, 3000, exit_when_done=False) <= 1000.05
     await empty.execute("UPDATE ingest_jobs SET leased_until = now() - interval '1 second'")
     # ended but not free (its worker is storing it): no spinning
-    assert await worker.sleep_seconds(empty, 30, exit_when_done=False) == worker.MIN_SLEEP_SECONDS
+    sleep = await worker.sleep_seconds(empty, 3000, exit_when_done=False)
+    assert sleep == worker.MIN_SLEEP_SECONDS
 
 
 async def test_the_jobs_command_in_process(
