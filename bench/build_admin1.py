@@ -15,8 +15,8 @@ meet exactly; coordinates are rounded to 0.01°.
 Only where this project's claims are: Ukraine and the countries around it (the war's front,
 the border regions of Russia and Belarus that strikes and incursions name, Moldova with
 Transnistria, and the neighbours that receive refugees and shelling debris: Poland, Romania,
-Hungary, Slovakia). Russia only west of 50° E: the regions east of the Volga are a long way
-from any claim here and would triple the file.
+Hungary, Slovakia). Russia only west of 50° E (by each region's largest part): the regions
+east of the Volga are a long way from any claim here and would triple the file.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ COUNTRIES = {
     "svk": "SK",
 }
 TOLERANCE = 0.02  # degrees: about 2 km, under a pixel until a region fills the screen
-RUSSIA_EAST_LIMIT = 50.0  # degrees east: a Russian region starting further east is left out
+RUSSIA_EAST_LIMIT = 50.0  # degrees east: a Russian region centred further east is left out
 
 
 def topology(package: Path, iso3: str) -> dict[str, Any]:
@@ -98,9 +98,10 @@ def regions(package: Path, iso3: str, iso2: str) -> list[dict[str, Any]]:
             continue
         lons = [x for polygon in coordinates for x, _ in polygon[0]]
         lats = [y for polygon in coordinates for _, y in polygon[0]]
-        if iso2 == "RU" and min(lons) > RUSSIA_EAST_LIMIT:
-            continue
         main_ring = max((polygon[0] for polygon in coordinates), key=lambda r: abs(area(r)))
+        label = centroid(main_ring)
+        if iso2 == "RU" and label[0] > RUSSIA_EAST_LIMIT:
+            continue  # by its largest part: Chukotka's pieces lie on both sides of 180°
         features.append(
             {
                 "type": "Feature",
@@ -109,7 +110,7 @@ def regions(package: Path, iso3: str, iso2: str) -> list[dict[str, Any]]:
                     "name": name,
                     "country": iso2,
                     "hasc": geometry.get("id"),
-                    "label": centroid(main_ring),
+                    "label": label,
                 },
                 "geometry": {"type": "MultiPolygon", "coordinates": coordinates},
             }
