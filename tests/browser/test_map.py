@@ -166,6 +166,19 @@ def test_map_fits_clusters_marks_contested_and_has_a_legend(
         expect(item.locator("svg.legend-icon")).to_have_count(1)
     page.screenshot(path=str(SCREENSHOTS / "map-fitted.png"))
 
+    # the contested place: a dashed diamond as well as its disc, and it says so in its name
+    siversk = page.locator(".view-map .marker-contested-place", has_text="Siversk")
+    expect(siversk).to_have_count(1)
+    expect(siversk.locator(".contested-outline")).to_have_count(1)
+    assert "contested" in (siversk.get_attribute("aria-label") or "")
+    # a few degrees across: admin-1 outlines drawn, the region with claims marked, names shown
+    expect(page.locator(".view-map .regions")).not_to_have_class("regions hidden")
+    expect(page.locator(".view-map .regions path.has-claims").first).to_be_attached()
+    expect(siversk.locator("text.marker-label")).to_have_text("Siversk")
+    siversk.locator("circle").click()
+    expect(page.locator(".map-side h2")).to_contain_text("Siversk")
+    expect(page.locator(".map-side .badge-contested")).to_have_count(1)
+
     # choosing the cluster (by keyboard) zooms in until its members stand apart
     cluster.focus()
     page.keyboard.press("Enter")
@@ -174,19 +187,7 @@ def test_map_fits_clusters_marks_contested_and_has_a_legend(
         singles_before + members
     )
     assert view_box(page)[2] < width
-
-    # the contested place: a dashed diamond as well as its disc, and it says so in its name
-    siversk = page.locator(".view-map .marker-contested-place", has_text="Siversk")
-    expect(siversk).to_have_count(1)
-    expect(siversk.locator(".contested-outline")).to_have_count(1)
-    assert "contested" in (siversk.get_attribute("aria-label") or "")
-    # zoomed in: admin-1 outlines drawn, the region holding the claims marked, names shown
-    expect(page.locator(".view-map .regions")).not_to_have_class("regions hidden")
-    expect(page.locator(".view-map .regions path.has-claims").first).to_be_attached()
-    expect(siversk.locator("text.marker-label")).to_have_text("Siversk")
-    siversk.locator("circle").click()
-    expect(page.locator(".map-side h2")).to_contain_text("Siversk")
-    expect(page.locator(".map-side .badge-contested")).to_have_count(1)
+    expect(page.locator(".view-map .markers .marker:focus")).to_have_count(1)  # focus kept
     page.screenshot(path=str(SCREENSHOTS / "map-zoomed.png"))
 
 

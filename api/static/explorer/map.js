@@ -96,22 +96,39 @@ function boxAround(points, minSpan) {
     const [east, south] = project(WORLD.east, WORLD.south);
     return { x: west, y: north, w: east - west, h: south - north };
   }
-  const xs = points.map(([lon, lat]) => project(lon, lat)[0]);
-  const ys = points.map(([lon, lat]) => project(lon, lat)[1]);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const [lon, lat] of points) {
+    const [x, y] = project(lon, lat);
+    [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+  }
   const w = Math.max(maxX - minX, minSpan) * 1.3;
   const height = Math.max(maxY - minY, minSpan * 0.6) * 1.3;
   return { x: (minX + maxX) / 2 - w / 2, y: (minY + maxY) / 2 - height / 2, w, h: height };
 }
 
-/** Markers closer than `radius` (SVG units) to a bigger one join its cluster (greedy). */
+/** Markers closer than `radius` (SVG units) to a heavier one join its cluster (greedy; a
+ * grid of radius-sized cells keeps it near linear for thousands of places). */
 function clusterMarkers(markers, radius) {
   const order = [...markers].sort((a, b) => (b.weight ?? 1) - (a.weight ?? 1));
+  const cell = (v) => Math.floor(v / radius);
+  const grid = new Map();
+  for (const m of order) {
+    const key = `${cell(m.x)},${cell(m.y)}`;
+    if (!grid.has(key)) grid.set(key, []);
+    grid.get(key).push(m);
+  }
   const taken = new Set();
   const clusters = [];
   for (const seed of order) {
     if (taken.has(seed)) continue;
-    const members = order.filter((m) => !taken.has(m) && Math.hypot(m.x - seed.x, m.y - seed.y) < radius);
+    const members = [];
+    for (let i = -1; i <= 1; i += 1) {
+      for (let j = -1; j <= 1; j += 1) {
+        for (const m of grid.get(`${cell(seed.x) + i},${cell(seed.y) + j}`) ?? []) {
+          if (!taken.has(m) && Math.hypot(m.x - seed.x, m.y - seed.y) < radius) members.push(m);
+        }
+      }
+    }
     members.forEach((m) => taken.add(m));
     clusters.push(members);
   }
@@ -163,10 +180,10 @@ function activate(node, action) {
  * The first view fits the markers (or the world). `cluster`: group overlapping markers into
  * numbered clusters that zoom in when chosen. `regions`: draw admin-1 outlines when zoomed in.
  * `labelsFrom`: show marker labels only once a pixel is under this many degrees.
- * Returns {element, setMarkers(markers), fit()}.
+ * Returns {element, setMarkers(markers) (keeps the view), fit()}.
  */
 export function createMap({ markers = [], minSpan = 8, label = "Map", cluster = false, regions = false, labelsFrom = Infinity } = {}) {
-  let home = boxAround(
+  const home = boxAround(
     markers.map((m) => [m.lon, m.lat]),
     minSpan,
   );
@@ -247,10 +264,22 @@ export function createMap({ markers = [], minSpan = 8, label = "Map", cluster = 
       text.setAttribute("y", (y + 4 * u).toFixed(4));
     });
     activate(group, () => {
-      view = boxAround(
+      // Zoom in on the cluster just far enough for its closest two to stand apart (with a
+      // margin), at least twice, and not so far that its members leave the view.
+      let closest = Infinity;
+      for (const [i, a] of members.entries()) {
+        for (const b of members.slice(i + 1)) closest = Math.min(closest, Math.hypot(a.x - b.x, a.y - b.y));
+      }
+      const fitted = boxAround(
         members.map((m) => [m.lon, m.lat]),
         MIN_WIDTH,
       );
+      const apart = (view.w * closest) / (1.5 * CLUSTER_PX * unitsPerPixel());
+      const needed = Math.max(apart, fitted.w, (fitted.h * view.w) / view.h);
+      const w = Math.max(Math.min(needed, view.w / 2), MIN_WIDTH);
+      const height = (view.h * w) / view.w;
+      const [cx, cy] = [fitted.x + fitted.w / 2, fitted.y + fitted.h / 2];
+      view = { x: cx - w / 2, y: cy - height / 2, w, h: height };
       draw();
       // keyboard users keep their place: focus the first of the markers it split into
       layer.querySelector(".marker")?.focus();
@@ -416,18 +445,7 @@ export function createMap({ markers = [], minSpan = 8, label = "Map", cluster = 
     h("div", { class: "map-controls" }, button("+", "Zoom in", () => zoom(1 / 1.6)), button("−", "Zoom out", () => zoom(1.6)), button("⤢", "Fit", fit)),
     svg,
   );
-  return {
-    element,
-    setMarkers,
-    fit,
-    /** Fit these markers from now on (the Fit button too). */
-    setHome(points) {
-      home = boxAround(
-        points.map((m) => [m.lon, m.lat]),
-        minSpan,
-      );
-    },
-  };
+  return { element, setMarkers, fit };
 }
 
 /** A map element with fixed markers (the place page); see createMap. */
