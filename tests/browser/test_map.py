@@ -7,6 +7,7 @@ screenshots land in test-output/map-*.png.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -188,6 +189,15 @@ def test_map_fits_clusters_marks_contested_and_has_a_legend(
     )
     assert view_box(page)[2] < width
     expect(page.locator(".view-map .markers .marker:focus")).to_have_count(1)  # focus kept
+
+    # the map itself takes keys: arrows pan, + and - zoom
+    canvas = page.get_by_role("group", name="Map of claims")
+    canvas.focus()
+    before = view_box(page)
+    page.keyboard.press("ArrowRight")
+    assert view_box(page)[0] > before[0]
+    page.keyboard.press("-")
+    assert view_box(page)[2] > before[2]
     page.screenshot(path=str(SCREENSHOTS / "map-zoomed.png"))
 
 
@@ -214,6 +224,7 @@ def test_the_time_slider_filters_markers_and_plays(
     slider.focus()
     page.keyboard.press("Home")
     expect(slider).to_have_value("0")
+    expect(slider).to_have_attribute("aria-valuetext", re.compile(r"^\d{1,2} \w{3} \d{4}$"))
     expect(all_markers).to_have_count(len(on_first_day))
     expect(shown).to_contain_text(f"{len(on_first_day)} place")
     page.screenshot(path=str(SCREENSHOTS / "map-first-day.png"))
