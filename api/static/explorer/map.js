@@ -15,6 +15,7 @@ const MIN_WIDTH = 0.05; // the closest zoom: a view 0.05° wide (a few kilometre
 // about 40° across a 1,000-pixel map): further out they would be a grey smudge.
 const REGIONS_FROM = 0.04;
 const CLUSTER_PX = 26; // markers closer than this on screen share a cluster
+const NEAR = 0.15; // degrees: how far outside every region a place may lie and still mark one
 
 const cache = new Map();
 
@@ -381,12 +382,33 @@ export function createMap({ markers = [], minSpan = 8, label = "Map", cluster = 
   svg.addEventListener("pointerup", endDrag);
   svg.addEventListener("pointercancel", endDrag);
 
-  /** Mark the regions that hold a marker (drawn darker, named when zoomed in). */
+  /** Mark the regions that hold a marker (drawn shaded). A place on a coast or a river that
+   * the simplified outlines leave in the water (Kherson on the Dnieper) counts for the region
+   * with the nearest vertex within NEAR degrees. */
   function markRegions() {
-    for (const shape of regionShapes) {
-      const used = current.some((m) => inShape([m.lon, m.lat], shape));
-      shape.node.classList.toggle("has-claims", used);
+    const used = new Set();
+    for (const m of current) {
+      const point = [m.lon, m.lat];
+      const inside = regionShapes.find((shape) => inShape(point, shape));
+      if (inside) {
+        used.add(inside);
+        continue;
+      }
+      let best = null;
+      let bestDistance = NEAR;
+      for (const shape of regionShapes) {
+        const [west, south, east, north] = shape.bbox;
+        if (m.lon < west - NEAR || m.lon > east + NEAR || m.lat < south - NEAR || m.lat > north + NEAR) continue;
+        for (const polygon of shape.polygons) {
+          for (const [x, y] of polygon[0]) {
+            const distance = Math.hypot(x - m.lon, y - m.lat);
+            if (distance < bestDistance) [best, bestDistance] = [shape, distance];
+          }
+        }
+      }
+      if (best) used.add(best);
     }
+    for (const shape of regionShapes) shape.node.classList.toggle("has-claims", used.has(shape));
   }
 
   function setMarkers(next) {
