@@ -199,7 +199,7 @@ export async function claimMapView({ stance = "" }) {
   }
 
   const all = markersOf(claims);
-  const map = createMap({ label: "Map of claims", minSpan: 1, cluster: true, regions: true, labelsFrom: LABELS_FROM, markers: all });
+  const map = createMap({ label: "Map of claims", minSpan: 4, cluster: true, regions: true, labelsFrom: LABELS_FROM, markers: all });
   // a loop, not Math.min(...days): a spread of 100,000 claims overflows the call stack
   const first = claims.reduce((day, c) => Math.min(day, c.day), Infinity);
   const last = claims.reduce((day, c) => Math.max(day, c.day), -Infinity);

@@ -310,6 +310,7 @@ export function createMap({ markers = [], minSpan = 8, label = "Map", cluster = 
     if (clusteredAt === null || Math.abs(unit / clusteredAt - 1) > 0.01) buildMarkers(unit);
     const showRegions = regions && unit < REGIONS_FROM;
     regionLayer.classList.toggle("hidden", !showRegions);
+    svg.classList.toggle("regions-shown", showRegions); // the coarse country lines step back
     // a name shows when its country (or region) is drawn wide enough to hold it
     for (const name of placeNames) {
       const fits = (!name.region || showRegions) && name.width / unit > name.chars * 7;
