@@ -49,6 +49,7 @@ export async function request(method, path, { params = {}, body, etag, accept = 
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const response = await fetch(apiUrl(path, params), {
     method,
+    cache: "no-cache", // always ask (an ETag makes it cheap): a page reloaded after a save is current
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
