@@ -253,6 +253,12 @@ def test_an_editor_merges_two_actors(
         assert moved.status_code == 301
         page.screenshot(path=str(SCREENSHOTS / "newsroom-actors-merged.png"), full_page=True)
 
+        # a rename, signed like every correction
+        page.get_by_label("Name", exact=True).fill("Ivan A. Sorokin")
+        page.get_by_role("button", name="Rename").click()
+        expect(page.locator(".notice")).to_have_text(f"Renamed by {EDITOR}.")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Ivan A. Sorokin")
+
         # the actor's quotes filtered by kind: the choice lives in the actor page's URL
         page.get_by_role("checkbox", name=re.compile(r"^direct ")).check()
         expect(page).to_have_url(f"{served}/#/actors/{sorokin['id']}?kind=direct")
