@@ -58,7 +58,7 @@ function errorView(error) {
     return h(
       "section",
       { class: "view view-error" },
-      h("h1", {}, "This API needs a key for reading"),
+      h("h1", {}, apiKey() ? "The API refused the key in use" : "This API needs a key for reading"),
       h("p", {}, apiKey() ? `The key given was refused: ${error.message}` : "Paste an API key with the read scope; it is kept for this browser tab only."),
       keyForm(),
     );

@@ -226,9 +226,19 @@ export async function editorView() {
     h("div", { class: "field" }, h("label", { for: "editor-name" }, "Your name (shown on every correction)"), name),
     h("button", { type: "submit" }, "Start editing"),
   );
-  form.addEventListener("submit", (event) => {
+  const status = h("p", { class: "error", role: "alert" });
+  form.append(status);
+  form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    const previous = apiKey();
     if (key.value.trim()) setApiKey(key.value.trim());
+    try {
+      await get("v1/actors", { limit: 1 }); // a key the API does not know is refused on any call
+    } catch (error) {
+      setApiKey(previous);
+      status.textContent = `The key was refused: ${error.message}`;
+      return;
+    }
     sessionStorage.setItem(CURATOR_STORAGE, name.value.trim());
     reload(canEdit() ? `Editing as ${curator()}. Open a quote or an actor to correct it.` : "A write key is needed too.");
   });
