@@ -161,6 +161,11 @@ def test_search_with_facets_and_the_state_in_the_url(
         for kind, count in types_denied.items():
             expect(page.get_by_role("checkbox", name=f"{kind} ({count})")).to_be_visible()
         expect(page.locator(".claims .claim-asserted")).to_have_count(0)
+        # by keyboard: Space on a focused facet, and the focus stays on it after the reload
+        page.get_by_role("checkbox", name=re.compile(r"^denied ")).press("Space")
+        expect(page).to_have_url(f"{served}/#/claims")
+        expect(page.get_by_role("checkbox", name=re.compile(r"^denied "))).to_be_focused()
+        expect(claims).to_have_count(sum(stances.values()))
 
         # a search ranks by relevance, and another order can be chosen
         page.get_by_role("link", name="Quotes", exact=True).click()
@@ -224,6 +229,12 @@ def test_an_editor_corrects_a_quotes_speaker(
         expect(page.locator(".notice")).to_contain_text("Someone else changed this quote")
         again = page.locator(f'.quote-item[data-quote="{market_quote["id"]}"] .curated')
         expect(again).to_contain_text("Corrected by Someone Else")
+
+        # the article shows who corrected its quote too, with the same correction button
+        page.goto(f"{served}/#/articles/{newsroom['market']['id']}")
+        in_article = page.locator(f'.quotes .quote-item[data-quote="{market_quote["id"]}"]')
+        expect(in_article.locator(".curated")).to_contain_text("Corrected by Someone Else")
+        expect(in_article.get_by_role("button", name="Correct this quote")).to_be_visible()
         assert httpx.get(f"{served}/v1/quotes/{market_quote['id']}").json()["kind"] == "indirect"
 
 
