@@ -314,15 +314,26 @@ def test_refusals_are_readable(
         page.screenshot(path=str(SCREENSHOTS / "newsroom-refused.png"), full_page=True)
 
 
-@pytest.mark.parametrize("where", ["#/", "#/actors", "#/places", "#/claims"])
+@pytest.mark.parametrize("where", ["#/", "#/actors", "#/places", "#/claims", "actor", "article"])
 def test_the_pages_fit_a_phone(
-    served: str, newsroom: dict[str, dict[str, Any]], where: str
+    served: str, newsroom: dict[str, dict[str, Any]], key: str, where: str
 ) -> None:
+    story = newsroom["story"]
+    address = {
+        "actor": f"#/actors/{quote_by(story, 'Oleh Kovalenko')['speaker']['id']}",
+        "article": f"#/articles/{story['id']}",
+    }.get(where, where)
     with browser_page(served, width=375) as page:
-        page.goto(f"{served}/{where}")
-        expect(page.locator(".listing")).to_be_visible()
+        if where == "actor":  # with its editing forms open
+            start_editing(page, served, key)
+        page.goto(f"{served}/{address}")
+        expect(page.locator(".view")).to_be_visible()
         expect(page.locator("main")).not_to_have_attribute("aria-busy", "true")
+        if where == "actor":
+            page.get_by_role("button", name="Correct this quote").first.click()
+            expect(page.get_by_role("button", name="Save correction")).to_be_visible()
         width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 375, f"{where} scrolls sideways: {width} px"
-        if where == "#/":
-            page.screenshot(path=str(SCREENSHOTS / "newsroom-375.png"), full_page=True)
+        assert width <= 375, f"{address} scrolls sideways: {width} px"
+        if where in ("#/", "actor"):
+            name = "newsroom-375.png" if where == "#/" else "newsroom-375-actor.png"
+            page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
