@@ -123,8 +123,8 @@ def test_search_with_facets_and_the_state_in_the_url(
         expect(results.first).to_contain_text(FERRY["title"])
 
         # a source, with its count beside it, filters the list; the choice is in the URL
-        harbour = page.get_by_role("radio", name="Harbour Daily (2)")
-        harbour.check()
+        # (click, not check(): the list is drawn anew, check() would look at the old input)
+        page.get_by_role("radio", name="Harbour Daily (2)").click()
         expect(page).to_have_url(f"{served}/#/articles?source=harbour%20daily")
         expect(results).to_have_count(2)
         expect(page.locator(".total")).to_have_text("2 matches")
@@ -155,7 +155,7 @@ def test_search_with_facets_and_the_state_in_the_url(
         expect(claims).to_have_count(sum(stances.values()))
         for kind, count in types_all.items():
             expect(page.get_by_role("checkbox", name=f"{kind} ({count})")).to_be_visible()
-        page.get_by_role("checkbox", name=f"denied ({stances['denied']})").check()
+        page.get_by_role("checkbox", name=f"denied ({stances['denied']})").click()
         expect(page).to_have_url(f"{served}/#/claims?stance=denied")
         expect(claims).to_have_count(stances["denied"])
         for kind, count in types_denied.items():
@@ -180,6 +180,7 @@ def test_search_with_facets_and_the_state_in_the_url(
 
         # the CSV of a list is made in the page from the NDJSON stream
         page.get_by_role("link", name="Claims", exact=True).click()
+        expect(page.get_by_role("heading", name="Latest claims")).to_be_visible()  # not the quotes page's button
         with page.expect_download() as download:
             page.get_by_role("button", name="Download CSV").click()
         rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
@@ -274,7 +275,7 @@ def test_an_editor_merges_two_actors(
         expect(page.get_by_role("heading", level=1)).to_contain_text("Ivan A. Sorokin")
 
         # the actor's quotes filtered by kind: the choice lives in the actor page's URL
-        page.get_by_role("checkbox", name=re.compile(r"^direct ")).check()
+        page.get_by_role("checkbox", name=re.compile(r"^direct ")).click()
         expect(page).to_have_url(f"{served}/#/actors/{sorokin['id']}?kind=direct")
         expect(page.locator(".quote-item .badge", has_text="indirect")).to_have_count(0)
 
