@@ -180,7 +180,8 @@ def test_search_with_facets_and_the_state_in_the_url(
 
         # the CSV of a list is made in the page from the NDJSON stream
         page.get_by_role("link", name="Claims", exact=True).click()
-        expect(page.get_by_role("heading", name="Latest claims")).to_be_visible()  # not the quotes page's button
+        # (wait for it: the quotes page has a "Download CSV" button too)
+        expect(page.get_by_role("heading", name="Latest claims")).to_be_visible()
         with page.expect_download() as download:
             page.get_by_role("button", name="Download CSV").click()
         rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
