@@ -51,3 +51,9 @@ def test_the_world_map_is_geojson_with_names_and_boxes() -> None:
         for polygon in feature["geometry"]["coordinates"]:
             for ring in polygon:
                 assert ring[0] == ring[-1] and len(ring) >= 4  # closed rings
+
+
+def test_every_script_is_described_in_the_files_table() -> None:
+    table = (STATIC / "README.md").read_text(encoding="utf-8")
+    missing = [script.name for script in SCRIPTS if f"`{script.name}`" not in table]
+    assert not missing, f"api/static/explorer/README.md does not describe {missing}"

@@ -1,29 +1,14 @@
-// An actor: who it is, what it said (quotes by this speaker, newest first) and where it appears.
+// An actor: who it is, what it said (quotes by this speaker, filtered by kind and date, the
+// filters in the URL) and where it appears; for an editor, rename and merge.
 
-import { get } from "./api.js";
-import { badge, date, h, link } from "./dom.js";
+import { get, getEntity } from "./api.js";
+import { actorEditor, curatedNote } from "./curation.js";
+import { badge, date, h } from "./dom.js";
 import { pager } from "./pager.js";
-import { articleRow } from "./search.js";
+import { quoteRow } from "./quotes.js";
+import { articleRow, listing } from "./search.js";
 
 const PAGE_SIZE = 25;
-
-function quoteRow(quote) {
-  return h(
-    "li",
-    { class: "quote-item", dataset: { quote: quote.id } },
-    h("q", {}, quote.text),
-    h(
-      "div",
-      { class: "meta" },
-      date(quote.published_at),
-      " · ",
-      badge(quote.kind),
-      quote.cue ? ` “${quote.cue}”` : null,
-      " · ",
-      link("articles", quote.article_id, "in article"),
-    ),
-  );
-}
 
 function facts(actor) {
   const rows = [
@@ -39,40 +24,39 @@ function facts(actor) {
   return h("dl", { class: "facts" }, rows.map(([name, value]) => [h("dt", {}, name), h("dd", {}, value)]));
 }
 
-async function listSection(title, fetchPage, emptyText) {
+async function articlesSection(actor) {
+  const fetchPage = async (cursor) => {
+    const page = await get("v1/articles", { actor: actor.id, limit: PAGE_SIZE, cursor });
+    return { rows: page.data.map(articleRow), next_cursor: page.next_cursor };
+  };
   const first = await fetchPage(null);
   const list = h("ol", { class: "plain-list" }, first.rows);
   return h(
     "section",
     { class: "panel" },
-    h("h2", {}, title),
-    first.rows.length ? list : h("p", { class: "empty" }, emptyText),
+    h("h2", {}, "Articles"),
+    first.rows.length ? list : h("p", { class: "empty" }, "No articles."),
     pager(list, fetchPage, first.next_cursor),
   );
 }
 
-export async function actorView({ id }) {
-  const actor = await get(`v1/actors/${encodeURIComponent(id)}`);
-  const quotes = listSection(
-    "Quotes",
-    async (cursor) => {
-      const page = await get("v1/quotes", { speaker: actor.id, limit: PAGE_SIZE, cursor });
-      return { rows: page.data.map(quoteRow), next_cursor: page.next_cursor };
-    },
-    "No quotes by this actor.",
-  );
-  const articles = listSection(
-    "Articles",
-    async (cursor) => {
-      const page = await get("v1/articles", { actor: actor.id, limit: PAGE_SIZE, cursor });
-      return { rows: page.data.map(articleRow), next_cursor: page.next_cursor };
-    },
-    "No articles.",
-  );
+export async function actorView({ id, query }) {
+  const { entity: actor, etag } = await getEntity(`v1/actors/${encodeURIComponent(id)}`);
+  const [quotes, articles] = await Promise.all([
+    listing("quotes", query, {
+      base: `#/actors/${encodeURIComponent(actor.id)}`,
+      fixed: { speaker: actor.id },
+      heading: "Quotes",
+      level: "h2",
+      row: (quote) => quoteRow(quote, { speaker: false }),
+    }),
+    articlesSection(actor),
+  ]);
   return h(
     "section",
     { class: "view view-actor" },
     h("h1", {}, actor.name, " ", badge(actor.kind, "muted")),
-    h("div", { class: "two-columns" }, h("div", {}, await quotes), h("div", {}, facts(actor), await articles)),
+    curatedNote(actor),
+    h("div", { class: "two-columns" }, h("div", { class: "panel" }, quotes), h("div", {}, facts(actor), actorEditor(actor, etag), articles)),
   );
 }

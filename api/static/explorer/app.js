@@ -1,19 +1,25 @@
 // The explorer's router: the part of the URL after # names the view.
 //
 //   #/articles?q=…    search (the start page)     #/actors/ID   an actor and its quotes
-//   #/articles/ID     one annotated article       #/places/ID   a place and its claims
-//   #/map?stance=…    the claims map
+//   #/quotes, #/claims  the same search, other lists #/places/ID   a place and its claims
+//   #/actors, #/places  the actor and place indexes  #/articles/ID  one annotated article
+//   #/map?stance=…    the claims map               #/editor      the key and name an editor uses
+//
+// The query after "?" is the page's state (search words, facets, dates, sort), so a link to it
+// can be shared and the back button returns to the previous state.
 
 import { actorView } from "./actor.js";
 import { apiKey, ApiError, setApiKey } from "./api.js";
 import { articleView } from "./article.js";
 import { claimMapView } from "./claimmap.js";
+import { editorView, takeNotice } from "./curation.js";
 import { h } from "./dom.js";
 import { placeView } from "./place.js";
 import { searchView } from "./search.js";
 
 const ROUTES = [
-  [/^\/(?:articles)?$/, () => searchView],
+  [/^\/(articles|quotes|claims|actors|places)?$/, () => searchView],
+  [/^\/editor$/, () => editorView],
   [/^\/articles\/([^/]+)$/, () => articleView],
   [/^\/actors\/([^/]+)$/, () => actorView],
   [/^\/places\/([^/]+)$/, () => placeView],
@@ -25,10 +31,13 @@ let shown = 0; // the latest navigation; an older one that finishes late is drop
 
 function parse(hash) {
   const [path, query = ""] = hash.replace(/^#/, "").split("?", 2);
-  const params = Object.fromEntries(new URLSearchParams(query));
+  const search = new URLSearchParams(query); // `query`: for names that repeat (kind=a&kind=b)
+  const params = Object.fromEntries(search);
   for (const [pattern, view] of ROUTES) {
     const match = pattern.exec(path || "/");
-    if (match) return { view: view(), params: { ...params, id: match[1] && decodeURIComponent(match[1]) } };
+    if (match) {
+      return { view: view(), params: { ...params, id: match[1] && decodeURIComponent(match[1]), query: search, path } };
+    }
   }
   return null;
 }
@@ -49,7 +58,7 @@ function errorView(error) {
     return h(
       "section",
       { class: "view view-error" },
-      h("h1", {}, "This API needs a key for reading"),
+      h("h1", {}, apiKey() ? "The API refused the key in use" : "This API needs a key for reading"),
       h("p", {}, apiKey() ? `The key given was refused: ${error.message}` : "Paste an API key with the read scope; it is kept for this browser tab only."),
       keyForm(),
     );
@@ -58,11 +67,13 @@ function errorView(error) {
   return h("section", { class: "view view-error" }, h("h1", {}, title), h("p", { class: "error" }, error.message));
 }
 
+const SECTIONS = { actors: "#/actors", places: "#/places", map: "#/map", editor: "#/editor" };
+
 function markNav(hash) {
+  const first = hash.replace(/^#\//, "").split(/[/?]/, 1)[0];
+  const section = SECTIONS[first] ?? "#/";
   for (const item of document.querySelectorAll('nav a[href^="#"]')) {
-    const onMap = hash.startsWith("#/map");
-    const current = item.getAttribute("href") === "#/map" ? onMap : !onMap;
-    if (current) item.setAttribute("aria-current", "page");
+    if (item.getAttribute("href") === section) item.setAttribute("aria-current", "page");
     else item.removeAttribute("aria-current");
   }
 }
@@ -80,11 +91,17 @@ async function render() {
     node = errorView(error);
   }
   if (mine !== shown) return;
+  const notice = takeNotice(); // what the last save did, shown above the view it reloaded
+  if (notice) node.prepend(notice);
+  // a facet or sort changed on the same page: keep the keyboard where it was
+  const focused = main.contains(document.activeElement) && document.activeElement.id;
   main.replaceChildren(node);
   main.removeAttribute("aria-busy");
   const heading = node.querySelector("h1");
   document.title = heading ? `${heading.textContent} · Gazette explorer` : "Gazette explorer";
-  window.scrollTo(0, 0);
+  const again = focused && document.getElementById(focused);
+  if (again) again.focus();
+  else window.scrollTo(0, 0);
 }
 
 window.addEventListener("hashchange", render);

@@ -4,6 +4,7 @@
 import { annotatedBody, speakers, toneOf } from "./annotate.js";
 import { get } from "./api.js";
 import { claimItem } from "./claims.js";
+import { curatedNote, editButton, quoteEditor } from "./curation.js";
 import { badge, date, external, h, link } from "./dom.js";
 
 function legend(speakerList) {
@@ -51,6 +52,8 @@ function quoteItem(quote, speakerList, body) {
       quote.cue ? ` “${quote.cue}” · ` : " · ",
       show,
     ),
+    curatedNote(quote),
+    editButton("Correct this quote", () => quoteEditor(quote.id)),
   );
 }
 
