@@ -6,7 +6,8 @@
 import { get } from "./api.js";
 import { claimItem } from "./claims.js";
 import { date, h, link, s } from "./dom.js";
-import { createMap, discPath } from "./map.js";
+import { createMap } from "./map.js";
+import { discPath } from "./mapshapes.js";
 
 const STANCES = ["", "asserted", "denied"];
 const DAY = 86_400_000;
