@@ -76,4 +76,4 @@ async def test_the_page_and_its_files_are_not_metered(
 
 def test_assets_are_found() -> None:
     assert {"app.js", "style.css", "world.json"} <= set(ASSETS)
-    assert all(re.fullmatch(r"[a-z_.-]+", name) for name in ASSETS)
+    assert all(re.fullmatch(r"[a-z0-9_.-]+", name) for name in ASSETS)
