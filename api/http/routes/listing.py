@@ -99,7 +99,9 @@ async def list_response(
         response = await streamed(request, fetch, after, ndjson_lines, NDJSON)
     else:
 
-        async def page_and_totals(db: Db) -> tuple[Slice[Any], ListMeta | UnsetType, Any]:
+        async def page_and_totals(
+            db: Db,
+        ) -> tuple[Slice[Any], ListMeta | UnsetType, list[Group] | UnsetType]:
             rows = await fetch(db, after, asked.limit)
             return (rows, *await about_the_list(db, how, asked))
 
@@ -121,8 +123,8 @@ async def streamed(
     chunks: Chunks,
     media_type: str,
 ) -> Response[Any]:
-    """Every row of a list after `after`, streamed as `chunks` writes them, on the streams'
-    own pool (api.http.streams caps how many run)."""
+    """Every row of a list after `after`, streamed as `chunks` writes them, from a replica
+    or the streams' own pool (api.http.reading); api.http.streams caps how many run."""
     held = resources(request)
     # A slot first (503/429 when streams are at their cap). Once the stream starts its
     # status is sent: a bad filter (400) or a database that is down or busy (503) must
