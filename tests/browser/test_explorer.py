@@ -11,9 +11,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -222,6 +224,35 @@ def test_explorer_search_article_actor_place_and_map(served: str, stored: dict[s
             page.screenshot(path=str(SCREENSHOTS / "explorer-map.png"))
 
             assert problems == []
+            assert elsewhere == []
+        finally:
+            browser.close()
+
+
+@contextmanager
+def browser_page(served: str, width: int = 1280, refused: str | None = None) -> Iterator[Any]:
+    """A Chromium page on the served API that fails the test on script errors, CSP violations
+    or requests to another origin; console errors matching `refused` (requests a test expects
+    the API to refuse) excepted."""
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 900}, accept_downloads=True)
+            problems: list[str] = []
+            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda error: problems.append(str(error)))
+            elsewhere: list[str] = []
+
+            def only_this_origin(route: Any) -> None:
+                if route.request.url.startswith(served + "/"):
+                    route.continue_()
+                else:
+                    elsewhere.append(route.request.url)
+                    route.abort()
+
+            page.route("**/*", only_this_origin)
+            yield page
+            assert [p for p in problems if not (refused and re.search(refused, p))] == []
             assert elsewhere == []
         finally:
             browser.close()

@@ -16,10 +16,9 @@ import httpx
 import pytest
 
 from tests.browser.test_explorer import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     SCREENSHOTS,
     STORY,
+    browser_page,
     explorer_database,  # noqa: F401 (a fixture, used by name)
     pytestmark,  # noqa: F401 (skips without Chromium)
     served,  # noqa: F401 (a fixture, used by name)
@@ -79,28 +78,8 @@ def page(served: str) -> Iterator[Any]:  # noqa: F811 (a fixture)
     """A Chromium page that fails the test on a script error, a CSP violation or a request to
     another origin."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            tab = browser.new_page(viewport={"width": 1280, "height": 900})
-            problems: list[str] = []
-            tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-            tab.on("pageerror", lambda error: problems.append(str(error)))
-            elsewhere: list[str] = []
-
-            def only_this_origin(route: Any) -> None:
-                if route.request.url.startswith(served + "/"):
-                    route.continue_()
-                else:
-                    elsewhere.append(route.request.url)
-                    route.abort()
-
-            tab.route("**/*", only_this_origin)
-            yield tab
-            assert problems == []
-            assert elsewhere == []
-        finally:
-            browser.close()
+    with browser_page(served, width=1280) as tab:
+        yield tab
 
 
 def view_box(page: Any) -> list[float]:

@@ -10,8 +10,6 @@ import asyncio
 import csv
 import io
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import asyncpg
@@ -21,9 +19,9 @@ import pytest
 from api.db import keys
 from tests.browser.test_explorer import (
     CHROMIUM,
-    CHROMIUM_ARGS,
     SCREENSHOTS,
     _admin_key,
+    browser_page,
     explorer_database,
     quote_by,
     served,
@@ -31,6 +29,9 @@ from tests.browser.test_explorer import (
     sync_api,
 )
 from tests.fixtures import FERRY, MARKET_REPORT
+
+# a refused request is logged by Chromium as a failed load: expected where tested
+REFUSED = r"status of 4(01|03|12)"
 
 __all__ = ["explorer_database", "served", "stored"]  # fixtures used by name below
 
@@ -64,35 +65,6 @@ def newsroom(served: str, stored: dict[str, Any], key: str) -> dict[str, dict[st
     return annotated
 
 
-@contextmanager
-def browser_page(served: str, width: int = 1280) -> Iterator[Any]:
-    """A Chromium page on the served API that fails the test on script errors, CSP violations
-    or requests to another origin."""
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": width, "height": 900}, accept_downloads=True)
-            problems: list[str] = []
-            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda error: problems.append(str(error)))
-            elsewhere: list[str] = []
-
-            def only_this_origin(route: Any) -> None:
-                if route.request.url.startswith(served + "/"):
-                    route.continue_()
-                else:
-                    elsewhere.append(route.request.url)
-                    route.abort()
-
-            page.route("**/*", only_this_origin)
-            yield page
-            # a refused request is logged by Chromium as a failed load: expected where tested
-            assert [p for p in problems if not re.search(r"status of 4(01|03|12)", p)] == []
-            assert elsewhere == []
-        finally:
-            browser.close()
-
-
 def groups(served: str, path: str, by: str, **params: Any) -> dict[str, int]:
     """The API's own facet counts, to compare with what the page shows."""
     body = httpx.get(f"{served}/v1/{path}", params={**params, "group_by": by, "limit": 1}).json()
@@ -113,7 +85,7 @@ def test_search_with_facets_and_the_state_in_the_url(
 ) -> None:
     sources = groups(served, "articles", "source")
     assert sources == {"harbour daily": 2, "test wire": 1}  # keys in lower case, labels as written
-    with browser_page(served) as page:
+    with browser_page(served, refused=REFUSED) as page:
         page.goto(f"{served}/")
         expect(page.get_by_role("heading", name="Latest articles")).to_be_visible()
         results = page.locator(".results .result")
@@ -197,7 +169,7 @@ def test_an_editor_corrects_a_quotes_speaker(
 ) -> None:
     market_quote = newsroom["market"]["quotes"][0]
     kovalenko = quote_by(newsroom["story"], "Oleh Kovalenko")["speaker"]
-    with browser_page(served) as page:
+    with browser_page(served, refused=REFUSED) as page:
         start_editing(page, served, key)
         page.goto(f"{served}/#/quotes?q=corridor")
         item = page.locator(f'.quote-item[data-quote="{market_quote["id"]}"]')
@@ -245,7 +217,7 @@ def test_an_editor_merges_two_actors(
 ) -> None:
     varga = quote_by(newsroom["ferry"], "Lena Varga")
     sorokin = quote_by(newsroom["story"], "Ivan Sorokin")["speaker"]
-    with browser_page(served) as page:
+    with browser_page(served, refused=REFUSED) as page:
         start_editing(page, served, key)
         page.goto(f"{served}/#/actors")
         expect(page.get_by_role("heading", name="Actors", exact=True)).to_be_visible()
@@ -294,7 +266,7 @@ def test_refusals_are_readable(
 ) -> None:
     quote = newsroom["market"]["quotes"][0]
     reader = asyncio.run(_read_key(explorer_database))  # before Playwright runs its own loop
-    with browser_page(served) as page:
+    with browser_page(served, refused=REFUSED) as page:
         # a key the API does not know is refused at once, and not kept
         page.goto(f"{served}/#/editor")
         page.get_by_label("Write key").fill("gz_not_a_key")
@@ -325,7 +297,7 @@ def test_the_pages_fit_a_phone(
         "actor": f"#/actors/{quote_by(story, 'Oleh Kovalenko')['speaker']['id']}",
         "article": f"#/articles/{story['id']}",
     }.get(where, where)
-    with browser_page(served, width=375) as page:
+    with browser_page(served, width=375, refused=REFUSED) as page:
         if where == "actor":  # with its editing forms open
             start_editing(page, served, key)
         page.goto(f"{served}/{address}")

@@ -35,7 +35,6 @@ from api.http.routes.listing import (
     geojson_list_response,
     list_response,
     listing,
-    wants,
     with_alternatives,
 )
 from api.pages import ClaimPage
@@ -102,13 +101,7 @@ def claim_listing(
 async def list_claims(
     request: Request[Any, Any, Any], listing: NamedDependency[Listing[ClaimFilters]]
 ) -> Response[ClaimPage]:
-    if wants(request, GEOJSON, NDJSON):
-        response = await geojson_list_response(
-            request, reads.CLAIMS, listing, everything=False, collect=claim_collection
-        )
-        response.headers["Vary"] = "Accept"  # caches must key this URL's answers on Accept
-        return response
-    return await list_response(request, reads.CLAIMS, listing)
+    return await list_response(request, reads.CLAIMS, listing, geojson=claim_collection)
 
 
 @get(

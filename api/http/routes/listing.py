@@ -91,11 +91,20 @@ def wants(request: Request[Any, Any, Any], media_type: str, *others: str) -> boo
 
 
 async def list_response(
-    request: Request[Any, Any, Any], how: ListRead[Any], asked: Listing[Any]
+    request: Request[Any, Any, Any],
+    how: ListRead[Any],
+    asked: Listing[Any],
+    geojson: Callable[[list[Any], str | None], Any] | None = None,
 ) -> Response[Any]:
-    """A JSON page of the list, or with `Accept: application/x-ndjson` all of it, streamed."""
+    """A JSON page of the list, or with `Accept: application/x-ndjson` all of it, streamed;
+    for a list with a `geojson` collection, `Accept: application/geo+json` gets the page as
+    that FeatureCollection."""
     fetch, after = asked.fetch(how), asked.after
-    if wants(request, NDJSON):
+    if geojson is not None and wants(request, GEOJSON, NDJSON):
+        response = await geojson_list_response(
+            request, how, asked, everything=False, collect=geojson
+        )
+    elif wants(request, NDJSON):
         response = await streamed(request, fetch, after, ndjson_lines, NDJSON)
     else:
 

@@ -37,7 +37,6 @@ from api.http.routes.listing import (
     geojson_list_response,
     list_response,
     listing,
-    wants,
     with_alternatives,
 )
 from api.pages import ClaimPage, PlacePage
@@ -90,13 +89,7 @@ def place_listing(
 async def list_places(
     request: Request[Any, Any, Any], listing: NamedDependency[Listing[PlaceFilters]]
 ) -> Response[PlacePage]:
-    if wants(request, GEOJSON, NDJSON):
-        response = await geojson_list_response(
-            request, reads.PLACES, listing, everything=False, collect=place_collection
-        )
-        response.headers["Vary"] = "Accept"  # caches must key this URL's answers on Accept
-        return response
-    return await list_response(request, reads.PLACES, listing)
+    return await list_response(request, reads.PLACES, listing, geojson=place_collection)
 
 
 @get(
