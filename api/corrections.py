@@ -1,6 +1,7 @@
-"""The bodies of corrections: PATCH a quote or an actor, merge two actors (api/db/curation.py
-applies them). Unknown body fields are ignored, as on articles: Litestar cannot put
-`additionalProperties: false` in the spec, and the contract must match the behaviour."""
+"""The bodies of corrections: PATCH a quote, a claim or an actor, merge two actors
+(api/db/curation.py applies them). Unknown body fields are ignored, as on articles: Litestar
+cannot put `additionalProperties: false` in the spec, and the contract must match the
+behaviour."""
 
 from __future__ import annotations
 
@@ -36,6 +37,14 @@ class QuotePatch(Wire, kw_only=True):
         msgspec.UNSET
     )
     end: Annotated[int, msgspec.Meta(ge=1, le=MAX_BODY_CHARS)] | msgspec.UnsetType = msgspec.UNSET
+
+
+class ClaimPatch(Wire, kw_only=True):
+    """`wrong: true` marks the claim as one the article does not make; `false` takes that
+    back. Without `wrong`, the claim is marked reviewed as it is."""
+
+    curator: Curator
+    wrong: bool | msgspec.UnsetType = msgspec.UNSET
 
 
 class ActorPatch(Wire, kw_only=True):

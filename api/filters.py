@@ -78,6 +78,7 @@ class ClaimFilters(Filters, frozen=True, kw_only=True):
     type: tuple[ClaimType, ...] | None = None
     modality: tuple[Modality, ...] | None = None
     bbox: Box | None = None
+    wrong: bool | None = None
     published_after: datetime | None = None
     published_before: datetime | None = None
 
@@ -128,6 +129,10 @@ def _read(name: str, hint: Any, text: str) -> Any:
         return text  # read as a pair by time_range, in parse_filters
     if declared == Box:
         return parse_bbox(text)
+    if declared is bool:
+        if text not in ("true", "false"):
+            raise Invalid("query", name, "must be true or false")
+        return text == "true"
     if get_origin(declared) is tuple:  # several values of an enumeration: "direct,partial"
         (choices, _) = get_args(declared)
         return tuple(_one_of(name, choices, part.strip()) for part in text.split(","))

@@ -210,6 +210,18 @@ class Claim(Wire):
     lon: float | None
     # who passed the claim on ("the general told the president that …": the president)
     relayed_by: ActorRef | None
+    # set by PATCH; a curated claim is kept as it is when its article is re-extracted
+    wrong: Annotated[
+        bool,
+        msgspec.Meta(
+            description="A curator says the article does not make this claim (the extractor "
+            "misread it): it stays readable, but no longer decides who holds its place, "
+            "whether the place is contested, or what a later denial answers."
+        ),
+    ]
+    curated: bool
+    curated_by: str | None
+    curated_at: datetime | None
 
 
 class Article(ArticleSummary):

@@ -45,16 +45,19 @@ SELECT c.id, c.place_id, p.name AS place_name, p.aliases AS place_aliases, c.pla
        c.type, c.stance, c.modality, c.extent_text, c.extent_value, c.extent_unit,
        c.evidence_start, c.evidence_end, c.evidence_text, c.responds_to, c.confidence,
        c.article_id, c.claimed_at, c.extractor_version, p.lat, p.lon,
-       c.relayed_by_id, (SELECT a.name FROM actors a WHERE a.id = c.relayed_by_id) AS relayed_by_name
+       c.relayed_by_id, (SELECT a.name FROM actors a WHERE a.id = c.relayed_by_id) AS relayed_by_name,
+       c.wrong, c.curated_at IS NOT NULL AS curated, c.curated_by, c.curated_at
 FROM claims c
 LEFT JOIN places p ON p.id = c.place_id;
 
--- The latest claim that names who holds a place.
+-- The latest claim that names who holds a place (claims a curator marked wrong do not count,
+-- here or in place_contest).
 CREATE VIEW place_control AS
 SELECT DISTINCT ON (c.place_id)
        c.place_id, c.id AS claim_id, c.controller_id, c.claimed_at
 FROM claims c
-WHERE c.stance = 'asserted'
+WHERE NOT c.wrong
+  AND c.stance = 'asserted'
   AND c.modality IN ('factual', 'unverified')
   AND c.type IN ('control', 'capture', 'withdrawal', 'annexation')
   AND c.controller_id IS NOT NULL
@@ -72,6 +75,7 @@ SELECT pc.place_id,
            FROM claims c
            WHERE c.place_id = pc.place_id
              AND c.id <> pc.claim_id
+             AND NOT c.wrong
              AND c.claimed_at >= pc.claimed_at - interval '7 days'
              AND c.modality IN ('factual', 'unverified')
              AND ((c.stance = 'asserted'

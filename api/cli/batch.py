@@ -77,7 +77,7 @@ async def _reextract(url: str, settings: Settings, only: list[str]) -> int:
     pool = await create_pool(
         url, min_size=1, max_size=2, statement_timeout_ms=settings.statement_timeout_ms
     )
-    seen = changed = missing = failed = kept = 0
+    seen = changed = missing = failed = kept = kept_claims = 0
     try:
         ids = only or [article_id async for article_id in article_ids(pool)]
         for article_id in ids:
@@ -94,6 +94,7 @@ async def _reextract(url: str, settings: Settings, only: list[str]) -> int:
                 continue
             seen += 1
             kept += change.kept_curated_quotes
+            kept_claims += change.kept_curated_claims
             if change.changed:
                 changed += 1
                 print(printable(f"{article_id}: {change.summary()}"))
@@ -101,7 +102,8 @@ async def _reextract(url: str, settings: Settings, only: list[str]) -> int:
         await pool.close()
     print(
         f"re-extracted {seen} articles: {changed} changed, {seen - changed} unchanged, "
-        f"{kept} curated quotes kept, {missing} not found, {failed} failed"
+        f"{kept} curated quotes and {kept_claims} curated claims kept, {missing} not found, "
+        f"{failed} failed"
     )
     return 1 if missing or failed else 0
 

@@ -1,4 +1,4 @@
-"""Corrections by people: PATCH a quote or an actor, merge two actors.
+"""Corrections by people: PATCH a quote, a claim or an actor, merge two actors.
 
 Each correction is one transaction that reads the rows it changes FOR UPDATE and marks what
 it changed as curated (who and when), so re-extraction leaves it alone. An id of an actor
@@ -8,24 +8,24 @@ re-extraction are retried like ingest's.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TypeAlias
 
 import asyncpg
 import msgspec
 
-from api.corrections import ActorMerge, ActorPatch, QuotePatch
+from api.corrections import ActorMerge, ActorPatch, ClaimPatch, QuotePatch
 from api.db import reads, writes
 from api.db.rows import Conn, Db, execute, fetch_record, fetch_value
 from api.db.transaction import in_transaction
 from api.errors import Conflict, NotFound, Stale, Unprocessable
 from api.names import name_key
-from api.schemas import Actor, Quote
+from api.schemas import Actor, Claim, Quote
 
 Pool: TypeAlias = "asyncpg.Pool[asyncpg.Record]"
 # The caller's condition on the entity as it is now, read under its row lock (If-Match):
 # False means it changed since the caller read it, and nothing is written.
-Unchanged: TypeAlias = "Callable[[Quote | Actor], bool] | None"
+Unchanged: TypeAlias = "Callable[[Quote | Claim | Actor], bool] | None"
 
 
 async def current_actor_id(conn: Conn, actor_id: str) -> str | None:
@@ -75,6 +75,28 @@ async def patch_quote(
     if quote is None:  # deleted with its article between the commit and this read
         raise NotFound("quote", quote_id)
     return quote
+
+
+async def patch_claim(
+    pool: Pool, claim_id: str, patch: ClaimPatch, key_id: str, unchanged: Unchanged = None
+) -> Claim:
+    """Mark the claim wrong (or not) or reviewed; `key_id`, the API key that asked, is recorded
+    with the change."""
+
+    async def work(conn: Conn) -> None:
+        if await fetch_record(conn, "claim_for_update", id=claim_id) is None:
+            raise NotFound("claim", claim_id)
+        await _check(conn, "claim", claim_id, unchanged)
+        wrong = None if patch.wrong is msgspec.UNSET else patch.wrong
+        await execute(
+            conn, "update_claim", id=claim_id, wrong=wrong, curator=patch.curator, key_id=key_id
+        )
+
+    await in_transaction(pool, work)
+    claim = await reads.get_claim(pool, claim_id)
+    if claim is None:  # deleted with its article between the commit and this read
+        raise NotFound("claim", claim_id)
+    return claim
 
 
 def _span(patch: QuotePatch, body: str) -> tuple[int | None, int | None, str | None]:
@@ -140,13 +162,19 @@ async def patch_actor(
     return actor
 
 
+_READ: dict[str, Callable[[Conn, str], Awaitable[Quote | Claim | Actor | None]]] = {
+    "quote": reads.get_quote,
+    "claim": reads.get_claim,
+    "actor": reads.get_actor,
+}
+
+
 async def _check(conn: Conn, kind: str, entity_id: str, unchanged: Unchanged) -> None:
-    """Raise Stale when the caller's condition on the locked quote or actor does not hold:
-    it is read as GET reads it, in this transaction."""
+    """Raise Stale when the caller's condition on the locked quote, claim or actor does not
+    hold: it is read as GET reads it, in this transaction."""
     if unchanged is None:
         return
-    read = reads.get_quote if kind == "quote" else reads.get_actor
-    current = await read(conn, entity_id)
+    current = await _READ[kind](conn, entity_id)
     if current is None or not unchanged(current):
         raise Stale(kind, entity_id)
 

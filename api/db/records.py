@@ -76,6 +76,10 @@ def claim(r: Row) -> schemas.Claim:
         lat=r["lat"],
         lon=r["lon"],
         relayed_by=actor_ref(r["relayed_by_id"], r["relayed_by_name"]),
+        wrong=r["wrong"],
+        curated=r["curated"],
+        curated_by=r["curated_by"],
+        curated_at=r["curated_at"],
     )
 
 

@@ -153,6 +153,10 @@ CAPTURE = Claim(
     relayed_by=None,
     lat=SIVERSK_LAT,
     lon=SIVERSK_LON,
+    wrong=False,
+    curated=False,
+    curated_by=None,
+    curated_at=None,
 )
 DENIAL = Claim(
     id=DENIAL_ID,
@@ -176,6 +180,10 @@ DENIAL = Claim(
     relayed_by=None,
     lat=SIVERSK_LAT,
     lon=SIVERSK_LON,
+    wrong=False,
+    curated=False,
+    curated_by=None,
+    curated_at=None,
 )
 
 ARTICLE = Article(

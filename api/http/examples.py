@@ -19,7 +19,7 @@ from typing import Any
 import msgspec
 from litestar.openapi.spec import Operation
 
-from api.corrections import ActorMerge, ActorPatch, QuotePatch
+from api.corrections import ActorMerge, ActorPatch, ClaimPatch, QuotePatch
 from api.cursor import encode_position
 from api.errors import (
     ArticleRefused,
@@ -222,6 +222,16 @@ EXAMPLES: dict[str, Exchange] = {
         responses={
             200: msgspec.structs.replace(
                 DIRECT_QUOTE, curated=True, curated_by=CURATOR, curated_at=CURATED_AT
+            )
+        },
+    ),
+    "patchClaim": Exchange(
+        "Mark a claim wrong: the article does not make it",
+        f"/v1/claims/{CAPTURE_ID}",
+        request=ClaimPatch(curator=CURATOR, wrong=True),
+        responses={
+            200: msgspec.structs.replace(
+                CAPTURE, wrong=True, curated=True, curated_by=CURATOR, curated_at=CURATED_AT
             )
         },
     ),

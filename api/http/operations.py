@@ -29,7 +29,9 @@ REPLICA_READS = frozenset(
      "listClaims", "listClaimsGeoJSON", "getClaim", "listPlaces", "listPlacesGeoJSON",
      "getPlace", "listPlaceClaims"}
 )  # fmt: skip
-WRITES = frozenset({"createArticle", "deleteArticle", "patchActor", "mergeActors", "patchQuote"})
+WRITES = frozenset(
+    {"createArticle", "deleteArticle", "patchActor", "mergeActors", "patchQuote", "patchClaim"}
+)
 RETRY_AFTER = "Retry-After"
 # Litestar's rate limiter sends these on every answer of a metered operation
 RATE_LIMIT = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy"]

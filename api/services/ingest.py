@@ -23,6 +23,7 @@ from api.errors import ArticleRefused, Busy
 from api.extract import Extraction
 from api.extract.body_checks import body_warnings
 from api.extract.fingerprint import simhash
+from api.extract.types import ExtractedClaim
 from api.ids import new_id
 from api.names import content_hash, name_key
 from api.schemas import ArticleIn, IngestWarning
@@ -194,13 +195,44 @@ def bounded(extraction: Extraction) -> Extraction:
     )
 
 
+class CuratedClaim(msgspec.Struct, frozen=True):
+    """A claim a person curated, kept through re-extraction: what it stands for."""
+
+    id: str
+    start: int
+    end: int
+    place_text: str
+    stance: str
+    responds_to: str | None = None  # the claim it answers, restored after re-extraction
+
+    def stands_for(self, claim: ExtractedClaim) -> bool:
+        """The same claim found again: evidence that overlaps, the same place as written
+        (any case), the same stance. Its type or modality may differ: the curated claim
+        stands for it anyway, so a claim marked wrong does not come back as a new one."""
+        return (
+            claim.evidence.start < self.end
+            and self.start < claim.evidence.end
+            and claim.place_text.casefold() == self.place_text.casefold()
+            and claim.stance == self.stance
+        )
+
+
 class KnownIds(msgspec.Struct):
     """Ids an article's quotes and claims had before re-extraction, by what identifies each:
     a quote by its span, a claim by its evidence span, type and stance. Found again, an
-    entity keeps its id."""
+    entity keeps its id. A claim a curated claim stands for is not stored again: it takes the
+    curated claim's id (a claim that answers it answers the curated one)."""
 
     quotes: dict[tuple[int, int], str] = {}
     claims: dict[tuple[int, int, str, str], str] = {}
+    curated_claims: list[CuratedClaim] = []
+
+    def claim_id(self, claim: ExtractedClaim) -> str:
+        for curated in self.curated_claims:
+            if curated.stands_for(claim):
+                return curated.id
+        key = (claim.evidence.start, claim.evidence.end, claim.type, claim.stance)
+        return self.claims.pop(key, "") or new_id("claim")
 
 
 async def store_extraction(
@@ -223,12 +255,11 @@ async def store_extraction(
                  for q in extraction.quotes]  # fmt: skip
     await writes.store_quotes(conn, article_id, published_at, extraction.version, quotes, quote_ids)
     claimed_at = published_at or datetime.now(UTC)
-    claim_ids = [
-        known.claims.pop((c.evidence.start, c.evidence.end, c.type, c.stance), "")
-        or new_id("claim")
-        for c in extraction.claims
-    ]
+    claim_ids = [known.claim_id(c) for c in extraction.claims]
+    kept = {c.id for c in known.curated_claims}
     for claim_id, claim in zip(claim_ids, extraction.claims, strict=True):
+        if claim_id in kept:
+            continue  # the curated claim stands for it, as its curator left it
         links = writes.ClaimLinks(
             place=place_ids.get(claim.place) if claim.place else None,
             claimant=actor_ids.get(claim.claimant) if claim.claimant else None,

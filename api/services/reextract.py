@@ -2,8 +2,9 @@
 
 Per article, in one transaction: everything extracted before is replaced, except what people
 curated (curated quotes stay as they are and new quotes overlapping them are dropped; curated
-actors keep their names). A quote or claim found again keeps its id. Returns what changed,
-so `gazette reextract` can report it.
+claims stay as they are and a claim found again takes the curated one's place, see
+`CuratedClaim`; curated actors keep their names). A quote or claim found again keeps its id.
+Returns what changed, so `gazette reextract` can report it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from api.db import writes
 from api.db.rows import Conn, execute, fetch_record, fetch_records
 from api.extract import Extraction, Extractor
 from api.extract.types import ExtractedQuote
-from api.services.ingest import KnownIds, store_extraction
+from api.services.ingest import CuratedClaim, KnownIds, store_extraction
 
 log = logging.getLogger("gazette.reextract")
 
@@ -47,6 +48,7 @@ class Change(msgspec.Struct, frozen=True):
     places_before: int
     places_after: int
     kept_curated_quotes: int
+    kept_curated_claims: int
 
     @property
     def changed(self) -> bool:
@@ -67,7 +69,9 @@ class Change(msgspec.Struct, frozen=True):
         )
 
 
-def compare(article_id: str, before: Snapshot, after: Snapshot, kept: int) -> Change:
+def compare(
+    article_id: str, before: Snapshot, after: Snapshot, kept: int, kept_claims: int
+) -> Change:
     return Change(
         article_id=article_id,
         quotes_added=len(after.quotes - before.quotes),
@@ -79,6 +83,7 @@ def compare(article_id: str, before: Snapshot, after: Snapshot, kept: int) -> Ch
         places_before=before.places,
         places_after=after.places,
         kept_curated_quotes=kept,
+        kept_curated_claims=kept_claims,
     )
 
 
@@ -115,16 +120,21 @@ async def reextract_article(
         links = await fetch_records(conn, "article_actor_ids", article_id=article_id)
         involved = [r["actor_id"] for r in links]
         known = await known_ids(conn, article_id)
+        answered = {c.id: c.responds_to for c in known.curated_claims if c.responds_to}
         await execute(conn, "clear_extraction", article_id=article_id)
         kept = without_curated(extraction, curated)
         await store_extraction(conn, article_id, article["published_at"], kept, known)
-        await execute(conn, "link_curated_speakers", article_id=article_id)
+        await execute(conn, "link_curated_actors", article_id=article_id)
+        await execute(conn, "link_curated_places", article_id=article_id)
+        await execute(conn, "restore_answers", ids=list(answered), targets=list(answered.values()))
         await execute(
             conn, "set_extractor_version", id=article_id, extractor_version=extraction.version
         )
         await writes.drop_orphan_actors(conn, involved)
         after = await snapshot(conn, article_id)
-    change = compare(article_id, before, after, kept=len(curated))
+    change = compare(
+        article_id, before, after, kept=len(curated), kept_claims=len(known.curated_claims)
+    )
     log.info("re-extracted %s: %s", article_id, change.summary())
     return change
 
@@ -133,7 +143,19 @@ async def known_ids(conn: Conn, article_id: str) -> KnownIds:
     """The ids of what re-extraction replaces, for the entities it finds again."""
     quotes = await fetch_records(conn, "reusable_quote_ids", article_id=article_id)
     claims = await fetch_records(conn, "reusable_claim_ids", article_id=article_id)
+    curated = await fetch_records(conn, "curated_claims", article_id=article_id)
     return KnownIds(
+        curated_claims=[
+            CuratedClaim(
+                id=str(r["id"]),
+                start=int(r["evidence_start"]),
+                end=int(r["evidence_end"]),
+                place_text=str(r["place_text"]),
+                stance=str(r["stance"]),
+                responds_to=r["responds_to"],
+            )
+            for r in curated
+        ],
         quotes={(int(r["start"]), int(r["end"])): str(r["id"]) for r in quotes},
         claims={
             (

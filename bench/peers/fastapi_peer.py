@@ -17,7 +17,8 @@ are set like Gazette's. The pool is set up like Gazette's (api/db/pool.py): no r
 on release, statement_timeout at connect, generic plans.
 
 This copy is Gazette's (bench/peers/), changed from the kit's only to read Gazette's SQL as
-it now is (shaped lists, the one-statement article, flat read rows).
+it now is (shaped lists with their sort choices, the one-statement article, flat read rows) and to answer its fields
+as they now are (a claim's `wrong` and curation).
 
     GAZETTE_ROOT=<checkout> DATABASE_URL=... granian --interface asgi \
         --workers 2 --port 18811 fastapi_peer:app
@@ -62,13 +63,16 @@ def load_queries() -> dict[str, str]:
 
 
 SQL = load_queries()
-_OPTIONAL = re.compile(r"\s*--\?\s*(\w+(?:\s*,\s*\w+)*)\s*$")
+_CHOICE = r"@?\w+(?:=[\w-]+)?"  # a parameter, or a choice of lines such as `@sort=-created`
+_OPTIONAL = re.compile(rf"\s*--\?\s*({_CHOICE}(?:\s*,\s*{_CHOICE})*)\s*$")
+# The choices Gazette makes for a plain page (api/db/sql.py): its default order, its read view.
+PAGE_CHOICES = frozenset({"@sort=-created", "@from=view"})
 _PARAMETER = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 
 
 def shaped(name: str, given: frozenset[str]) -> tuple[str, list[str]]:
-    """Gazette's rule (api/db/sql.py): keep the `--? a, b` lines whose parameters are given,
-    number the `:name` parameters in order of appearance."""
+    """Gazette's rule (api/db/sql.py): keep the `--? a, b` lines whose parameters (and
+    choices) are given, number the `:name` parameters in order of appearance."""
     kept = []
     for line in SQL[name].splitlines():
         optional = _OPTIONAL.search(line)
@@ -167,6 +171,10 @@ class Claim(BaseModel):
     lat: float | None
     lon: float | None
     relayed_by: ActorRef | None = None
+    wrong: bool = False
+    curated: bool = False
+    curated_by: str | None = None
+    curated_at: datetime | None = None
 
 
 class ArticleActor(BaseModel):
@@ -312,7 +320,7 @@ async def list_quotes(
 ) -> Response:
     after = None if cursor is None else "quo_" + cursor.partition(".")[0]
     given = {"speaker": speaker, "after": after, "limit": limit + 1}
-    present = frozenset(k for k, v in given.items() if v is not None)
+    present = frozenset(k for k, v in given.items() if v is not None) | PAGE_CHOICES
     if present not in SHAPES:
         SHAPES[present] = shaped("list_quotes", present)
     sql, order = SHAPES[present]

@@ -205,7 +205,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Mark a claim wrong, or reviewed
+         * @description `wrong: true` says the article does not make this claim (the extractor misread it): the claim stays readable, with `wrong`, but no longer decides who holds its place, whether the place is contested, or what a later denial answers; `wrong: false` takes that back. A PATCH with only `curator` marks the claim as reviewed. The claim is marked curated (`curator`, time) and survives re-extraction of its article as it is: a claim extracted again from the same evidence about the same place with the same stance is not added beside it.
+         */
+        patch: operations["patchClaim"];
         trace?: never;
     };
     "/v1/places": {
@@ -571,6 +575,11 @@ export interface components {
             lat: number | null;
             lon: number | null;
             relayed_by: components["schemas"]["ActorRef"] | null;
+            /** @description A curator says the article does not make this claim (the extractor misread it): it stays readable, but no longer decides who holds its place, whether the place is contested, or what a later denial answers. */
+            wrong: boolean;
+            curated: boolean;
+            curated_by: string | null;
+            curated_at: string | null;
         };
         /** ClaimFeature */
         ClaimFeature: {
@@ -594,6 +603,12 @@ export interface components {
             meta?: components["schemas"]["ListMeta"];
             /** @description With `group_by`: the largest groups (at most 100; months newest first). */
             groups?: components["schemas"]["Group"][];
+        };
+        /** ClaimPatch */
+        ClaimPatch: {
+            /** @description Who makes the correction (a name or an e-mail address). */
+            curator: string;
+            wrong?: boolean;
         };
         /** Extent */
         Extent: {
@@ -2411,6 +2426,8 @@ export interface operations {
                 modality?: ("factual" | "unverified" | "demanded" | "proposed" | "hypothetical")[];
                 /** @description Bounding box `min_lon,min_lat,max_lon,max_lat` in degrees (WGS 84), e.g. `36.5,47.5,38.5,49`. The box spans the two corners whichever order they come in; it does not wrap around the antimeridian. */
                 bbox?: string;
+                /** @description `false`: leave out the claims a curator marked wrong; `true`: only those. Absent: every claim. */
+                wrong?: boolean;
                 /** @description Only items published at or after this RFC 3339 time (inclusive). */
                 published_after?: string;
                 /** @description Only items published before this RFC 3339 time (exclusive). */
@@ -2546,6 +2563,8 @@ export interface operations {
                 modality?: ("factual" | "unverified" | "demanded" | "proposed" | "hypothetical")[];
                 /** @description Bounding box `min_lon,min_lat,max_lon,max_lat` in degrees (WGS 84), e.g. `36.5,47.5,38.5,49`. The box spans the two corners whichever order they come in; it does not wrap around the antimeridian. */
                 bbox?: string;
+                /** @description `false`: leave out the claims a curator marked wrong; `true`: only those. Absent: every claim. */
+                wrong?: boolean;
                 /** @description Only items published at or after this RFC 3339 time (inclusive). */
                 published_after?: string;
                 /** @description Only items published before this RFC 3339 time (exclusive). */
@@ -2739,6 +2758,170 @@ export interface operations {
             };
             /** @description No entity has this id. */
             404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this key (or address), more NDJSON streams at once than an address may hold, or (on ingest) more article text this minute than the key's GAZETTE_INGEST_CHARS_PER_MINUTE: wait `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the request window. */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable or too slow, or (NDJSON) every stream slot is busy; retry after `Retry-After`. */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (GET): the change is made only while the entity still has it, else 412 and nothing changes, so two curators cannot overwrite each other unseen. Several tags separated by commas, or `*` for any version; text that names no current tag is a 412 too (RFC 9110). Absent: no condition. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The claim's id. */
+                claim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimPatch"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Gazette-Position": components["headers"]["Gazette-Position"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description A parameter or the body is invalid, or the query string is longer than GAZETTE_MAX_QUERY_CHARS; `errors` names each one. */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: missing where one is needed (writes; reads when the server requires it), or unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key is valid but lacks the scope this operation needs. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No entity has this id. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names another version than the entity's current ETag: someone changed it since you read it. GET it again and decide. */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change is well-formed but cannot be applied; `errors` says why. */
+            422: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

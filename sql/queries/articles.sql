@@ -100,12 +100,27 @@ SELECT (SELECT count(*) FROM quotes WHERE article_id = :article_id) AS quotes,
 SELECT id, start, "end" FROM quotes WHERE article_id = :article_id AND curated_at IS NULL;
 
 -- name: reusable_claim_ids
-SELECT id, evidence_start, evidence_end, type, stance FROM claims WHERE article_id = :article_id;
+SELECT id, evidence_start, evidence_end, type, stance FROM claims
+WHERE article_id = :article_id AND curated_at IS NULL;
+
+-- name: curated_claims
+-- What a curated claim stands for when re-extraction finds it again (api/services/ingest.py,
+-- KnownIds), and the claim it answers, which re-extraction may delete and add again.
+SELECT id, evidence_start, evidence_end, place_text, stance, responds_to FROM claims
+WHERE article_id = :article_id AND curated_at IS NOT NULL;
+
+-- name: restore_answers
+-- The claims curated claims answered, where re-extraction added them again (same id): the
+-- delete of the old rows had set responds_to to null (ON DELETE SET NULL).
+UPDATE claims c SET responds_to = t.target
+FROM unnest(:ids::text[], :targets::text[]) AS t (id, target)
+WHERE c.id = t.id AND EXISTS (SELECT 1 FROM claims x WHERE x.id = t.target);
 
 -- name: clear_extraction
--- What re-extraction replaces: everything extracted from the article except curated quotes.
+-- What re-extraction replaces: everything extracted from the article except curated quotes
+-- and claims.
 WITH q AS (DELETE FROM quotes WHERE article_id = :article_id AND curated_at IS NULL),
-     c AS (DELETE FROM claims WHERE article_id = :article_id),
+     c AS (DELETE FROM claims WHERE article_id = :article_id AND curated_at IS NULL),
      m AS (DELETE FROM mentions WHERE article_id = :article_id),
      pm AS (DELETE FROM place_mentions WHERE article_id = :article_id),
      ap AS (DELETE FROM article_places WHERE article_id = :article_id)
@@ -114,12 +129,28 @@ DELETE FROM article_actors WHERE article_id = :article_id;
 -- name: curated_quote_spans
 SELECT start, "end" FROM quotes WHERE article_id = :article_id AND curated_at IS NOT NULL;
 
--- name: link_curated_speakers
--- A curated quote's speaker stays involved in its article after re-extraction.
+-- name: link_curated_actors
+-- A curated quote's speaker and the actors of a curated claim stay involved in its article
+-- after re-extraction (else they could be dropped as orphans from under the curated row).
 INSERT INTO article_actors (article_id, actor_id, seen_at)
-SELECT DISTINCT q.article_id, q.speaker_id, coalesce(a.published_at, a.ingested_at)
-FROM quotes q JOIN articles a ON a.id = q.article_id
-WHERE q.article_id = :article_id AND q.curated_at IS NOT NULL AND q.speaker_id IS NOT NULL
+SELECT DISTINCT :article_id, involved.actor_id, coalesce(a.published_at, a.ingested_at)
+FROM (
+    SELECT q.speaker_id AS actor_id FROM quotes q
+    WHERE q.article_id = :article_id AND q.curated_at IS NOT NULL
+    UNION
+    SELECT unnest(ARRAY[c.claimant_id, c.controller_id, c.previous_controller_id, c.relayed_by_id])
+    FROM claims c
+    WHERE c.article_id = :article_id AND c.curated_at IS NOT NULL
+) involved
+JOIN articles a ON a.id = :article_id
+WHERE involved.actor_id IS NOT NULL
+ON CONFLICT DO NOTHING;
+
+-- name: link_curated_places
+-- A curated claim's place stays among its article's places after re-extraction.
+INSERT INTO article_places (article_id, place_id)
+SELECT DISTINCT c.article_id, c.place_id FROM claims c
+WHERE c.article_id = :article_id AND c.curated_at IS NOT NULL AND c.place_id IS NOT NULL
 ON CONFLICT DO NOTHING;
 
 -- name: set_extractor_version

@@ -21,6 +21,7 @@ SELECT v.* FROM (
       AND c.type = ANY(:type::text[])                                             --? type
       AND c.modality = ANY(:modality::text[])                                     --? modality
       AND located.location <@ :bbox::box                                          --? bbox
+      AND c.wrong = :wrong                                                        --? wrong
       AND c.claimed_at >= :published_after                                        --? published_after
       AND c.claimed_at < :published_before                                        --? published_before
       AND c.id < :after                                                           --? after, @sort=-created
@@ -68,6 +69,7 @@ LIMIT :limit;
 SELECT c.id FROM claims c
 WHERE c.place_id = :place_id
   AND c.stance = 'asserted'
+  AND NOT c.wrong
   AND c.article_id <> :article_id
   AND c.claimed_at <= :claimed_at
   AND (:controller_id::text IS NULL OR c.controller_id = :controller_id)

@@ -1,5 +1,5 @@
--- Curation: corrections by people, and actor merges. Every statement here runs inside the
--- caller's transaction (api/db/curation.py).
+-- Curation: corrections by people (quotes, claims, actors), and actor merges. Every
+-- statement here runs inside the caller's transaction (api/db/curation.py).
 
 -- name: quote_for_update
 -- FOR SHARE of the article waits for a re-extraction of it (which holds it FOR UPDATE), so
@@ -30,6 +30,21 @@ UPDATE quotes SET
     curated_by = :curator,
     curated_key = :key_id,
     curated_at = now()
+WHERE id = :id;
+
+-- name: claim_for_update
+-- FOR SHARE of the article, as for a quote: never curated while re-extraction replaces it.
+SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id
+WHERE c.id = :id
+FOR UPDATE OF c FOR SHARE OF a;
+
+-- name: update_claim
+-- A null `wrong` keeps the claim's.
+UPDATE claims SET
+    wrong       = coalesce(:wrong::boolean, wrong),
+    curated_by  = :curator,
+    curated_key = :key_id,
+    curated_at  = now()
 WHERE id = :id;
 
 -- name: current_actor_id

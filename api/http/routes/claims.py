@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Request, Response, get
+from litestar import Request, Response, get, patch
 from litestar.di import NamedDependency, Provide
-from litestar.params import QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
-from api.db import reads
+from api.corrections import ClaimPatch
+from api.db import curation, reads
 from api.extract.types import ClaimType, Modality, Stance
 from api.filters import ClaimFilters, parse_bbox, several, time_range
 from api.geojson import ClaimFeatureCollection, claim_collection
@@ -25,10 +26,19 @@ from api.http.params import (
     Everything,
     Limit,
 )
-from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES
+from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, STALE, WRITE_RESPONSES
 from api.http.reading import read_from
-from api.http.responses import DETAIL_HEADERS, GEOJSON, LIST_HEADERS, NDJSON
-from api.http.routes.common import ClaimIdPath, entity_response, id_filter
+from api.http.responses import DETAIL_HEADERS, GEOJSON, LIST_HEADERS, NDJSON, json_response
+from api.http.routes.common import (
+    ClaimIdPath,
+    IfMatch,
+    entity_response,
+    id_filter,
+    require_json,
+    resources,
+    strict_body,
+    unchanged_if,
+)
 from api.http.routes.listing import (
     NDJSON_NOTE,
     Listing,
@@ -64,6 +74,13 @@ def claim_listing(
         QueryParameter(description="Only claims of these modalities (repeat it for several)."),
     ] = None,
     bbox: BBox = None,
+    wrong: Annotated[
+        bool | None,
+        QueryParameter(
+            description="`false`: leave out the claims a curator marked wrong; `true`: only "
+            "those. Absent: every claim."
+        ),
+    ] = None,
     published_after: After = None,
     published_before: Before = None,
     sort: ClaimSort = "-created",
@@ -76,7 +93,7 @@ def claim_listing(
     after, before = time_range(published_after, published_before)
     filters = ClaimFilters(
         place=place, controller=controller, claimant=claimant, stance=several(stance),
-        type=several(type), modality=several(modality), bbox=parse_bbox(bbox),
+        type=several(type), modality=several(modality), bbox=parse_bbox(bbox), wrong=wrong,
         published_after=after, published_before=before,
     )  # fmt: skip
     return listing(
@@ -145,4 +162,37 @@ async def get_claim(request: Request[Any, Any, Any], claim_id: ClaimIdPath) -> R
     return entity_response(request, claim, "claim", claim_id)
 
 
-ROUTES = [list_claims, list_claims_geojson, get_claim]
+@patch(
+    "/v1/claims/{claim_id:str}",
+    **access("write", {**WRITE_RESPONSES, **STALE}),
+    operation_id="patchClaim",
+    operation_class=WithExamples,
+    summary="Mark a claim wrong, or reviewed",
+    description=(
+        "`wrong: true` says the article does not make this claim (the extractor misread it): "
+        "the claim stays readable, with `wrong`, but no longer decides who holds its place, "
+        "whether the place is contested, or what a later denial answers; `wrong: false` takes "
+        "that back. A PATCH with only `curator` marks the claim as reviewed. The claim is "
+        "marked curated (`curator`, time) and survives re-extraction of its article as it is: "
+        "a claim extracted again from the same evidence about the same place with the same "
+        "stance is not added beside it."
+    ),
+    tags=TAGS,
+    before_request=require_json,
+)
+async def patch_claim(
+    request: Request[Any, Any, Any],
+    claim_id: ClaimIdPath,
+    data: JSONBody[ClaimPatch],
+    if_match: IfMatch = None,
+) -> Response[Claim]:
+    # `data` declares and validates the body; strict_body re-reads it strictly.
+    change = strict_body(await request.body(), ClaimPatch)
+    claim = await curation.patch_claim(
+        resources(request).pool, claim_id, change, str(request.state.api_key_id),
+        unchanged_if(if_match),
+    )  # fmt: skip
+    return json_response(request, claim)
+
+
+ROUTES = [list_claims, list_claims_geojson, get_claim, patch_claim]
