@@ -35,9 +35,9 @@ async def test_marking_a_claim_wrong_shows_who_and_reads_back(client: httpx.Asyn
     marked = await mark(client, claim["id"], wrong=True)
     assert marked["wrong"] is True and marked["curated"] is True
     assert marked["curated_by"] == EDITOR and marked["curated_at"] is not None
-    assert {k: v for k, v in marked.items() if k not in ("wrong", "curated", "curated_by",
-            "curated_at")} == {k: v for k, v in claim.items() if k not in ("wrong", "curated",
-            "curated_by", "curated_at")}  # fmt: skip
+    curation = ("wrong", "curated", "curated_by", "curated_at")
+    rest = {k: v for k, v in marked.items() if k not in curation}
+    assert rest == {k: v for k, v in claim.items() if k not in curation}  # nothing else moved
     assert (await client.get(f"/v1/claims/{claim['id']}")).json() == marked
     reviewed = await mark(client, claim["id"])  # only a curator: reviewed, `wrong` as it was
     assert reviewed["wrong"] is True
@@ -146,8 +146,8 @@ async def test_reextraction_keeps_a_wrong_claim_and_adds_no_twin(
     after = (await client.get(f"/v1/articles/{wire['id']}")).json()
     kept = next(c for c in after["claims"] if c["id"] == claim["id"])
     assert kept == marked
-    twins = [c for c in after["claims"] if c["evidence"] == claim["evidence"]
-             and c["stance"] == claim["stance"] and c["place_text"] == claim["place_text"]]  # fmt: skip
+    same = ("evidence", "stance", "place_text")
+    twins = [c for c in after["claims"] if all(c[k] == claim[k] for k in same)]
     assert twins == [kept]  # the extractor's claim was not added beside the curated one
     assert len(after["claims"]) == len(wire["claims"])
     # the denial found again still answers the curated claim
