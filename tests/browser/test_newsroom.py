@@ -1,6 +1,6 @@
 """The explorer as a newsroom tool, in a real browser (issue 18): search with facets and the
-state in the URL, an editor correcting a quote's speaker and merging two actors with a key typed
-into the page, and the page at 375 px. Same server, database and Chromium as
+state in the URL, an editor correcting a quote's speaker, merging two actors and marking a claim
+wrong with a key typed into the page, and the page at 375 px. Same server, database and Chromium as
 test_explorer.py (its fixtures are imported, not copied); screenshots land in test-output/.
 """
 
@@ -251,6 +251,56 @@ def test_an_editor_merges_two_actors(
         page.get_by_role("checkbox", name=re.compile(r"^direct ")).click()
         expect(page).to_have_url(f"{served}/#/actors/{sorokin['id']}?kind=direct")
         expect(page.locator(".quote-item .badge", has_text="indirect")).to_have_count(0)
+
+
+def test_an_editor_marks_a_claim_wrong(
+    served: str, newsroom: dict[str, dict[str, Any]], key: str
+) -> None:
+    """Marked wrong, a claim stays on its place's timeline, struck through and signed, and no
+    longer counts for who holds the place: the story's capture by Russia is what made Ukraine's
+    hold contested. The editor can take it back."""
+    story = newsroom["story"]
+    capture = next(c for c in story["claims"] if c["stance"] == "asserted")
+    place = capture["place"]
+    contested = ".facts .badge-contested"
+    with browser_page(served, refused=REFUSED) as page:
+        page.goto(f"{served}/#/places/{place['id']}")
+        expect(page.locator(contested)).to_have_count(1)
+        expect(page.get_by_role("button", name="Mark this claim wrong")).to_have_count(0)
+
+        start_editing(page, served, key)
+        page.goto(f"{served}/#/places/{place['id']}")
+        item = page.locator(f'.claim[data-claim="{capture["id"]}"]')
+        item.get_by_role("button", name="Mark this claim wrong").click()
+        expect(item.get_by_role("form", name="Mark this claim")).to_contain_text(
+            "no longer decides who holds the place"
+        )
+        item.get_by_role("button", name="Mark wrong", exact=True).click()
+
+        expect(page.locator(".notice")).to_have_text(f"Claim marked wrong by {EDITOR}.")
+        item = page.locator(f'.claim[data-claim="{capture["id"]}"]')
+        expect(item.locator(".badge-wrong")).to_have_text("marked wrong")  # words, not colour
+        expect(item.locator(".curated")).to_contain_text(f"Marked wrong by {EDITOR}")
+        expect(page.locator(".facts")).to_contain_text("Ukraine")
+        expect(page.locator(contested)).to_have_count(0)
+        saved = httpx.get(f"{served}/v1/claims/{capture['id']}").json()
+        assert saved["wrong"] is True and saved["curated_by"] == EDITOR
+        page.screenshot(path=str(SCREENSHOTS / "newsroom-claim-wrong.png"), full_page=True)
+
+        # the article marks it too; the map leaves it out
+        page.goto(f"{served}/#/articles/{story['id']}")
+        in_article = page.locator(f'.claims .claim[data-claim="{capture["id"]}"]')
+        expect(in_article.locator(".badge-wrong")).to_be_visible()
+        mapped = httpx.get(f"{served}/v1/claims.geojson", params={"all": "true", "wrong": "false"})
+        assert capture["id"] not in {f["id"] for f in mapped.json()["features"]}
+
+        # taken back: the place is contested again
+        in_article.get_by_role("button", name="Review this claim").click()
+        in_article.get_by_role("button", name="Not wrong after all").click()
+        expect(page.locator(".notice")).to_have_text(f"Claim restored by {EDITOR}.")
+        page.goto(f"{served}/#/places/{place['id']}")
+        expect(page.locator(contested)).to_have_count(1)
+        assert httpx.get(f"{served}/v1/claims/{capture['id']}").json()["wrong"] is False
 
 
 async def _read_key(url: str) -> str:

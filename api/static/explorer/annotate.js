@@ -79,7 +79,7 @@ function quoteTitle(quote) {
 function claimTitle(claim) {
   const place = claim.place?.name ?? claim.place_text;
   const holder = claim.controller?.name ?? claim.controller_text ?? "someone";
-  return `Claim (${claim.stance}, ${claim.type}): ${holder} — ${place}`;
+  return `Claim (${claim.stance}, ${claim.type}${claim.wrong ? ", marked wrong" : ""}): ${holder} — ${place}`;
 }
 
 /** The body as DOM nodes, for a container with `white-space: pre-wrap`. */

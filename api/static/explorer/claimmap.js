@@ -169,7 +169,8 @@ function timeControls(firstDay, lastDay, onChange) {
 
 export async function claimMapView({ stance = "" }) {
   const [claimsBody, placesBody] = await Promise.all([
-    get("v1/claims.geojson", { all: true, stance: STANCES.includes(stance) ? stance : "" }, "application/geo+json"),
+    // claims an editor marked wrong stay off the map, as they stay out of who holds a place
+    get("v1/claims.geojson", { all: true, wrong: false, stance: STANCES.includes(stance) ? stance : "" }, "application/geo+json"),
     get("v1/places.geojson", { all: true }, "application/geo+json").catch(() => ({ features: [] })),
   ]);
   const contested = new Set(placesBody.features.filter((f) => f.properties.latest_controller?.status === "contested").map((f) => f.properties.id));

@@ -1,5 +1,7 @@
-// One claim as a list item: where, who holds it by the claim, who says so, and the sentence.
+// One claim as a list item: where, who holds it by the claim, who says so, and the sentence;
+// whether an editor marked it wrong, and, for an editor, the button to do so.
 
+import { claimEditor, curatedNote, editButton } from "./curation.js";
 import { badge, date, h, link } from "./dom.js";
 
 export const STANCE_TONES = { asserted: "asserted", denied: "denied" };
@@ -22,10 +24,11 @@ function role(name, value) {
 export function claimItem(claim, { place = true, article = true } = {}) {
   return h(
     "li",
-    { class: `claim claim-${claim.stance}`, dataset: { claim: claim.id } },
+    { class: `claim claim-${claim.stance}${claim.wrong ? " claim-wrong" : ""}`, dataset: { claim: claim.id } },
     h(
       "div",
       { class: "claim-head" },
+      claim.wrong ? badge("marked wrong", "wrong") : null,
       badge(claim.stance, STANCE_TONES[claim.stance]),
       badge(claim.type),
       claim.modality !== "factual" ? badge(claim.modality, "muted") : null,
@@ -47,5 +50,7 @@ export function claimItem(claim, { place = true, article = true } = {}) {
       claim.evidence.text.trim(),
       article ? [" ", link("articles", claim.article_id, "(article)")] : null,
     ),
+    curatedNote(claim, claim.wrong ? "Marked wrong" : "Reviewed"),
+    editButton(claim.wrong ? "Review this claim" : "Mark this claim wrong", () => claimEditor(claim.id)),
   );
 }

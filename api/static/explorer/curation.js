@@ -1,6 +1,6 @@
 // Corrections by an editor: a write key and a name typed into the editor page (both kept in
 // sessionStorage for this tab, never in the URL), forms to change a quote's speaker or kind,
-// rename an actor or merge a duplicate into it, and who corrected what.
+// mark a claim wrong, rename an actor or merge a duplicate into it, and who corrected what.
 //
 // Every change sends the ETag of the entity as the editor saw it (If-Match): when someone else
 // changed it meanwhile the API answers 412, the page says so and reloads their version.
@@ -36,14 +36,15 @@ export function takeNotice() {
   return box;
 }
 
-/** "Corrected by Ana on 7 Dec 2026, 15:20 UTC" for a curated entity, else nothing. */
-export function curatedNote(entity) {
+/** "Corrected by Ana on 7 Dec 2026, 15:20 UTC" for a curated entity, else nothing; `what`
+ * says what the editor did ("Marked wrong"). */
+export function curatedNote(entity, what = "Corrected") {
   if (!entity.curated) return null;
   return h(
     "p",
     { class: "curated" },
     h("span", { "aria-hidden": "true" }, "✎ "),
-    "Corrected by ",
+    `${what} by `,
     h("strong", {}, entity.curated_by ?? "an editor"),
     entity.curated_at ? ` on ${DATE_TIME.format(new Date(entity.curated_at))} UTC` : null,
   );
@@ -162,6 +163,37 @@ export async function quoteEditor(id) {
   return form;
 }
 
+/** The form that marks one claim wrong (the article does not make it: the extractor misread
+ * it) or, for a claim marked wrong, takes that back. */
+export async function claimEditor(id) {
+  const path = `v1/claims/${encodeURIComponent(id)}`;
+  const { entity: claim, etag } = await getEntity(path);
+  const status = h("p", { class: "error", role: "alert" });
+  const form = h(
+    "form",
+    { class: "editor", "aria-label": "Mark this claim" },
+    h(
+      "p",
+      {},
+      claim.wrong
+        ? "This claim is marked wrong. If the article does make it after all, it counts again for who holds the place."
+        : "Wrong means the article does not make this claim. It stays listed, marked wrong, but no longer decides who holds the place or whether it is contested.",
+    ),
+    h("button", { type: "submit" }, claim.wrong ? "Not wrong after all" : "Mark wrong"),
+    status,
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      await send("PATCH", path, { curator: curator(), wrong: !claim.wrong }, etag);
+      reload(claim.wrong ? `Claim restored by ${curator()}.` : `Claim marked wrong by ${curator()}.`);
+    } catch (error) {
+      failed(error, "claim", status);
+    }
+  });
+  return form;
+}
+
 /** Rename the actor, or merge a duplicate into it; `etag`: the actor as this page showed it. */
 export function actorEditor(actor, etag) {
   if (!canEdit()) {
@@ -240,7 +272,7 @@ export async function editorView() {
       return;
     }
     sessionStorage.setItem(CURATOR_STORAGE, name.value.trim());
-    reload(canEdit() ? `Editing as ${curator()}. Open a quote or an actor to correct it.` : "A write key is needed too.");
+    reload(canEdit() ? `Editing as ${curator()}. Open a quote, a claim or an actor to correct it.` : "A write key is needed too.");
   });
   const stop = h("button", { type: "button" }, "Stop editing");
   stop.addEventListener("click", () => {
@@ -257,7 +289,7 @@ export async function editorView() {
       {},
       canEdit()
         ? `Editing as ${curator()}. `
-        : "With a write key an editor can correct a quote's speaker or kind, rename an actor and merge duplicates. ",
+        : "With a write key an editor can correct a quote's speaker or kind, mark a claim wrong, rename an actor and merge duplicates. ",
       "The key stays in this browser tab (sessionStorage), never in the address.",
     ),
     form,
