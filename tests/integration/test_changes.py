@@ -91,7 +91,9 @@ async def test_an_actor_named_again_is_not_updated_by_its_counts(
     assert sorokin not in {e["id"] for e in entries}
 
 
-async def test_patch_quote_and_actor_list_them_updated_once(client: httpx.AsyncClient) -> None:
+async def test_patch_quote_actor_and_claim_list_them_updated_once(
+    client: httpx.AsyncClient,
+) -> None:
     wire = await ingest(client, WIRE_REPORT)
     _, cursor = await changes_since(client)
     quote = wire["quotes"][0]
@@ -110,8 +112,16 @@ async def test_patch_quote_and_actor_list_them_updated_once(client: httpx.AsyncC
         json={"curator": EDITOR, "name": "Ivan P. Sorokin", "aliases": ["I. Sorokin"]},
     )
     assert renamed.status_code == 200, renamed.text
-    entries, _ = await changes_since(client, cursor)
+    entries, cursor = await changes_since(client, cursor)
     assert keys(entries) == [("actor", sorokin["id"], "updated")]
+
+    claim = wire["claims"][0]
+    marked = await client.patch(
+        f"/v1/claims/{claim['id']}", json={"curator": EDITOR, "wrong": True}
+    )
+    assert marked.status_code == 200, marked.text
+    entries, _ = await changes_since(client, cursor)
+    assert keys(entries) == [("claim", claim["id"], "updated")]
 
 
 async def test_merge_lists_the_absorbed_actor_deleted_with_its_survivor(
