@@ -210,3 +210,28 @@ async def test_a_filter_no_index_serves_is_caught(pool: asyncpg.Pool[asyncpg.Rec
             "ORDER BY id DESC LIMIT 51"
         )
         assert await large_table_scans(conn, in_or, ["frank"]) == ["quotes filtered by a subquery"]
+
+
+async def test_the_article_reads_its_mentions_by_article_and_entity(
+    seeded: dict[str, str], pool: asyncpg.Pool[asyncpg.Record]
+) -> None:
+    """An article's mentions of each of its actors and places come from the two-column
+    indexes of 021. Not from the actor_id or place_id index: the planner once AND-ed one with
+    the article's key, and that walks every mention of a popular actor (9.8 ms per article
+    at 100,000 articles, against 0.5)."""
+    async with pool.acquire() as conn, conn.transaction():
+        await conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        await conn.execute(f"PREPARE plan_check AS {shaped('get_article', frozenset({'id'})).text}")
+        plan = await conn.fetchval(
+            f"EXPLAIN (FORMAT JSON) EXECUTE plan_check({literal(seeded['article'])})"
+        )
+        await conn.execute("DEALLOCATE plan_check")
+    used = {
+        (node["Relation Name"], node.get("Index Name"))
+        for node in scans(plan[0]["Plan"])
+        if node.get("Relation Name") in ("mentions", "place_mentions")
+    }
+    assert used == {
+        ("mentions", "mentions_article_actor_idx"),
+        ("place_mentions", "place_mentions_article_place_idx"),
+    }, used
