@@ -52,6 +52,8 @@ def test_text_filters_are_checked_as_the_api_checks_its_parameters() -> None:
     assert parsed.kind == ("direct", "partial") and parsed.published_after is not None
     assert parsed.published_after.hour == 9 and parsed.speaker is None
     assert parse_filters(PlaceFilters, {"bbox": "36,47,39,49.5"}).bbox == ((36, 47), (39, 49.5))
+    assert parse_filters(ClaimFilters, {"wrong": "false"}).wrong is False
+    assert parse_filters(ClaimFilters, {"wrong": "true"}).wrong is True
     cases: list[tuple[type[Filters], dict[str, str], str]] = [
         (QuoteFilters, {"speaker": "nobody"}, "speaker"),
         (QuoteFilters, {"kind": "shouted"}, "kind"),
@@ -61,6 +63,7 @@ def test_text_filters_are_checked_as_the_api_checks_its_parameters() -> None:
         (ClaimFilters, {"place": "act_01kbd85thba0847wwttv2c9g2g"}, "place"),
         (PlaceFilters, {"country": "Ukraine"}, "country"),
         (PlaceFilters, {"q": "a\x00b"}, "q"),
+        (ClaimFilters, {"wrong": "yes"}, "wrong"),
     ]
     for kind, given, name in cases:
         with pytest.raises(Invalid) as bad:
