@@ -124,12 +124,13 @@ def served(explorer_database: str, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture(scope="module")
 def stored(served: str, explorer_database: str) -> dict[str, Any]:
     """The fixture article, ingested through the API: its annotated JSON."""
-    key = asyncio.run(_admin_key(explorer_database))
+    return post_article(served, asyncio.run(_admin_key(explorer_database)), STORY)
+
+
+def post_article(served: str, key: str, body: dict[str, Any]) -> dict[str, Any]:
+    """POST an article to the served API as `key`: its annotated JSON."""
     response = httpx.post(
-        f"{served}/v1/articles",
-        json=STORY,
-        headers={"Authorization": f"Bearer {key}"},
-        timeout=60,
+        f"{served}/v1/articles", json=body, headers={"Authorization": f"Bearer {key}"}, timeout=60
     )
     assert response.status_code == 201, response.text
     created: dict[str, Any] = response.json()
@@ -151,82 +152,61 @@ def test_explorer_search_article_actor_place_and_map(served: str, stored: dict[s
     siversk = next(p for p in stored["places"] if p["name"] == "Siversk")
     SCREENSHOTS.mkdir(exist_ok=True)
 
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            problems: list[str] = []  # script errors and CSP violations land in the console
-            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda error: problems.append(str(error)))
-            elsewhere: list[str] = []
+    expect = sync_api.expect
+    # script errors, CSP violations and requests to another origin fail the test (browser_page)
+    with browser_page(served) as page:
+        # the start page lists the article; a search finds it
+        response = page.goto(f"{served}/")
+        assert response is not None and response.ok
+        assert "unsafe-inline" not in response.headers["content-security-policy"]
+        expect(page.get_by_role("heading", name="Latest articles")).to_be_visible()
+        page.get_by_role("searchbox", name="Search articles").fill("Sorokin envoy")
+        page.get_by_role("button", name="Search").click()
+        expect(page).to_have_url(f"{served}/#/articles?q=Sorokin%20envoy")
+        results = page.locator(".results .result")
+        expect(results).to_have_count(1)
+        results.get_by_role("link", name=STORY["title"]).click()
 
-            def only_this_origin(route: Any) -> None:
-                if route.request.url.startswith(served + "/"):
-                    route.continue_()
-                else:  # the page must work offline: nothing from another origin
-                    elsewhere.append(route.request.url)
-                    route.abort()
+        # the article: the quote highlighted in its speaker's colour, the legend names him
+        expect(page).to_have_url(f"{served}/#/articles/{stored['id']}")
+        expect(page.get_by_role("heading", level=1)).to_have_text(STORY["title"])
+        marks = page.locator(f'.body mark.quote[data-quote="{quote["id"]}"]')
+        expect(marks.first).to_be_visible()
+        assert "".join(marks.all_text_contents()) == quote["text"]
+        tone = next(c for c in marks.first.get_attribute("class").split() if "speaker-" in c)
+        assert tone != "speaker-none"
+        assert "Ivan Sorokin" in (marks.first.get_attribute("title") or "")
+        legend = page.locator(".legend-item", has_text="Ivan Sorokin")
+        expect(legend.locator(f".swatch.{tone}")).to_have_count(1)
+        mention = page.locator(".body a.mention-actor", has_text="Ivan Sorokin")
+        expect(mention).to_have_attribute("href", f"#/actors/{speaker_id}")
+        place_link = page.locator(".body a.mention-place", has_text="Siversk")
+        expect(place_link).to_have_attribute("href", f"#/places/{siversk['id']}")
+        expect(page.locator(".claims .claim")).to_have_count(len(stored["claims"]))
+        page.screenshot(path=str(SCREENSHOTS / "explorer.png"), full_page=True)
 
-            page.route("**/*", only_this_origin)
-            expect = sync_api.expect
+        # the speaker's page lists the quote
+        legend.get_by_role("link", name="Ivan Sorokin").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Ivan Sorokin")
+        expect(page.locator(".quote-item q", has_text=quote["text"])).to_have_count(1)
 
-            # the start page lists the article; a search finds it
-            response = page.goto(f"{served}/")
-            assert response is not None and response.ok
-            assert "unsafe-inline" not in response.headers["content-security-policy"]
-            expect(page.get_by_role("heading", name="Latest articles")).to_be_visible()
-            page.get_by_role("searchbox", name="Search articles").fill("Sorokin envoy")
-            page.get_by_role("button", name="Search").click()
-            expect(page).to_have_url(f"{served}/#/articles?q=Sorokin%20envoy")
-            results = page.locator(".results .result")
-            expect(results).to_have_count(1)
-            results.get_by_role("link", name=STORY["title"]).click()
+        # the place's page shows its claims as a timeline
+        page.go_back()
+        page.locator(".body a.mention-place", has_text="Siversk").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Siversk")
+        siversk_claims = [c for c in stored["claims"] if c["place"]["id"] == siversk["id"]]
+        expect(page.locator(".timeline .claim")).to_have_count(len(siversk_claims))
 
-            # the article: the quote highlighted in its speaker's colour, the legend names him
-            expect(page).to_have_url(f"{served}/#/articles/{stored['id']}")
-            expect(page.get_by_role("heading", level=1)).to_have_text(STORY["title"])
-            marks = page.locator(f'.body mark.quote[data-quote="{quote["id"]}"]')
-            expect(marks.first).to_be_visible()
-            assert "".join(marks.all_text_contents()) == quote["text"]
-            tone = next(c for c in marks.first.get_attribute("class").split() if "speaker-" in c)
-            assert tone != "speaker-none"
-            assert "Ivan Sorokin" in (marks.first.get_attribute("title") or "")
-            legend = page.locator(".legend-item", has_text="Ivan Sorokin")
-            expect(legend.locator(f".swatch.{tone}")).to_have_count(1)
-            mention = page.locator(".body a.mention-actor", has_text="Ivan Sorokin")
-            expect(mention).to_have_attribute("href", f"#/actors/{speaker_id}")
-            place_link = page.locator(".body a.mention-place", has_text="Siversk")
-            expect(place_link).to_have_attribute("href", f"#/places/{siversk['id']}")
-            expect(page.locator(".claims .claim")).to_have_count(len(stored["claims"]))
-            page.screenshot(path=str(SCREENSHOTS / "explorer.png"), full_page=True)
-
-            # the speaker's page lists the quote
-            legend.get_by_role("link", name="Ivan Sorokin").click()
-            expect(page.get_by_role("heading", level=1)).to_contain_text("Ivan Sorokin")
-            expect(page.locator(".quote-item q", has_text=quote["text"])).to_have_count(1)
-
-            # the place's page shows its claims as a timeline
-            page.go_back()
-            page.locator(".body a.mention-place", has_text="Siversk").click()
-            expect(page.get_by_role("heading", level=1)).to_contain_text("Siversk")
-            siversk_claims = [c for c in stored["claims"] if c["place"]["id"] == siversk["id"]]
-            expect(page.locator(".timeline .claim")).to_have_count(len(siversk_claims))
-
-            # the map: country outlines from the bundled file, a marker that opens its claims
-            page.get_by_role("link", name="Map", exact=True).click()
-            expect(page.get_by_role("heading", name="Claims map")).to_be_visible()
-            expect(page.locator(".view-map .countries path").first).to_be_attached()
-            assert page.locator(".view-map .countries path").count() > 150
-            marker = page.locator(".view-map .marker", has_text="Siversk")
-            expect(marker).to_have_count(1)
-            marker.locator("circle").click()
-            expect(page.locator(".map-side .claim")).to_have_count(len(siversk_claims))
-            page.screenshot(path=str(SCREENSHOTS / "explorer-map.png"))
-
-            assert problems == []
-            assert elsewhere == []
-        finally:
-            browser.close()
+        # the map: country outlines from the bundled file, a marker that opens its claims
+        page.get_by_role("link", name="Map", exact=True).click()
+        expect(page.get_by_role("heading", name="Claims map")).to_be_visible()
+        expect(page.locator(".view-map .countries path").first).to_be_attached()
+        assert page.locator(".view-map .countries path").count() > 150
+        marker = page.locator(".view-map .marker", has_text="Siversk")
+        expect(marker).to_have_count(1)
+        marker.locator("circle").click()
+        expect(page.locator(".map-side .claim")).to_have_count(len(siversk_claims))
+        page.screenshot(path=str(SCREENSHOTS / "explorer-map.png"))
 
 
 @contextmanager

@@ -23,6 +23,7 @@ from tests.browser.test_explorer import (
     _admin_key,
     browser_page,
     explorer_database,
+    post_article,
     quote_by,
     served,
     stored,
@@ -52,17 +53,11 @@ def key(explorer_database: str) -> str:
 @pytest.fixture(scope="module")
 def newsroom(served: str, stored: dict[str, Any], key: str) -> dict[str, dict[str, Any]]:
     """Three articles from two sources on three days: the story, a market report, a ferry."""
-    annotated = {"story": stored}
-    for name, body in (("market", MARKET_REPORT), ("ferry", FERRY)):
-        response = httpx.post(
-            f"{served}/v1/articles",
-            json=body,
-            headers={"Authorization": f"Bearer {key}"},
-            timeout=60,
-        )
-        assert response.status_code == 201, response.text
-        annotated[name] = response.json()
-    return annotated
+    return {
+        "story": stored,
+        "market": post_article(served, key, MARKET_REPORT),
+        "ferry": post_article(served, key, FERRY),
+    }
 
 
 def groups(served: str, path: str, by: str, **params: Any) -> dict[str, int]:

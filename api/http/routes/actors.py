@@ -31,6 +31,7 @@ from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, json_response
 from api.http.routes.common import (
     ActorIdPath,
     IfMatch,
+    corrected,
     entity_response,
     require_json,
     resources,
@@ -132,13 +133,7 @@ async def patch_actor(
     data: JSONBody[ActorPatch],
     if_match: IfMatch = None,
 ) -> Response[Actor]:
-    # `data` declares and validates the body; strict_body re-reads it strictly.
-    change = strict_body(await request.body(), ActorPatch)
-    actor = await curation.patch_actor(
-        resources(request).pool, actor_id, change, str(request.state.api_key_id),
-        unchanged_if(if_match),
-    )  # fmt: skip
-    return json_response(request, actor)
+    return await corrected(request, ActorPatch, actor_id, if_match, curation.patch_actor)
 
 
 @post(

@@ -28,16 +28,14 @@ from api.http.params import (
 )
 from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, STALE, WRITE_RESPONSES
 from api.http.reading import read_from
-from api.http.responses import DETAIL_HEADERS, GEOJSON, LIST_HEADERS, NDJSON, json_response
+from api.http.responses import DETAIL_HEADERS, GEOJSON, LIST_HEADERS, NDJSON
 from api.http.routes.common import (
     ClaimIdPath,
     IfMatch,
+    corrected,
     entity_response,
     id_filter,
     require_json,
-    resources,
-    strict_body,
-    unchanged_if,
 )
 from api.http.routes.listing import (
     NDJSON_NOTE,
@@ -186,13 +184,7 @@ async def patch_claim(
     data: JSONBody[ClaimPatch],
     if_match: IfMatch = None,
 ) -> Response[Claim]:
-    # `data` declares and validates the body; strict_body re-reads it strictly.
-    change = strict_body(await request.body(), ClaimPatch)
-    claim = await curation.patch_claim(
-        resources(request).pool, claim_id, change, str(request.state.api_key_id),
-        unchanged_if(if_match),
-    )  # fmt: skip
-    return json_response(request, claim)
+    return await corrected(request, ClaimPatch, claim_id, if_match, curation.patch_claim)
 
 
 ROUTES = [list_claims, list_claims_geojson, get_claim, patch_claim]

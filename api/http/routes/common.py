@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, TypeVar
 
 import msgspec
@@ -100,3 +100,25 @@ def unchanged_if(if_match: str | None) -> Callable[[Any], bool] | None:
     if if_match is None:
         return None
     return lambda current: matches_if_match(if_match, current)
+
+
+# A correction in api/db/curation.py: (pool, entity id, body, API key id, If-Match condition)
+Correction = Callable[[Any, str, T, str, Callable[[Any], bool] | None], Awaitable[Any]]
+
+
+async def corrected(
+    request: Request[Any, Any, Any],
+    body: type[T],
+    entity_id: str,
+    if_match: str | None,
+    apply: Correction[T],
+) -> Response[Any]:
+    """A correction by PATCH: its body re-read strictly (the handler's `data` declares and
+    validates it for the spec), applied with the API key that sent it and the If-Match
+    condition; the corrected entity as JSON."""
+    change = strict_body(await request.body(), body)
+    entity = await apply(
+        resources(request).pool, entity_id, change, str(request.state.api_key_id),
+        unchanged_if(if_match),
+    )  # fmt: skip
+    return json_response(request, entity)

@@ -17,16 +17,14 @@ from api.http.examples import WithExamples
 from api.http.params import After, Before, Count, Cursor, DatedSort, Limit, QuoteGroup, SearchText
 from api.http.problems import DETAIL_RESPONSES, LIST_RESPONSES, STALE, WRITE_RESPONSES
 from api.http.reading import read_from
-from api.http.responses import DETAIL_HEADERS, LIST_HEADERS, json_response
+from api.http.responses import DETAIL_HEADERS, LIST_HEADERS
 from api.http.routes.common import (
     IfMatch,
     QuoteIdPath,
+    corrected,
     entity_response,
     id_filter,
     require_json,
-    resources,
-    strict_body,
-    unchanged_if,
 )
 from api.http.routes.listing import NDJSON_NOTE, Listing, list_response, listing, ndjson_of
 from api.pages import QuotePage
@@ -115,13 +113,7 @@ async def patch_quote(
     data: JSONBody[QuotePatch],
     if_match: IfMatch = None,
 ) -> Response[Quote]:
-    # `data` declares and validates the body; strict_body re-reads it strictly.
-    change = strict_body(await request.body(), QuotePatch)
-    quote = await curation.patch_quote(
-        resources(request).pool, quote_id, change, str(request.state.api_key_id),
-        unchanged_if(if_match),
-    )  # fmt: skip
-    return json_response(request, quote)
+    return await corrected(request, QuotePatch, quote_id, if_match, curation.patch_quote)
 
 
 ROUTES = [list_quotes, get_quote, patch_quote]
