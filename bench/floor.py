@@ -1,0 +1,163 @@
+"""Gazette beside the floor of its own reads and beside the FastAPI twin, CPU per request.
+
+    .venv/bin/python -m bench.floor --database-url URL [--twin-python .peers/venv/bin/python]
+
+URL: a corpus database (bench/corpus.py; ../shared/peers/compare.sh keeps one as gz_s1 in
+.peers/pg). Three servers, 2 granian workers each, against it: Gazette (`python -m api
+serve`), the floor (bench/peers/floor_peer.py: Gazette's reads in a bare ASGI app) and the
+FastAPI twin (bench/peers/fastapi_peer.py, in the venv compare.sh made for it, running
+Gazette's own statements). Each endpoint is measured on the three in turn, `--rounds`
+times, with wrk (as bench/reads.py); the figures are medians. CPU per request is the
+server's process group's CPU time, and all Postgres processes', over the requests served:
+on a machine whose cores wrk, the server and Postgres share, it is what caps req/s.
+
+Prints a Markdown table. What it answers: how far the web stack (Gazette - floor) is from
+the least Python can do on these statements, and the most any Python server on them could
+reach against the twin (floor's ratio).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+from api.settings import REPO_ROOT
+from bench.reads import Endpoint, api_server, endpoints, free_port, get, run_wrk
+
+TICK_US = 1e6 / os.sysconf("SC_CLK_TCK")
+PEERS = REPO_ROOT / "bench" / "peers"
+MEASURED = ("article detail (annotated)", "quotes, 50 rows", "quotes by speaker")
+
+
+def cpu_ticks(wanted: str | int) -> int:
+    """CPU time (ticks) of the processes in group `wanted` (an int), or whose command line
+    starts with `wanted` (a str: Postgres's processes rename themselves `postgres: …`)."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            if isinstance(wanted, int):
+                if int(fields[3]) != wanted:  # field 5 of stat, the process group
+                    continue
+            elif not (entry / "cmdline").read_bytes().startswith(wanted.encode()):
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+        except (OSError, IndexError, ValueError):
+            continue  # a process that ended meanwhile
+    return total
+
+
+@contextmanager
+def granian_server(python: str, target: str, cwd: Path, env: dict[str, str]) -> Iterator[str]:
+    """`target` served by granian (2 workers) in its own process group; yields its base URL."""
+    port = free_port()
+    command = [python, "-m", "granian", "--interface", "asgi", "--workers", "2", "--host",
+               "127.0.0.1", "--port", str(port), "--log-level", "warning", target]  # fmt: skip
+    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **env},
+                               start_new_session=True)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if get(f"{base}/healthz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"{target} did not start")
+            time.sleep(0.3)
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def group_of(base: str) -> int:
+    """The process group of the server listening on `base`'s port."""
+    port = base.rsplit(":", 1)[1]
+    found = subprocess.run(["ss", "-Hltnp", f"sport = :{port}"], capture_output=True,
+                           text=True, check=True).stdout  # fmt: skip
+    pid = int(found.split("pid=", 1)[1].split(",", 1)[0])
+    return os.getpgid(pid)
+
+
+def measure(
+    base: str, endpoint: Endpoint, seconds: float, folder: Path
+) -> tuple[float, float, float]:
+    """req/s, server CPU µs and Postgres CPU µs per request."""
+    group = group_of(base)
+    app0, db0 = cpu_ticks(group), cpu_ticks("postgres")
+    result = run_wrk(base, endpoint, seconds, 32, 2, folder)
+    app1, db1 = cpu_ticks(group), cpu_ticks("postgres")
+    served = result.rps * seconds
+    return result.rps, (app1 - app0) * TICK_US / served, (db1 - db0) * TICK_US / served
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument(
+        "--twin-python", default=str(REPO_ROOT / ".peers" / "venv" / "bin" / "python")
+    )
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    options = parser.parse_args()
+    url = options.database_url
+    chosen = [e for e in asyncio.run(endpoints(url)) if e.name in MEASURED]
+    env = {"DATABASE_URL": url, "PYTHONPATH": str(REPO_ROOT), "GAZETTE_ROOT": str(REPO_ROOT)}
+    figures: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
+    with ExitStack() as servers, tempfile.TemporaryDirectory() as folder:
+        bases = {
+            "gazette": servers.enter_context(api_server(url, 2, "WARNING")),
+            "floor": servers.enter_context(
+                granian_server(sys.executable, "bench.peers.floor_peer:app", REPO_ROOT, env)
+            ),
+            "fastapi": servers.enter_context(
+                granian_server(options.twin_python, "fastapi_peer:app", PEERS, env)
+            ),
+        }
+        for endpoint in chosen:
+            for base in bases.values():  # warm-up: connections, prepared statements, caches
+                run_wrk(base, endpoint, 3, 32, 2, Path(folder))
+            for round_ in range(options.rounds):
+                order = list(bases)[round_ % 3 :] + list(bases)[: round_ % 3]
+                for name in order:
+                    print(f"  {endpoint.name}: {name}, round {round_ + 1}", file=sys.stderr)
+                    got = measure(bases[name], endpoint, options.seconds, Path(folder))
+                    figures.setdefault((endpoint.name, name), []).append(got)
+    print(f"Medians of {options.rounds} rounds of {options.seconds:g} s, 32 connections, "
+          "2 workers each; CPU per request in µs (server + Postgres).\n")  # fmt: skip
+    print("| endpoint | gazette req/s (cpu) | floor req/s (cpu) | fastapi req/s (cpu) "
+          "| gazette/fastapi | floor/fastapi |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|")
+    for endpoint in chosen:
+        row = {}
+        for name in ("gazette", "floor", "fastapi"):
+            runs = figures[(endpoint.name, name)]
+            row[name] = [statistics.median(r[k] for r in runs) for k in range(3)]
+        cells = [f"{rps:,.0f} ({app:,.0f} + {db:,.0f})" for rps, app, db in row.values()]
+        print(f"| {endpoint.name} | {' | '.join(cells)} "
+              f"| {row['gazette'][0] / row['fastapi'][0]:.2f} "
+              f"| {row['floor'][0] / row['fastapi'][0]:.2f} |")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
