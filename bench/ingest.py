@@ -170,7 +170,7 @@ def run_ingest(url: str, source: Path, processes: int, count: int) -> Run:
 
 
 def median_run(runs: list[Run]) -> Run:
-    """The run whose wall time is the median (the lower one of an even count)."""
+    """The run whose wall time is the median (of an even count, the faster of the middle two)."""
     return sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
 
 
