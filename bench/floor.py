@@ -11,6 +11,10 @@ times, with wrk (as bench/reads.py); the figures are medians. CPU per request is
 server's process group's CPU time, and all Postgres processes', over the requests served:
 on a machine whose cores wrk, the server and Postgres share, it is what caps req/s.
 
+Needs wrk (as bench/reads.py) and `ss` (iproute2, to find the process listening on a port).
+A worker's CPU is counted by its process group, Postgres's by every process named
+`postgres`: run it with nothing else on the machine.
+
 Prints a Markdown table. What it answers: how far the web stack (Gazette - floor) is from
 the least Python can do on these statements, and the most any Python server on them could
 reach against the twin (floor's ratio).
