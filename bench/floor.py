@@ -36,7 +36,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from api.settings import REPO_ROOT
-from bench.reads import Endpoint, api_server, endpoints, free_port, get, run_wrk
+from bench.reads import Endpoint, api_server, check, endpoints, free_port, get, run_wrk
 
 TICK_US = 1e6 / os.sysconf("SC_CLK_TCK")
 PEERS = REPO_ROOT / "bench" / "peers"
@@ -110,6 +110,8 @@ def measure(
     app0, db0 = cpu_ticks(group), cpu_ticks("postgres")
     result = run_wrk(base, endpoint, seconds, 32, 2, folder)
     app1, db1 = cpu_ticks(group), cpu_ticks("postgres")
+    if result.errors:  # a fast error is not a fast read
+        raise SystemExit(f"{endpoint.name} on {base}: {result.errors} failed requests")
     served = result.rps * seconds
     return result.rps, (app1 - app0) * TICK_US / served, (db1 - db0) * TICK_US / served
 
@@ -139,6 +141,7 @@ def main() -> int:
         }
         for endpoint in chosen:
             for base in bases.values():  # warm-up: connections, prepared statements, caches
+                check(base, endpoint)
                 run_wrk(base, endpoint, 3, 32, 2, Path(folder))
             for round_ in range(options.rounds):
                 order = list(bases)[round_ % 3 :] + list(bases)[: round_ % 3]
