@@ -16,8 +16,8 @@ A worker's CPU is counted by its process group, Postgres's by every process name
 `postgres`: run it with nothing else on the machine.
 
 Prints a Markdown table. What it answers: how far the web stack (Gazette - floor) is from
-the least Python can do on these statements, and the most any Python server on them could
-reach against the twin (floor's ratio).
+the least Python does on these statements, and about as far as a Python server on them gets
+against the twin (the floor's ratio).
 """
 
 from __future__ import annotations

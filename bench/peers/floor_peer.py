@@ -7,11 +7,11 @@
 The same statements, the same row readers (api.db.records), the same pool (api.db.pool) and
 the same encoder and ETag as Gazette, without Litestar, middleware, validation of the query,
 errors, content negotiation or the Link header: what serving these responses costs in
-Python when nothing else is done. No server built on Gazette's reads can go below its CPU
-per request, so bench/floor.py measures it beside Gazette and the FastAPI twin of
-../shared/peers (which runs the same statements): the gap Gazette - floor is what the web
-stack costs, and floor's own ratio to the twin is the most any Python server on these
-reads could reach. Not a product: it answers 500 on a malformed request.
+Python when nothing else is done. A server that does more on these reads spends more, so
+bench/floor.py measures it beside Gazette and the FastAPI twin of ../shared/peers (which
+runs the same statements): the gap Gazette - floor is what the web stack costs, and the
+floor's own ratio to the twin is about as far as a Python server on these reads gets.
+Not a product: it answers 500 on a malformed request.
 
     DATABASE_URL=... granian --interface asgi --workers 2 --port 18820 bench.peers.floor_peer:app
 """
