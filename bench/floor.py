@@ -11,9 +11,9 @@ times, with wrk (as bench/reads.py); the figures are medians. CPU per request is
 server's process group's CPU time, and all Postgres processes', over the requests served:
 on a machine whose cores wrk, the server and Postgres share, it is what caps req/s.
 
-Needs wrk (as bench/reads.py) and `ss` (iproute2, to find the process listening on a port).
-A worker's CPU is counted by its process group, Postgres's by every process named
-`postgres`: run it with nothing else on the machine.
+Needs wrk (as bench/reads.py). A server's CPU is counted by its process group, Postgres's
+by every process named `postgres`: run it with nothing else on the machine. Servers' output
+goes to .gazette/bench/*.log.
 
 Prints a Markdown table. What it answers: how far the web stack (Gazette - floor) is from
 the least Python does on these statements, and about as far as a Python server on them gets
@@ -24,94 +24,40 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from api.settings import REPO_ROOT
-from bench.reads import Endpoint, api_server, check, endpoints, free_port, get, run_wrk
+from bench.processes import TICK_US, cpu_ticks
+from bench.reads import Endpoint, Server, api_serving, check, endpoints, free_port, run_wrk, served
 
-TICK_US = 1e6 / os.sysconf("SC_CLK_TCK")
 PEERS = REPO_ROOT / "bench" / "peers"
 MEASURED = ("article detail (annotated)", "quotes, 50 rows", "quotes by speaker")
 
 
-def cpu_ticks(wanted: str | int) -> int:
-    """CPU time (ticks) of the processes in group `wanted` (an int), or whose command line
-    starts with `wanted` (a str: Postgres's processes rename themselves `postgres: …`)."""
-    total = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            if isinstance(wanted, int):
-                if int(fields[3]) != wanted:  # field 5 of stat, the process group
-                    continue
-            elif not (entry / "cmdline").read_bytes().startswith(wanted.encode()):
-                continue
-            total += int(fields[11]) + int(fields[12])  # utime + stime
-        except (OSError, IndexError, ValueError):
-            continue  # a process that ended meanwhile
-    return total
-
-
 @contextmanager
-def granian_server(python: str, target: str, cwd: Path, env: dict[str, str]) -> Iterator[str]:
-    """`target` served by granian (2 workers) in its own process group; yields its base URL."""
+def granian_server(python: str, target: str, cwd: Path, env: dict[str, str]) -> Iterator[Server]:
+    """`target` served by granian with 2 workers, as compare.sh serves the twins."""
     port = free_port()
     command = [python, "-m", "granian", "--interface", "asgi", "--workers", "2", "--host",
                "127.0.0.1", "--port", str(port), "--log-level", "warning", target]  # fmt: skip
-    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **env},
-                               start_new_session=True)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if get(f"{base}/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"{target} did not start")
-            time.sleep(0.3)
-        yield base
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
-def group_of(base: str) -> int:
-    """The process group of the server listening on `base`'s port."""
-    port = base.rsplit(":", 1)[1]
-    found = subprocess.run(["ss", "-Hltnp", f"sport = :{port}"], capture_output=True,
-                           text=True, check=True).stdout  # fmt: skip
-    pid = int(found.split("pid=", 1)[1].split(",", 1)[0])
-    return os.getpgid(pid)
+    with served(command, port, env, target.split(":")[0], "/healthz", cwd) as server:
+        yield server
 
 
 def measure(
-    base: str, endpoint: Endpoint, seconds: float, folder: Path
+    server: Server, endpoint: Endpoint, seconds: float, folder: Path
 ) -> tuple[float, float, float]:
     """req/s, server CPU µs and Postgres CPU µs per request."""
-    group = group_of(base)
-    app0, db0 = cpu_ticks(group), cpu_ticks("postgres")
-    result = run_wrk(base, endpoint, seconds, 32, 2, folder)
-    app1, db1 = cpu_ticks(group), cpu_ticks("postgres")
+    app0, db0 = cpu_ticks(server.group), cpu_ticks("postgres")
+    result = run_wrk(server.base, endpoint, seconds, 32, 2, folder)
+    app1, db1 = cpu_ticks(server.group), cpu_ticks("postgres")
     if result.errors:  # a fast error is not a fast read
-        raise SystemExit(f"{endpoint.name} on {base}: {result.errors} failed requests")
+        raise SystemExit(f"{endpoint.name} on {server.base}: {result.errors} failed requests")
     served = result.rps * seconds
     return result.rps, (app1 - app0) * TICK_US / served, (db1 - db0) * TICK_US / served
 
@@ -131,7 +77,7 @@ def main() -> int:
     figures: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
     with ExitStack() as servers, tempfile.TemporaryDirectory() as folder:
         bases = {
-            "gazette": servers.enter_context(api_server(url, 2, "WARNING")),
+            "gazette": servers.enter_context(api_serving(url, 2, "WARNING")),
             "floor": servers.enter_context(
                 granian_server(sys.executable, "bench.peers.floor_peer:app", REPO_ROOT, env)
             ),
@@ -140,9 +86,9 @@ def main() -> int:
             ),
         }
         for endpoint in chosen:
-            for base in bases.values():  # warm-up: connections, prepared statements, caches
-                check(base, endpoint)
-                run_wrk(base, endpoint, 3, 32, 2, Path(folder))
+            for server in bases.values():  # warm-up: connections, prepared statements, caches
+                check(server.base, endpoint)
+                run_wrk(server.base, endpoint, 3, 32, 2, Path(folder))
             for round_ in range(options.rounds):
                 order = list(bases)[round_ % 3 :] + list(bases)[: round_ % 3]
                 for name in order:

@@ -222,43 +222,42 @@ def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
         return exc.code, exc.read()
 
 
+@dataclass(frozen=True)
+class Server:
+    """A server started for a benchmark: where it answers, and its process group (it and
+    every process it started, for CPU accounting and for stopping them as one)."""
+
+    base: str
+    group: int
+
+
 @contextmanager
-def api_server(url: str, workers: int, log_level: str) -> Iterator[str]:
-    """`python -m api serve` against `url`; yields its base URL once /readyz answers."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "PORT": str(port),
-        "GAZETTE_WORKERS": str(workers),
-        "GAZETTE_RATE_LIMIT_PER_MINUTE": "0",
-        "GAZETTE_LOG_LEVEL": log_level,
-    }
+def served(
+    command: list[str], port: int, env: dict[str, str], name: str, ready: str, cwd: Path = REPO_ROOT
+) -> Iterator[Server]:
+    """`command` (listening on `port`) in its own process group, its output in
+    .gazette/bench/`name`.log; yields once GET `ready` answers 200, stops it after."""
     BENCH_DATA_DIR.mkdir(parents=True, exist_ok=True)
-    log = (BENCH_DATA_DIR / "api.log").open("wb")
+    log = (BENCH_DATA_DIR / f"{name}.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "api", "serve"],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # its own process group: stopped as one below
-    )
+        command, cwd=cwd, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: measured and stopped as one
+    )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 180
         while True:
             if process.poll() is not None:
-                raise SystemExit(f"the API exited ({process.returncode}); see {log.name}")
+                raise SystemExit(f"{name} exited ({process.returncode}); see {log.name}")
             try:
-                if get(f"{base}/readyz")[0] == 200:
+                if get(base + ready)[0] == 200:
                     break
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise SystemExit(f"the API did not become ready; see {log.name}")
+                raise SystemExit(f"{name} did not become ready; see {log.name}")
             time.sleep(0.5)
-        yield base
+        yield Server(base, process.pid)
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -267,6 +266,28 @@ def api_server(url: str, workers: int, log_level: str) -> Iterator[str]:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         log.close()
+
+
+@contextmanager
+def api_serving(url: str, workers: int, log_level: str) -> Iterator[Server]:
+    """`python -m api serve` against `url`, once /readyz answers."""
+    port = free_port()
+    env = {
+        "DATABASE_URL": url,
+        "PORT": str(port),
+        "GAZETTE_WORKERS": str(workers),
+        "GAZETTE_RATE_LIMIT_PER_MINUTE": "0",
+        "GAZETTE_LOG_LEVEL": log_level,
+    }
+    with served([sys.executable, "-m", "api", "serve"], port, env, "api", "/readyz") as server:
+        yield server
+
+
+@contextmanager
+def api_server(url: str, workers: int, log_level: str) -> Iterator[str]:
+    """`python -m api serve` against `url`; yields its base URL once /readyz answers."""
+    with api_serving(url, workers, log_level) as server:
+        yield server.base
 
 
 def check(base: str, endpoint: Endpoint) -> None:
